@@ -1,0 +1,30 @@
+package io.subword;
+
+/**
+ * A token matched in the input text before the model sees it, as in Hugging Face's {@code added_tokens}:
+ * special tokens such as {@code [CLS]} and user-added words.
+ *
+ * @param content    the text to match
+ * @param id         its id
+ * @param special    whether decoding with skip-special drops it and the special-tokens mask flags it
+ * @param singleWord match only when not inside a word
+ * @param lstrip     the match takes the whitespace on its left
+ * @param rstrip     the match takes the whitespace on its right
+ * @param normalized match against the normalized text rather than the original
+ */
+public record AddedToken(String content, int id, boolean special, boolean singleWord, boolean lstrip,
+                         boolean rstrip, boolean normalized) {
+    public AddedToken {
+        if (content == null || content.isEmpty()) {
+            throw new IllegalArgumentException("an added token needs content");
+        }
+        if (id < 0) {
+            throw new IllegalArgumentException("added token " + content + " has negative id " + id);
+        }
+    }
+
+    /** A special token matched verbatim in the original text. */
+    public static AddedToken special(String content, int id) {
+        return new AddedToken(content, id, true, false, false, false, false);
+    }
+}

@@ -1,0 +1,130 @@
+package io.subword;
+
+import io.subword.model.TokenBuffer;
+import io.subword.pretokenize.Spans;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds added tokens in text, as Hugging Face's AddedVocabulary does: leftmost-longest, non-overlapping
+ * matches; a {@code single_word} match inside a word is dropped; {@code lstrip}/{@code rstrip} widen a match
+ * over the whitespace beside it. Immutable and thread-safe.
+ */
+final class AddedVocabulary {
+    private final AddedToken[] tokens;
+    /** Tokens sorted by first char then longest first, with a 64K-entry index of where each first char starts. */
+    private final AddedToken[] byFirstChar;
+    private final int[] firstIndex;
+
+    AddedVocabulary(List<AddedToken> tokens) {
+        this.tokens = tokens.toArray(new AddedToken[0]);
+        this.byFirstChar = tokens.stream()
+                .sorted(Comparator.<AddedToken>comparingInt(t -> t.content().charAt(0))
+                        .thenComparing(t -> -t.content().length()))
+                .toArray(AddedToken[]::new);
+        if (byFirstChar.length == 0) {
+            firstIndex = null;
+        } else {
+            firstIndex = new int[Character.MAX_VALUE + 2];
+            java.util.Arrays.fill(firstIndex, -1);
+            for (int i = byFirstChar.length - 1; i >= 0; i--) {
+                firstIndex[byFirstChar[i].content().charAt(0)] = i;
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return tokens.length == 0;
+    }
+
+    List<AddedToken> tokens() {
+        return List.of(tokens);
+    }
+
+    /**
+     * Appends to {@code matches} the added tokens with {@code normalized == wantNormalized} found in
+     * {@code text[from, to)}: for each, the token's id in {@code out}-style triples (id, start, end), where the
+     * range includes any whitespace taken by lstrip/rstrip.
+     */
+    void find(CharSequence text, int from, int to, boolean wantNormalized, TokenBuffer matches) {
+        if (firstIndex == null) {
+            return;
+        }
+        int i = from;
+        int lastEnd = from;
+        while (i < to) {
+            int k = firstIndex[text.charAt(i)];
+            AddedToken hit = null;
+            if (k >= 0) {
+                char first = text.charAt(i);
+                for (; k < byFirstChar.length && byFirstChar[k].content().charAt(0) == first; k++) {
+                    AddedToken t = byFirstChar[k];
+                    if (t.normalized() == wantNormalized && regionMatches(text, i, to, t.content())) {
+                        hit = t;
+                        break;
+                    }
+                }
+            }
+            if (hit == null) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int end = i + hit.content().length();
+            if (hit.singleWord() && (start > from && isWordChar(text.charAt(start - 1))
+                    || end < to && isWordChar(text.charAt(end)))) {
+                i = end;
+                continue;
+            }
+            if (hit.lstrip()) {
+                while (start > lastEnd && Character.isWhitespace(text.charAt(start - 1))) {
+                    start--;
+                }
+            }
+            if (hit.rstrip()) {
+                while (end < to && Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+            }
+            matches.add(hit.id(), start, end);
+            lastEnd = end;
+            i = end;
+        }
+    }
+
+    private static boolean regionMatches(CharSequence text, int at, int to, String s) {
+        if (to - at < s.length()) {
+            return false;
+        }
+        for (int j = 0; j < s.length(); j++) {
+            if (text.charAt(at + j) != s.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_';
+    }
+
+    /** The gaps between {@code matches} in {@code [from, to)}, appended to {@code gaps} (empty gaps left out). */
+    static void gaps(TokenBuffer matches, int from, int to, Spans gaps) {
+        int at = from;
+        for (int m = 0; m < matches.size(); m++) {
+            if (matches.start(m) > at) {
+                gaps.add(at, matches.start(m));
+            }
+            at = matches.end(m);
+        }
+        if (to > at) {
+            gaps.add(at, to);
+        }
+    }
+
+    static List<AddedToken> copyOf(List<AddedToken> tokens) {
+        return List.copyOf(new ArrayList<>(tokens));
+    }
+}

@@ -1,0 +1,429 @@
+package io.subword;
+
+import io.subword.decode.Decoder;
+import io.subword.model.Model;
+import io.subword.model.TokenBuffer;
+import io.subword.normalize.NormalizedText;
+import io.subword.normalize.Normalizer;
+import io.subword.post.Padding;
+import io.subword.post.PostProcessor;
+import io.subword.post.Truncation;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.pretokenize.Spans;
+import io.subword.vocab.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
+
+/**
+ * The tokenization pipeline: {@code added tokens -> Normalizer -> PreTokenizer -> Model -> truncation ->
+ * PostProcessor -> padding}, and back with the {@link Decoder}. Immutable and thread-safe; options are
+ * changed on a copy ({@link #withTruncation}, {@link #withPadding}, {@link #toBuilder}).
+ *
+ * <pre>{@code
+ * Tokenizer tok = Tokenizers.fromFile(Path.of("tokenizer.json"));
+ * Encoding e = tok.encode("amigos inimagináveis");
+ * String text = tok.decode(e.ids());
+ * }</pre>
+ */
+public final class Tokenizer {
+    private final Normalizer normalizer;
+    private final PreTokenizer preTokenizer;
+    private final Model model;
+    private final PostProcessor postProcessor;
+    private final Decoder decoder;
+    private final List<AddedToken> addedTokens;
+    private final AddedVocabulary added;
+    private final Truncation truncation;
+    private final Padding padding;
+    private final Vocabulary vocabulary;
+    private final boolean[] specialIds;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private Tokenizer(Builder b) {
+        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
+        this.normalizer = b.normalizer;
+        this.preTokenizer = b.preTokenizer;
+        this.postProcessor = b.postProcessor;
+        this.decoder = b.decoder;
+        this.addedTokens = List.copyOf(b.addedTokens);
+        this.added = new AddedVocabulary(addedTokens);
+        this.truncation = b.truncation;
+        this.padding = b.padding;
+        this.vocabulary = withAddedTokens(model.vocabulary(), addedTokens);
+        this.specialIds = new boolean[vocabulary.size()];
+        for (AddedToken t : addedTokens) {
+            if (t.special()) {
+                specialIds[t.id()] = true;
+            }
+        }
+    }
+
+    private static Vocabulary withAddedTokens(Vocabulary base, List<AddedToken> addedTokens) {
+        boolean allPresent = true;
+        for (AddedToken t : addedTokens) {
+            String existing = base.token(t.id());
+            if (existing == null) {
+                allPresent = false;
+            } else if (!existing.equals(t.content())) {
+                throw new IllegalArgumentException("added token " + Vocabulary.quote(t.content()) + " has id "
+                        + t.id() + ", which the model gives to " + Vocabulary.quote(existing));
+            }
+        }
+        if (allPresent) {
+            return base;
+        }
+        Map<String, Integer> map = new HashMap<>();
+        List<String> tokens = base.tokens();
+        for (int id = 0; id < tokens.size(); id++) {
+            if (tokens.get(id) != null) {
+                map.put(tokens.get(id), id);
+            }
+        }
+        for (AddedToken t : addedTokens) {
+            Integer previous = map.putIfAbsent(t.content(), t.id());
+            if (previous != null && previous != t.id()) {
+                throw new IllegalArgumentException("added token " + Vocabulary.quote(t.content()) + " has id "
+                        + t.id() + " but the model has it as " + previous);
+            }
+        }
+        return Vocabulary.fromMap(map);
+    }
+
+    public static Builder builder(Model model) {
+        return new Builder(model);
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder(model);
+        b.normalizer = normalizer;
+        b.preTokenizer = preTokenizer;
+        b.postProcessor = postProcessor;
+        b.decoder = decoder;
+        b.addedTokens = new ArrayList<>(addedTokens);
+        b.truncation = truncation;
+        b.padding = padding;
+        return b;
+    }
+
+    /** A copy that truncates as {@code truncation} says, or not at all for {@code null}. */
+    public Tokenizer withTruncation(Truncation truncation) {
+        return toBuilder().truncation(truncation).build();
+    }
+
+    /** A copy that pads as {@code padding} says, or not at all for {@code null}. */
+    public Tokenizer withPadding(Padding padding) {
+        return toBuilder().padding(padding).build();
+    }
+
+    /** Encodes one text with special tokens, as Hugging Face's {@code encode(text)} does. */
+    public Encoding encode(String text) {
+        return encode(text, null, true);
+    }
+
+    /** Encodes one text, with or without the post-processor's special tokens. */
+    public Encoding encode(String text, boolean addSpecialTokens) {
+        return encode(text, null, addSpecialTokens);
+    }
+
+    /** Encodes a pair of texts ({@code [CLS] A [SEP] B [SEP]} for BERT) with special tokens. */
+    public Encoding encodePair(String first, String second) {
+        return encode(first, second, true);
+    }
+
+    /**
+     * Encodes {@code first} and, unless {@code null}, {@code second} as a pair; truncates, post-processes and
+     * pads as configured. Never throws on any string.
+     */
+    public Encoding encode(String first, String second, boolean addSpecialTokens) {
+        Encoding e = encodeUnpadded(first, second, addSpecialTokens);
+        return padding == null ? e : padding.apply(List.of(e)).get(0);
+    }
+
+    /**
+     * Encodes the texts in parallel; the result is identical to encoding them one by one, except that padding
+     * to the longest pads to the longest of the batch.
+     */
+    public List<Encoding> encodeBatch(List<String> texts) {
+        return encodeBatch(texts, true);
+    }
+
+    public List<Encoding> encodeBatch(List<String> texts, boolean addSpecialTokens) {
+        Encoding[] out = new Encoding[texts.size()];
+        IntStream.range(0, out.length).parallel()
+                .forEach(i -> out[i] = encodeUnpadded(texts.get(i), null, addSpecialTokens));
+        List<Encoding> list = Arrays.asList(out);
+        return padding == null ? List.copyOf(list) : padding.apply(list);
+    }
+
+    private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens) {
+        Encoding a = encodeSequence(first);
+        Encoding b = second == null ? null : encodeSequence(second).withSequenceId(1);
+        if (truncation != null) {
+            int n = addSpecialTokens && postProcessor != null ? postProcessor.addedTokens(b != null) : 0;
+            Encoding[] cut = truncation.apply(a, b, n);
+            a = cut[0];
+            b = cut[1];
+        }
+        if (postProcessor != null) {
+            return postProcessor.process(a, b, addSpecialTokens);
+        }
+        return b == null ? a : Encoding.mergePair(a, b);
+    }
+
+    /** Per-thread buffers, so that the hot path allocates only the result. */
+    private static final class Scratch {
+        final TokenBuffer out = new TokenBuffer(256);
+        final TokenBuffer matches = new TokenBuffer(8);
+        final TokenBuffer normalizedMatches = new TokenBuffer(8);
+        final TokenBuffer pieces = new TokenBuffer(64);
+        final Spans words = new Spans();
+        int[] wordIds = new int[256];
+        int wordCount;
+
+        void addWordId(int at, int word) {
+            if (at >= wordIds.length) {
+                wordIds = Arrays.copyOf(wordIds, Math.max(at + 1, wordIds.length * 2));
+            }
+            wordIds[at] = word;
+        }
+    }
+
+    private Encoding encodeSequence(String text) {
+        Scratch s = scratch.get();
+        s.out.clear();
+        s.matches.clear();
+        s.wordCount = 0;
+        int n = text.length();
+        added.find(text, 0, n, false, s.matches);
+        int at = 0;
+        int matchCount = s.matches.size();
+        for (int m = 0; m < matchCount; m++) {
+            if (s.matches.start(m) > at) {
+                encodeSegment(text, at, s.matches.start(m), s);
+            }
+            emitWord(s, s.matches.id(m), s.matches.start(m), s.matches.end(m));
+            at = s.matches.end(m);
+        }
+        if (at < n) {
+            encodeSegment(text, at, n, s);
+        }
+        int size = s.out.size();
+        int[] ids = new int[size];
+        int[] starts = new int[size];
+        int[] ends = new int[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = s.out.id(i);
+            starts[i] = s.out.start(i);
+            ends[i] = s.out.end(i);
+        }
+        return Encoding.ofSequence(vocabulary, text, ids, starts, ends, Arrays.copyOf(s.wordIds, size));
+    }
+
+    private void emitWord(Scratch s, int id, int start, int end) {
+        s.addWordId(s.out.size(), s.wordCount++);
+        s.out.add(id, start, end);
+    }
+
+    /** Normalizes, pre-tokenizes and tokenizes {@code text[from, to)}, which holds no unnormalized added token. */
+    private void encodeSegment(String text, int from, int to, Scratch s) {
+        NormalizedText normalized = NormalizedText.of(text, from, to);
+        if (normalizer != null) {
+            normalized = normalizer.normalize(normalized);
+        }
+        if (preTokenizer != null) {
+            normalized = preTokenizer.prepare(normalized);
+        }
+        String norm = normalized.text();
+        int len = norm.length();
+        if (len == 0) {
+            return;
+        }
+        TokenBuffer found = s.normalizedMatches;
+        found.clear();
+        added.find(norm, 0, len, true, found);
+        int at = 0;
+        int matchCount = found.size();
+        for (int m = 0; m < matchCount; m++) {
+            if (found.start(m) > at) {
+                tokenizeWords(normalized, at, found.start(m), s);
+            }
+            emitWord(s, found.id(m), normalized.originalStart(found.start(m)),
+                    normalized.originalEnd(found.end(m) - 1));
+            at = found.end(m);
+        }
+        if (at < len) {
+            tokenizeWords(normalized, at, len, s);
+        }
+    }
+
+    private void tokenizeWords(NormalizedText normalized, int from, int to, Scratch s) {
+        String norm = normalized.text();
+        Spans words = s.words;
+        words.clear();
+        if (preTokenizer == null) {
+            words.add(from, to);
+        } else {
+            preTokenizer.split(norm, from, to, words);
+        }
+        TokenBuffer pieces = s.pieces;
+        for (int w = 0; w < words.size(); w++) {
+            pieces.clear();
+            model.tokenize(norm, words.start(w), words.end(w), pieces);
+            int word = s.wordCount++;
+            for (int p = 0; p < pieces.size(); p++) {
+                s.addWordId(s.out.size(), word);
+                s.out.add(pieces.id(p), normalized.originalStart(pieces.start(p)),
+                        normalized.originalEnd(pieces.end(p) - 1));
+            }
+        }
+    }
+
+    /** Decodes ids to text, keeping special tokens. */
+    public String decode(int[] ids) {
+        return decode(ids, false);
+    }
+
+    /**
+     * Decodes ids to text with the decoder.
+     *
+     * @throws IllegalArgumentException naming the first id that is not in the vocabulary
+     */
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            String token = vocabulary.token(id);
+            if (token == null) {
+                throw new IllegalArgumentException("id " + id + " is not in the vocabulary (size "
+                        + vocabulary.size() + ")");
+            }
+            if (skipSpecialTokens && specialIds[id]) {
+                continue;
+            }
+            tokens.add(token);
+        }
+        return decoder == null ? String.join(" ", tokens) : decoder.decode(tokens);
+    }
+
+    /** Decodes each list of ids. */
+    public List<String> decodeBatch(List<int[]> batch, boolean skipSpecialTokens) {
+        return batch.parallelStream().map(ids -> decode(ids, skipSpecialTokens)).toList();
+    }
+
+    /** The model's vocabulary with the added tokens. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** Whether {@code id} is a special added token. */
+    public boolean isSpecial(int id) {
+        return id >= 0 && id < specialIds.length && specialIds[id];
+    }
+
+    /** The id of {@code token}, or -1. */
+    public int tokenToId(String token) {
+        return vocabulary.id(token);
+    }
+
+    /** The token of {@code id}, or {@code null}. */
+    public String idToToken(int id) {
+        return vocabulary.token(id);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
+    public PreTokenizer preTokenizer() {
+        return preTokenizer;
+    }
+
+    public PostProcessor postProcessor() {
+        return postProcessor;
+    }
+
+    public Decoder decoder() {
+        return decoder;
+    }
+
+    public List<AddedToken> addedTokens() {
+        return addedTokens;
+    }
+
+    public Truncation truncation() {
+        return truncation;
+    }
+
+    public Padding padding() {
+        return padding;
+    }
+
+    /** Sets the stages and options of a {@link Tokenizer}; any stage but the model may be left out. */
+    public static final class Builder {
+        private final Model model;
+        private Normalizer normalizer;
+        private PreTokenizer preTokenizer;
+        private PostProcessor postProcessor;
+        private Decoder decoder;
+        private List<AddedToken> addedTokens = new ArrayList<>();
+        private Truncation truncation;
+        private Padding padding;
+
+        private Builder(Model model) {
+            this.model = Objects.requireNonNull(model, "a tokenizer needs a model");
+        }
+
+        public Builder normalizer(Normalizer normalizer) {
+            this.normalizer = normalizer;
+            return this;
+        }
+
+        public Builder preTokenizer(PreTokenizer preTokenizer) {
+            this.preTokenizer = preTokenizer;
+            return this;
+        }
+
+        public Builder postProcessor(PostProcessor postProcessor) {
+            this.postProcessor = postProcessor;
+            return this;
+        }
+
+        public Builder decoder(Decoder decoder) {
+            this.decoder = decoder;
+            return this;
+        }
+
+        public Builder addedTokens(List<AddedToken> tokens) {
+            this.addedTokens = new ArrayList<>(tokens);
+            return this;
+        }
+
+        public Builder addToken(AddedToken token) {
+            this.addedTokens.add(token);
+            return this;
+        }
+
+        public Builder truncation(Truncation truncation) {
+            this.truncation = truncation;
+            return this;
+        }
+
+        public Builder padding(Padding padding) {
+            this.padding = padding;
+            return this;
+        }
+
+        public Tokenizer build() {
+            return new Tokenizer(this);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.subword.normalize;
+
+import java.util.Arrays;
+
+/**
+ * Text after normalization, with the way back: for every UTF-16 unit of the normalized text, the range of
+ * UTF-16 units of the original text it came from. Token offsets are read through this map, so every token
+ * carries offsets into the string the caller gave, whatever the normalizers inserted, removed or replaced.
+ *
+ * <p>A unit that a normalizer inserts (a space around a CJK ideograph, the parts of a decomposed accent)
+ * maps to the range of the original unit it came from. Immutable.
+ */
+public final class NormalizedText {
+    private final String original;
+    private final String text;
+    /** Per normalized unit, the original range; {@code null} when the text is a verbatim slice at {@code base}. */
+    private final int[] starts;
+    private final int[] ends;
+    private final int base;
+
+    private NormalizedText(String original, String text, int[] starts, int[] ends, int base) {
+        this.original = original;
+        this.text = text;
+        this.starts = starts;
+        this.ends = ends;
+        this.base = base;
+    }
+
+    /** The whole of {@code original}, not yet normalized. */
+    public static NormalizedText of(String original) {
+        return new NormalizedText(original, original, null, null, 0);
+    }
+
+    /** The slice {@code original[from, to)}, not yet normalized; offsets still point into {@code original}. */
+    public static NormalizedText of(String original, int from, int to) {
+        return new NormalizedText(original, original.substring(from, to), null, null, from);
+    }
+
+    /** The caller's text that offsets point into. */
+    public String original() {
+        return original;
+    }
+
+    /** The normalized text. */
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    /** Whether the normalized text is a verbatim slice of the original (no normalizer changed anything). */
+    public boolean isVerbatim() {
+        return starts == null;
+    }
+
+    /** Where normalized unit {@code i} starts in the original. */
+    public int originalStart(int i) {
+        return starts == null ? base + i : starts[i];
+    }
+
+    /** Where normalized unit {@code i} ends in the original (exclusive). */
+    public int originalEnd(int i) {
+        return ends == null ? base + i + 1 : ends[i];
+    }
+
+    /**
+     * The same alignment with another normalized text of the same length, for normalizers that replace
+     * units one for one (lowercasing ASCII, mapping whitespace to space).
+     */
+    public NormalizedText withSameAlignment(String replaced) {
+        if (replaced.length() != text.length()) {
+            throw new IllegalArgumentException("length " + replaced.length() + " != " + text.length());
+        }
+        return new NormalizedText(original, replaced, starts, ends, base);
+    }
+
+    /** A builder whose units are aligned to this text's original. */
+    public Builder builder() {
+        return new Builder(original, text.length() + 16);
+    }
+
+    /** Appends units one at a time, each with the original range it stands for. */
+    public static final class Builder {
+        private final String original;
+        private final StringBuilder text;
+        private int[] starts;
+        private int[] ends;
+        private int size;
+
+        Builder(String original, int capacity) {
+            this.original = original;
+            this.text = new StringBuilder(capacity);
+            this.starts = new int[Math.max(capacity, 16)];
+            this.ends = new int[starts.length];
+        }
+
+        /** Appends {@code c} standing for {@code original[originalStart, originalEnd)}. */
+        public Builder append(char c, int originalStart, int originalEnd) {
+            if (size == starts.length) {
+                int n = size * 2;
+                starts = Arrays.copyOf(starts, n);
+                ends = Arrays.copyOf(ends, n);
+            }
+            text.append(c);
+            starts[size] = originalStart;
+            ends[size] = originalEnd;
+            size++;
+            return this;
+        }
+
+        /** Appends a code point (one or two units), both units standing for the same original range. */
+        public Builder appendCodePoint(int codePoint, int originalStart, int originalEnd) {
+            if (Character.isBmpCodePoint(codePoint)) {
+                return append((char) codePoint, originalStart, originalEnd);
+            }
+            append(Character.highSurrogate(codePoint), originalStart, originalEnd);
+            return append(Character.lowSurrogate(codePoint), originalStart, originalEnd);
+        }
+
+        /** Appends unit {@code i} of {@code source} unchanged, with its alignment. */
+        public Builder copy(NormalizedText source, int i) {
+            return append(source.text.charAt(i), source.originalStart(i), source.originalEnd(i));
+        }
+
+        public int length() {
+            return size;
+        }
+
+        public NormalizedText build() {
+            return new NormalizedText(original, text.toString(), Arrays.copyOf(starts, size),
+                    Arrays.copyOf(ends, size), 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

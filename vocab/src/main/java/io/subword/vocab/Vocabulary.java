@@ -1,0 +1,163 @@
+package io.subword.vocab;
+
+import it.unimi.dsi.fastutil.objects.Object2IntMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable two-way map between tokens and ids.
+ *
+ * <p>Ids are non-negative. They are usually dense ({@code 0..size()-1}), but a vocabulary read from a
+ * {@code vocab.json} or a tokenizer.json may leave gaps; {@link #token(int)} returns {@code null} for a
+ * gap. {@link #id(String)} returns {@code -1} on a miss, so hot loops never box or throw.
+ */
+public final class Vocabulary {
+    private final String[] tokensById;
+    private final Object2IntOpenHashMap<String> idsByToken;
+    private final int count;
+
+    private Vocabulary(String[] tokensById, Object2IntOpenHashMap<String> idsByToken) {
+        this.tokensById = tokensById;
+        this.idsByToken = idsByToken;
+        this.count = idsByToken.size();
+    }
+
+    /** A vocabulary whose ids are the positions in {@code tokens}. */
+    public static Vocabulary of(List<String> tokens) {
+        Object2IntOpenHashMap<String> ids = newMap(tokens.size());
+        String[] byId = new String[tokens.size()];
+        for (int i = 0; i < byId.length; i++) {
+            String token = tokens.get(i);
+            if (token == null) {
+                throw new IllegalArgumentException("token at id " + i + " is null");
+            }
+            int previous = ids.putIfAbsent(token, i);
+            if (previous != -1) {
+                throw new IllegalArgumentException(
+                        "duplicate token " + quote(token) + " at ids " + previous + " and " + i);
+            }
+            byId[i] = token;
+        }
+        return new Vocabulary(byId, ids);
+    }
+
+    /** A vocabulary whose ids are the positions in {@code tokens}. */
+    public static Vocabulary of(String... tokens) {
+        return of(Arrays.asList(tokens));
+    }
+
+    /**
+     * A vocabulary from a token -> id map, as {@code vocab.json} holds it. Ids must be non-negative and
+     * distinct; they need not be dense.
+     */
+    public static Vocabulary fromMap(Map<String, Integer> tokenToId) {
+        Object2IntOpenHashMap<String> ids = newMap(tokenToId.size());
+        int max = -1;
+        for (Map.Entry<String, Integer> e : tokenToId.entrySet()) {
+            int id = e.getValue();
+            if (id < 0) {
+                throw new IllegalArgumentException("negative id " + id + " for token " + quote(e.getKey()));
+            }
+            max = Math.max(max, id);
+            ids.put(e.getKey(), id);
+        }
+        String[] byId = new String[max + 1];
+        for (Object2IntMap.Entry<String> e : ids.object2IntEntrySet()) {
+            int id = e.getIntValue();
+            if (byId[id] != null) {
+                throw new IllegalArgumentException("id " + id + " is given to both " + quote(byId[id])
+                        + " and " + quote(e.getKey()));
+            }
+            byId[id] = e.getKey();
+        }
+        return new Vocabulary(byId, ids);
+    }
+
+    private static Object2IntOpenHashMap<String> newMap(int expected) {
+        Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>(expected);
+        map.defaultReturnValue(-1);
+        return map;
+    }
+
+    /** The id of {@code token}, or {@code -1} if it is not in the vocabulary. */
+    public int id(String token) {
+        return idsByToken.getInt(token);
+    }
+
+    /** Whether {@code token} is in the vocabulary. */
+    public boolean contains(String token) {
+        return idsByToken.containsKey(token);
+    }
+
+    /** The token of {@code id}, or {@code null} if {@code id} is negative, too large or a gap. */
+    public String token(int id) {
+        return id >= 0 && id < tokensById.length ? tokensById[id] : null;
+    }
+
+    /** One more than the largest id: the number of rows an embedding table over this vocabulary needs. */
+    public int size() {
+        return tokensById.length;
+    }
+
+    /** The number of tokens; equal to {@link #size()} unless the ids have gaps. */
+    public int tokenCount() {
+        return count;
+    }
+
+    /** Whether the ids are exactly {@code 0..size()-1}. */
+    public boolean isDense() {
+        return count == tokensById.length;
+    }
+
+    /** The tokens in id order; a gap is {@code null}. */
+    public List<String> tokens() {
+        return Collections.unmodifiableList(Arrays.asList(tokensById));
+    }
+
+    /**
+     * A vocabulary with {@code extra} tokens appended after the largest id, skipping those already present.
+     * Hugging Face's added tokens extend a model vocabulary this way.
+     */
+    public Vocabulary withAppended(List<String> extra) {
+        List<String> all = new ArrayList<>(Arrays.asList(tokensById));
+        for (String token : extra) {
+            if (!contains(token) && !all.subList(tokensById.length, all.size()).contains(token)) {
+                all.add(token);
+            }
+        }
+        if (isDense()) {
+            return of(all);
+        }
+        Object2IntOpenHashMap<String> ids = newMap(all.size());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) != null) {
+                ids.put(all.get(i), i);
+            }
+        }
+        return new Vocabulary(all.toArray(new String[0]), ids);
+    }
+
+    /** The token in double quotes with control characters escaped, for error messages. */
+    public static String quote(String token) {
+        StringBuilder sb = new StringBuilder(token.length() + 2).append('"');
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    @Override
+    public String toString() {
+        return "Vocabulary[" + count + " tokens]";
+    }
+}
