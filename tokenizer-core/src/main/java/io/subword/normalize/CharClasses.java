@@ -1,0 +1,274 @@
+package io.subword.normalize;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * The character classes the BERT pipeline of Hugging Face tokenizers 0.21 uses, exactly as that library
+ * applies them (see {@link HfCharData} for why {@link Character} alone cannot reproduce them), looked up
+ * in one array read for the Basic Multilingual Plane.
+ *
+ * <p>All methods take a code point; a lone surrogate belongs to no class and has no decomposition.
+ */
+public final class CharClasses {
+    /** Removed by BERT clean text: U+0000, U+FFFD and Hugging Face's {@code is_control} (not tab, LF, CR). */
+    public static final int REMOVED_BY_CLEAN = 1;
+    /** White_Space, as Rust's {@code char::is_whitespace} (tab, LF, CR included). */
+    public static final int WHITESPACE = 1 << 1;
+    /** A CJK ideograph that BERT pads with spaces (Hugging Face's {@code is_chinese_char} ranges). */
+    public static final int CJK = 1 << 2;
+    /** A nonspacing mark that strip accents drops after NFD. */
+    public static final int NONSPACING_MARK = 1 << 3;
+    /** BERT punctuation: ASCII punctuation and symbols, or a Unicode punctuation category. */
+    public static final int BERT_PUNCTUATION = 1 << 4;
+    /** Rust regex {@code \w}: Alphabetic, marks, decimal digits, connector punctuation, ZWNJ/ZWJ. */
+    public static final int WORD = 1 << 5;
+    /** Has a canonical decomposition (NFD changes it). */
+    public static final int DECOMPOSES = 1 << 6;
+    /** In a Unicode mark category for this JDK: may be a non-starter that NFD reorders. */
+    public static final int MARK = 1 << 7;
+
+    private static final byte[] BMP = new byte[0x10000];
+    /** Lowercase of every BMP char (U+0130 maps to 'i' here; its second char is the caller's job). */
+    private static final char[] LOWER_BMP = new char[0x10000];
+    /** Decompositions of BMP chars: {@code POOL[OFFSET[c], OFFSET[c + 1])}. */
+    private static final int[] DECOMP_OFFSET = new int[0x10001];
+    private static final char[] DECOMP_POOL;
+    /** Supplementary code points with a decomposition, sorted, and their decompositions. */
+    private static final int[] SUPP_DECOMP_KEYS;
+    private static final String[] SUPP_DECOMP_VALUES;
+    /**
+     * Code points this JDK decomposes but Hugging Face's normalization crate (older Unicode) leaves alone.
+     * U+11938 got its decomposition in Unicode 13.
+     */
+    private static final int[] NFD_UNKNOWN_TO_HF = {0x11938};
+    /**
+     * Supplementary blocks holding every canonical decomposition the reference knows; code points outside
+     * them are taken as not decomposing whatever a newer JDK says.
+     */
+    private static final int[] SUPP_DECOMP_BLOCKS = {0x11000, 0x11FFF, 0x1D100, 0x1D1FF, 0x2F800, 0x2FA1F};
+
+    /** Hugging Face's {@code is_chinese_char}: the CJK Unified Ideographs blocks and their extensions. */
+    private static final int[] CJK_RANGES = {
+        0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900, 0xFAFF, 0x20000, 0x2A6DF, 0x2A700, 0x2B73F, 0x2B740, 0x2B81F,
+        0x2B920, 0x2CEAF, 0x2F800, 0x2FA1F,
+    };
+
+    static {
+        mark(HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
+        mark(HfCharData.WHITESPACE, WHITESPACE);
+        mark(CJK_RANGES, CJK);
+        mark(HfCharData.NONSPACING_MARK, NONSPACING_MARK);
+        mark(HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
+        mark(HfCharData.REGEX_WORD, WORD);
+        StringBuilder pool = new StringBuilder(40_000);
+        for (int c = 0; c < 0x10000; c++) {
+            DECOMP_OFFSET[c] = pool.length();
+            LOWER_BMP[c] = (char) Character.toLowerCase(c);
+            if (Character.isSurrogate((char) c)) {
+                continue;
+            }
+            if (isMarkType(c)) {
+                BMP[c] |= (byte) MARK;
+            }
+            String s = String.valueOf((char) c);
+            if (!Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
+                pool.append(Normalizer.normalize(s, Normalizer.Form.NFD));
+                BMP[c] |= (byte) DECOMPOSES;
+            }
+        }
+        DECOMP_OFFSET[0x10000] = pool.length();
+        DECOMP_POOL = pool.toString().toCharArray();
+        LOWER_BMP[0x130] = 'i';
+        for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
+            int cp = HfCharData.EXTRA_LOWERCASE[i];
+            if (cp < 0x10000) {
+                LOWER_BMP[cp] = (char) HfCharData.EXTRA_LOWERCASE[i + 1];
+            }
+        }
+        int[] keys = new int[64];
+        String[] values = new String[64];
+        int n = 0;
+        for (int b = 0; b < SUPP_DECOMP_BLOCKS.length; b += 2) {
+            for (int cp = SUPP_DECOMP_BLOCKS[b]; cp <= SUPP_DECOMP_BLOCKS[b + 1]; cp++) {
+                String s = new String(Character.toChars(cp));
+                if (Arrays.binarySearch(NFD_UNKNOWN_TO_HF, cp) < 0 && !Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
+                    if (n == keys.length) {
+                        keys = Arrays.copyOf(keys, n * 2);
+                        values = Arrays.copyOf(values, n * 2);
+                    }
+                    keys[n] = cp;
+                    values[n++] = Normalizer.normalize(s, Normalizer.Form.NFD);
+                }
+            }
+        }
+        SUPP_DECOMP_KEYS = Arrays.copyOf(keys, n);
+        SUPP_DECOMP_VALUES = Arrays.copyOf(values, n);
+    }
+
+    private CharClasses() {
+    }
+
+    private static void mark(int[] ranges, int flag) {
+        for (int i = 0; i < ranges.length; i += 2) {
+            int end = Math.min(ranges[i + 1], 0xFFFF);
+            for (int c = ranges[i]; c <= end; c++) {
+                BMP[c] |= (byte) flag;
+            }
+        }
+    }
+
+    private static boolean isMarkType(int cp) {
+        int t = Character.getType(cp);
+        return t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                || t == Character.ENCLOSING_MARK;
+    }
+
+    private static boolean inRanges(int[] ranges, int cp) {
+        int lo = 0;
+        int hi = ranges.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cp < ranges[2 * mid]) {
+                hi = mid - 1;
+            } else if (cp > ranges[2 * mid + 1]) {
+                lo = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The class bits of {@code cp} (an OR of this class's constants). */
+    public static int flags(int cp) {
+        if (cp < 0x10000) {
+            return BMP[cp] & 0xFF;
+        }
+        return supplementaryFlags(cp);
+    }
+
+    private static int supplementaryFlags(int cp) {
+        if (cp > Character.MAX_CODE_POINT) {
+            return 0;
+        }
+        int f = 0;
+        if (inRanges(HfCharData.REMOVED_BY_CLEAN, cp)) {
+            f |= REMOVED_BY_CLEAN;
+        }
+        if (inRanges(CJK_RANGES, cp)) {
+            f |= CJK;
+        }
+        if (inRanges(HfCharData.NONSPACING_MARK, cp)) {
+            f |= NONSPACING_MARK;
+        }
+        if (inRanges(HfCharData.BERT_PUNCTUATION, cp)) {
+            f |= BERT_PUNCTUATION;
+        }
+        if (inRanges(HfCharData.REGEX_WORD, cp)) {
+            f |= WORD;
+        }
+        if (Arrays.binarySearch(SUPP_DECOMP_KEYS, cp) >= 0) {
+            f |= DECOMPOSES;
+        }
+        if (isMarkType(cp)) {
+            f |= MARK;
+        }
+        return f;
+    }
+
+    public static boolean isWhitespace(int cp) {
+        return (flags(cp) & WHITESPACE) != 0;
+    }
+
+    /** Hugging Face's {@code is_control}: Cc, Cf, Co as its tables know them, but not tab, LF, CR. */
+    public static boolean isControl(int cp) {
+        return cp != 0xFFFD && (flags(cp) & REMOVED_BY_CLEAN) != 0;
+    }
+
+    public static boolean isRemovedByClean(int cp) {
+        return (flags(cp) & REMOVED_BY_CLEAN) != 0;
+    }
+
+    public static boolean isCjk(int cp) {
+        return (flags(cp) & CJK) != 0;
+    }
+
+    public static boolean isNonspacingMark(int cp) {
+        return (flags(cp) & NONSPACING_MARK) != 0;
+    }
+
+    public static boolean isBertPunctuation(int cp) {
+        return (flags(cp) & BERT_PUNCTUATION) != 0;
+    }
+
+    public static boolean isWordChar(int cp) {
+        return (flags(cp) & WORD) != 0;
+    }
+
+    /**
+     * The full lowercase of {@code cp} as Rust's {@code char::to_lowercase}: one code point for all but
+     * U+0130, whose lowercase is "i" followed by U+0307 (this method returns the 'i'). No context rules
+     * (a final capital sigma lowercases to σ, not ς).
+     */
+    public static int toLowerCase(int cp) {
+        if (cp < 0x10000) {
+            return LOWER_BMP[cp];
+        }
+        int i = extraLowercaseIndex(cp);
+        return i >= 0 ? HfCharData.EXTRA_LOWERCASE[i + 1] : Character.toLowerCase(cp);
+    }
+
+    private static int extraLowercaseIndex(int cp) {
+        int[] pairs = HfCharData.EXTRA_LOWERCASE;
+        int lo = 0;
+        int hi = pairs.length / 2 - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int key = pairs[2 * mid];
+            if (cp < key) {
+                hi = mid - 1;
+            } else if (cp > key) {
+                lo = mid + 1;
+            } else {
+                return 2 * mid;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The canonical decomposition (NFD) of a code point whose flags have {@link #DECOMPOSES}, as UTF-16
+     * appended to {@code out}; the parts come in canonical order.
+     */
+    public static void appendDecomposition(int cp, StringBuilder out) {
+        if (cp < 0x10000) {
+            out.append(DECOMP_POOL, DECOMP_OFFSET[cp], DECOMP_OFFSET[cp + 1] - DECOMP_OFFSET[cp]);
+        } else {
+            int i = Arrays.binarySearch(SUPP_DECOMP_KEYS, cp);
+            if (i >= 0) {
+                out.append(SUPP_DECOMP_VALUES[i]);
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
+    }
+
+    /** BMP decomposition accessors for the hot loop: {@code pool()[start(c), start(c + 1))}. */
+    static int decompositionStart(char c) {
+        return DECOMP_OFFSET[c];
+    }
+
+    static int decompositionEnd(char c) {
+        return DECOMP_OFFSET[c + 1];
+    }
+
+    static char[] decompositionPool() {
+        return DECOMP_POOL;
+    }
+
+    /** Whether Hugging Face's NFD leaves {@code cp} alone although this JDK decomposes it. */
+    static boolean nfdUnknownToReference(int cp) {
+        return Arrays.binarySearch(NFD_UNKNOWN_TO_HF, cp) >= 0;
+    }
+}
