@@ -1,13 +1,13 @@
 package io.subword.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -51,8 +51,7 @@ import java.util.List;
  */
 public final class TokenizerJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -87,18 +86,29 @@ public final class TokenizerJson {
 
     public static Tokenizer parse(String json, Path nameForErrors, Codecs codecs) throws VocabFormatException {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            root = MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                throw new TokenizerJsonException(nameForErrors, where(parser.currentTokenLocation()),
+                        "unexpected content after the end of the JSON object");
+            }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String place = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new TokenizerJsonException(nameForErrors, place, e.getOriginalMessage(), e);
+            // Jackson's message without its "[Source: ...; line: L, column: C]" decorations
+            String problem = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]",
+                    "line $1, column $2");
+            throw new TokenizerJsonException(nameForErrors, where(e.getLocation()), problem, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from a string", e);
         }
         if (root == null || root.isMissingNode() || !root.isObject()) {
             throw new TokenizerJsonException(nameForErrors, "$", "expected an object, got "
                     + (root == null || root.isMissingNode() ? "nothing" : JsonObjectReader.describe(root)));
         }
         return read(new JsonObjectReader(nameForErrors, "$", (ObjectNode) root, codecs), codecs);
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
     private static Tokenizer read(JsonObjectReader in, Codecs codecs) throws TokenizerJsonException {
