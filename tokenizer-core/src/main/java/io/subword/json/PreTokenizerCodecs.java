@@ -2,7 +2,7 @@ package io.subword.json;
 
 import io.subword.pretokenize.BertPreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
-import io.subword.pretokenize.PreTokenizerSequence;
+import io.subword.pretokenize.SequencePreTokenizer;
 import io.subword.pretokenize.Whitespace;
 import io.subword.pretokenize.WhitespaceSplit;
 
@@ -24,9 +24,18 @@ final class PreTokenizerCodecs {
 
     /** {@code {"type":"Sequence","pretokenizers":[...]}} */
     static final ComponentCodec<PreTokenizer> SEQUENCE = ComponentCodec.of(Stage.PRE_TOKENIZER, "Sequence",
-            PreTokenizerSequence.class,
-            in -> new PreTokenizerSequence(in.components(Stage.PRE_TOKENIZER, "pretokenizers")),
-            (s, out, codecs) -> out.set("pretokenizers", codecs.writeAll(Stage.PRE_TOKENIZER, s.preTokenizers())));
+            SequencePreTokenizer.class,
+            in -> newSequence(in),
+            (s, out, codecs) -> out.set("pretokenizers", codecs.writeAll(Stage.PRE_TOKENIZER, s.members())));
+
+    private static SequencePreTokenizer newSequence(JsonObjectReader in) throws TokenizerJsonException {
+        List<PreTokenizer> members = in.components(Stage.PRE_TOKENIZER, "pretokenizers");
+        try {
+            return new SequencePreTokenizer(members);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(in.pathOf("pretokenizers"), e.getMessage());
+        }
+    }
 
     static final List<ComponentCodec<?>> ALL = List.of(BERT, WHITESPACE, WHITESPACE_SPLIT, SEQUENCE);
 }
