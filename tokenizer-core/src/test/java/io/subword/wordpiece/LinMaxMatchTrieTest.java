@@ -82,8 +82,9 @@ class LinMaxMatchTrieTest {
     /**
      * Words that make a naive MaxMatch quadratic (or O(n * longest token)): every start position tries a
      * long candidate that fails at its last char. LinMaxMatch's steps (successful transitions plus
-     * failure-link follows; failed look-ups always precede a follow) stay within 2n, where n is the
-     * word's length; the measured ratio is in the expected column as a ceiling per family.
+     * failure-link follows; a failed look-up always precedes a follow) stay within 2n, where n is the
+     * word's length: each char is one transition, and each follow pops at least one char off the current
+     * match. Measured: about 1.016n for the runs families, exactly 2n for near-miss and ab-chains.
      */
     @ParameterizedTest(name = "{0}, n = {1}")
     @CsvSource({

@@ -191,6 +191,9 @@ class WordPieceTest {
         WordPiece wp = WordPiece.of(vocab("[UNK] \uD83D ##\uDE00 a"));
         assertEquals("[UNK]@0-2", describe(wp, run(wp, "😀")));
         assertEquals("[UNK]@0-3", describe(wp, run(wp, "a😀")));
+        // Malformed input (lone surrogates) never throws: it is matched by UTF-16 unit like anything else.
+        assertEquals("[UNK]@0-3", describe(wp, run(wp, "a\uDE00a")));
+        assertEquals("a@0-1 ##\uDE00@1-2", describe(wp, run(wp, "a\uDE00")));
     }
 
     @Test
