@@ -29,7 +29,7 @@ public final class MergeTable {
     /** What {@link #entry}, {@link #rank} and {@link #merged} return for a pair that does not merge. */
     public static final int NONE = -1;
 
-    private static final MergeTable EMPTY = new MergeTable(new Long2LongOpenHashMap(0), new int[0], new int[0], null);
+    private static final MergeTable EMPTY = new MergeTable(newTable(0), new int[0], new int[0], null);
 
     private final Long2LongOpenHashMap table;
     /** The ranked list, for list-built tables; {@code null} for tables by concatenation. */

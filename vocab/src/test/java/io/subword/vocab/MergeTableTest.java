@@ -41,6 +41,13 @@ class MergeTableTest {
     }
 
     @Test
+    void theEmptyTableMergesNothing() {
+        assertEquals(-1, MergeTable.empty().rank(0, 0));
+        assertEquals(MergeTable.NONE, MergeTable.empty().entry(1, 2));
+        assertEquals(0, MergeTable.empty().size());
+    }
+
+    @Test
     void keepsTheListForWriting() {
         assertEquals(3, TABLE.size());
         assertFalse(TABLE.isByConcatenation());
