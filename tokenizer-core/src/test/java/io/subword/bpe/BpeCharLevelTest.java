@@ -45,7 +45,7 @@ class BpeCharLevelTest {
     private static final Bpe WITH_UNK = PLAIN.toBuilder().unkToken("<unk>").build();
     private static final Bpe FUSED = WITH_UNK.toBuilder().fuseUnk(true).build();
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "unrelated | unrelated@0-9",
             "related   | related@0-7",
@@ -61,7 +61,7 @@ class BpeCharLevelTest {
         assertEquals(expected, run(PLAIN, word));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "c       | <unk>@0-1",
             "cc      | <unk>@0-1 <unk>@1-2",
@@ -74,7 +74,7 @@ class BpeCharLevelTest {
         assertEquals(expected, run(WITH_UNK, word));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "c       | <unk>@0-1",
             "cc      | <unk>@0-2",
@@ -91,7 +91,7 @@ class BpeCharLevelTest {
     private static final Bpe WITH_PREFIX = Bpe.builder(PREFIXED, merges(PREFIXED, "##", "a ##b", "ab ##c"))
             .unkToken("[UNK]").continuingSubwordPrefix("##").build();
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "ab    | ab@0-2",
             "abc   | abc@0-3",
@@ -110,7 +110,7 @@ class BpeCharLevelTest {
                     merges(SUFFIXED, null, "l o", "lo w</w>", "e r</w>", "lo w"))
             .unkToken("<unk>").endOfWordSuffix("</w>").build();
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "low     | low</w>@0-3",
             "lower   | low@0-3 er</w>@3-5",
@@ -128,7 +128,7 @@ class BpeCharLevelTest {
     private static final Bpe FALLBACK = Bpe.builder(BYTES, MergeTable.empty()).unkToken("<unk>")
             .byteFallback(true).build();
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             "c     | <unk>@0-1",
             "a     | <0x61>@0-1",
@@ -153,7 +153,7 @@ class BpeCharLevelTest {
     private static final MergeTable IGNORE_MERGES = merges(IGNORE, null, ". :", "b e", "be l", "i r", "t i",
             "ir ti", "e n", "irti l");
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "[{index}] {1}")
     @CsvSource(delimiter = '|', value = {
             ".:.:        | true  | .:.:@0-4",
             "Ġbelirtilen | true  | Ġbelirtilen@0-11",
