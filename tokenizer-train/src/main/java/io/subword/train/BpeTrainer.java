@@ -189,6 +189,30 @@ public final class BpeTrainer {
     /** Trains on {@code counts}. */
     public BpeModelData train(WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
+        Prepared prepared = prepare(counts, listener);
+        List<String> idToToken = prepared.idToToken();
+
+        // 4. and 5. Count pairs, then merge.
+        BpeMerger merger = new BpeMerger(prepared.symbols(), prepared.counts(), maxTokenLength, idToToken,
+                prepared.tokenToId(), continuingSubwordPrefix, threads);
+        List<long[]> merges = merger.run(vocabSize, minFrequency, listener);
+
+        List<BpeModelData.Merge> ranked = new ArrayList<>(merges.size());
+        for (long[] m : merges) {
+            ranked.add(new BpeModelData.Merge(idToToken.get(BpeMerger.left(m[0])),
+                    idToToken.get(BpeMerger.right(m[0]))));
+        }
+        return new BpeModelData(Vocabulary.of(idToToken), ranked, specialTokens, continuingSubwordPrefix,
+                endOfWordSuffix, byteLevel);
+    }
+
+    /** The vocabulary so far and the words as symbol ids, in code point order of the words. */
+    record Prepared(List<String> idToToken, Object2IntOpenHashMap<String> tokenToId, int[][] symbols,
+                    long[] counts) {
+    }
+
+    /** Steps 1 to 3: special tokens, alphabet, words as symbols. */
+    Prepared prepare(WordCounts counts, TrainingListener listener) {
         List<String> idToToken = new ArrayList<>();
         Object2IntOpenHashMap<String> tokenToId = new Object2IntOpenHashMap<>();
         tokenToId.defaultReturnValue(-1);
@@ -237,19 +261,7 @@ public final class BpeTrainer {
             }
             symbols[w] = scratch.toIntArray();
         }
-
-        // 4. and 5. Count pairs, then merge.
-        BpeMerger merger = new BpeMerger(symbols, wordCounts, maxTokenLength, idToToken, tokenToId,
-                continuingSubwordPrefix, threads);
-        List<long[]> merges = merger.run(vocabSize, minFrequency, listener);
-
-        List<BpeModelData.Merge> ranked = new ArrayList<>(merges.size());
-        for (long[] m : merges) {
-            ranked.add(new BpeModelData.Merge(idToToken.get(BpeMerger.left(m[0])),
-                    idToToken.get(BpeMerger.right(m[0]))));
-        }
-        return new BpeModelData(Vocabulary.of(idToToken), ranked, specialTokens, continuingSubwordPrefix,
-                endOfWordSuffix, byteLevel);
+        return new Prepared(idToToken, tokenToId, symbols, wordCounts);
     }
 
     private Object2LongOpenHashMap<String> wordsOf(WordCounts counts) {
