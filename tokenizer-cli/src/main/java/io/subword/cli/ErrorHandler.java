@@ -102,7 +102,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     /** {@code "FileAlreadyExists"} to {@code "file already exists"}. */
     private static String words(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Keeps the promise of one line even when a message has line breaks in it. */

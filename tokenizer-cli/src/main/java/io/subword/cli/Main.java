@@ -65,7 +65,8 @@ public final class Main {
     }
 
     /**
-     * The configured command line: shared error handling, case-insensitive enum values, the given streams.
+     * The configured command line: shared error handling, case-insensitive enum values, a repeated option
+     * taking its last value, the given streams.
      * Callers run it with {@link CommandLine#execute}, which returns the exit code.
      */
     public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
@@ -74,6 +75,7 @@ public final class Main {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOverwrittenOptionsAllowed(true) // the last wins, so a wrapper's defaults can be overridden
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }
