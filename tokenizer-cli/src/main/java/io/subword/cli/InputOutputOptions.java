@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ final class InputOutputOptions {
         if (!Files.exists(input)) {
             throw new NoSuchFileException(input.toString());
         }
+        if (Files.isDirectory(input)) {
+            throw new FileSystemException(input.toString(), null, "is a folder, not a text file");
+        }
         return new LineReader(Files.newInputStream(input), input.toString(), true);
     }
 
@@ -54,6 +58,9 @@ final class InputOutputOptions {
             body.write(out);
             out.flush();
         } else {
+            if (Files.isDirectory(output)) { // the move would replace an empty folder
+                throw new FileSystemException(output.toString(), null, "is a folder; name the file to write");
+            }
             AtomicFiles.writeText(output, body);
         }
     }

@@ -207,6 +207,23 @@ class EncodeCommandTest {
     }
 
     @Test
+    void foldersAsInputOrOutputAreBadInput() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder"));
+        CliRun.Result in = encode("", "-i", folder.toString());
+        assertEquals(1, in.exitCode());
+        assertEquals("subword: " + folder + ": is a folder, not a text file", in.oneErrorLine());
+        CliRun.Result out = encode("hello\n", "-o", folder.toString());
+        assertEquals(1, out.exitCode());
+        assertEquals("subword: " + folder + ": is a folder; name the file to write", out.oneErrorLine());
+        assertTrue(Files.isDirectory(folder));
+    }
+
+    @Test
+    void dashMeansStandardInputAndOutput() {
+        assertEquals("5\n", encode("hello\n", "-i", "-", "-o", "-").out());
+    }
+
+    @Test
     void invalidUtf8OnStandardInputNamesTheLine() {
         CliRun.Result r = CliRun.run(new byte[] {'h', 'i', '\n', (byte) 0xFF, '\n'}, "encode", "-t", vocab.toString(),
                 "--batch-size", "1");
