@@ -202,6 +202,19 @@ public final class Encoding {
                 attentionMask, List.copyOf(parts));
     }
 
+    /**
+     * The same tokens with other UTF-16 offsets (as a post-processor that trims offsets computes them), keeping
+     * everything else including the overflowing parts.
+     */
+    public Encoding withOffsets(int[] newStarts, int[] newEnds) {
+        if (newStarts.length != ids.length || newEnds.length != ids.length) {
+            throw new IllegalArgumentException("offsets for " + newStarts.length + " tokens, encoding has "
+                    + ids.length);
+        }
+        return new Encoding(vocabulary, texts, ids, typeIds, newStarts.clone(), newEnds.clone(), wordIds,
+                sequenceIds, specialTokensMask, attentionMask, overflowing);
+    }
+
     /** Every token's type id set to {@code typeId}. */
     public Encoding withTypeId(int typeId) {
         int[] t = new int[ids.length];

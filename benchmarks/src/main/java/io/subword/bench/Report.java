@@ -1,0 +1,126 @@
+package io.subword.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subword.testkit.RealData;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a JMH JSON result file as a table of MB/s, and the ratio of each benchmark class's {@code ours} method
+ * to each of its other methods (the peers): {@code ours/peer > 1} means we are faster.
+ *
+ * <p>Convention for the benchmarks it reads: one operation is one pass over the Europarl slice named by the
+ * {@code sliceBytes} parameter ({@link RealData#europarlSlice}); the MB/s are the slice's exact UTF-8 bytes
+ * (10^6 bytes to the MB) divided by the time per operation. Results without that parameter get times only.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.subword.bench.Report results.json}
+ */
+public final class Report {
+    private Report() {
+    }
+
+    /** One benchmark result: seconds per operation (and its error), and bytes per operation or -1. */
+    record Row(String benchmarkClass, String method, String params, double secondsPerOp, double errorSeconds,
+               long bytes) {
+        double mbPerSecond() {
+            return bytes < 0 ? Double.NaN : bytes / 1e6 / secondsPerOp;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: Report <jmh-result.json>");
+            System.exit(2);
+        }
+        List<Row> rows = read(Path.of(args[0]));
+        System.out.print(format(rows));
+    }
+
+    static List<Row> read(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        Map<Long, Long> sliceBytes = new LinkedHashMap<>();
+        List<Row> rows = new java.util.ArrayList<>();
+        for (JsonNode r : root) {
+            String name = r.path("benchmark").asText();
+            int dot = name.lastIndexOf('.');
+            String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
+            String method = name.substring(dot + 1);
+            JsonNode params = r.path("params");
+            String paramText = params.isMissingNode() ? "" : params.toString();
+            JsonNode metric = r.path("primaryMetric");
+            double toSeconds = secondsPerOp(metric.path("scoreUnit").asText());
+            double score = metric.path("score").asDouble();
+            double error = metric.path("scoreError").asDouble(Double.NaN);
+            double seconds;
+            double errorSeconds;
+            if (toSeconds > 0) {
+                seconds = score * toSeconds;
+                errorSeconds = error * toSeconds;
+            } else {
+                // Throughput: ops per time unit.
+                double perSecond = score / -toSeconds;
+                seconds = 1 / perSecond;
+                errorSeconds = seconds * (error / score);
+            }
+            long bytes = -1;
+            if (params.has("sliceBytes")) {
+                long asked = params.get("sliceBytes").asLong();
+                bytes = sliceBytes.computeIfAbsent(asked, a -> RealData.europarlSlice(a).stream()
+                        .mapToLong(RealData::utf8Length).sum());
+            }
+            rows.add(new Row(cls, method, paramText, seconds, errorSeconds, bytes));
+        }
+        return rows;
+    }
+
+    /**
+     * Seconds per op for an "x/op" unit (positive), or minus the seconds of the time unit for "ops/x"
+     * (negative, meaning throughput).
+     */
+    static double secondsPerOp(String unit) {
+        String[] parts = unit.split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("unknown JMH unit " + unit);
+        }
+        boolean throughput = parts[0].equals("ops");
+        double s = switch (throughput ? parts[1] : parts[0]) {
+            case "s" -> 1;
+            case "ms" -> 1e-3;
+            case "us" -> 1e-6;
+            case "ns" -> 1e-9;
+            case "min" -> 60;
+            default -> throw new IllegalArgumentException("unknown JMH unit " + unit);
+        };
+        return throughput ? -s : s;
+    }
+
+    static String format(List<Row> rows) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-28s %-14s %12s %14s %10s%n", "benchmark", "method", "bytes/op",
+                "ms/op", "MB/s"));
+        for (Row r : rows) {
+            sb.append(String.format(Locale.ROOT, "%-28s %-14s %12s %8.2f ±%5.2f %10.2f%n", r.benchmarkClass(),
+                    r.method(), r.bytes() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.bytes()),
+                    r.secondsPerOp() * 1e3, r.errorSeconds() * 1e3, r.mbPerSecond()));
+        }
+        sb.append('\n');
+        for (Row o : rows) {
+            if (!o.method().equals("ours")) {
+                continue;
+            }
+            for (Row p : rows) {
+                if (p != o && p.benchmarkClass().equals(o.benchmarkClass()) && p.params().equals(o.params())) {
+                    sb.append(String.format(Locale.ROOT, "%s: ours/%s = %.2fx%n", o.benchmarkClass(), p.method(),
+                            p.secondsPerOp() / o.secondsPerOp()));
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package io.subword.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs {@code subword} in-process, as {@link Main#main} does, with captured standard streams. */
+final class CliRun {
+    /** What one run left behind. */
+    record Result(int exitCode, String out, String err) {
+        /** The lines of stdout, without the newline after the last. */
+        List<String> outLines() {
+            if (out.isEmpty()) {
+                return List.of();
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(out.endsWith("\n"), () -> "unterminated output: " + out);
+            return List.of(out.substring(0, out.length() - 1).split("\n", -1));
+        }
+
+        /** Asserts the run failed with one line on stderr that has no stack trace, and returns that line. */
+        String oneErrorLine() {
+            org.junit.jupiter.api.Assertions.assertTrue(err.endsWith("\n") && err.indexOf('\n') == err.length() - 1,
+                    () -> "expected one line on stderr, got:\n" + err);
+            org.junit.jupiter.api.Assertions.assertTrue(err.startsWith("subword: "), err);
+            org.junit.jupiter.api.Assertions.assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+            return err.substring(0, err.length() - 1);
+        }
+    }
+
+    private CliRun() {
+    }
+
+    static Result run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static Result run(byte[] stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.commandLine(new ByteArrayInputStream(stdin), new PrintWriter(out), new PrintWriter(err))
+                .execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A small BERT vocab.txt: ids 0-4 are [PAD] [UNK] [CLS] [SEP] [MASK], then {@code hello}=5, {@code world}=6,
+     * {@code ##s}=7, {@code !}=8, an emoji (a surrogate pair in UTF-16, 4 bytes in UTF-8)=9, {@code Hello}=10
+     * (only the cased pipeline keeps it), and {@code in ##ima ##gin ##ave ##is}=11..15.
+     */
+    static final List<String> VOCAB = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world", "##s",
+            "!", "\uD83D\uDE00", "Hello", "in", "##ima", "##gin", "##ave", "##is");
+
+    static Path writeVocab(Path dir) throws IOException {
+        Path vocab = dir.resolve("vocab.txt");
+        Files.write(vocab, VOCAB, StandardCharsets.UTF_8);
+        return vocab;
+    }
+}

@@ -1,0 +1,559 @@
+package io.subword.bpe;
+
+import io.subword.model.Model;
+import io.subword.model.TokenBuffer;
+import io.subword.vocab.ByteAlphabet;
+import io.subword.vocab.MergeTable;
+import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.TiktokenRanks;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Byte pair encoding, as Hugging Face's {@code models::bpe::BPE} and tiktoken do it: a word starts as one
+ * symbol per character (or per UTF-8 byte, in byte-level mode), and adjacent symbols merge by the rank of
+ * their pair in the {@link MergeTable}, lowest first, leftmost first among equals.
+ *
+ * <p><b>Char-level</b> (the default): each code point of the word is looked up as a token, with
+ * {@code continuingSubwordPrefix} prepended to all but the first and {@code endOfWordSuffix} appended to
+ * the last. A code point that is not in the vocabulary becomes, in this order of preference: its UTF-8
+ * bytes as {@code <0xXX>} tokens ({@code byteFallback}, if all of them exist), the unknown token (one per
+ * code point, or one per run with {@code fuseUnk}), or nothing at all (no unknown token configured), as
+ * Hugging Face does. Hugging Face's quirks are kept: a byte-fallback run does not end a pending run of
+ * unknowns, and dropped characters shift the offsets of the tokens after them, since offsets are the
+ * running sum of symbol lengths.
+ *
+ * <p><b>Byte-level</b> ({@link #byteLevel}, {@link #fromTiktoken}): the model reads the UTF-8 bytes of the
+ * word itself and starts each byte as the token spelled by its {@link ByteAlphabet} character, so the
+ * pre-tokenizer never rewrites the text. A lone surrogate counts as U+FFFD.
+ *
+ * <p><b>Offsets</b> are UTF-16 ranges of the given text. A token that starts or ends inside a character
+ * (a byte-level token holding part of a multi-byte character, a byte-fallback token) covers that whole
+ * character, which is what Hugging Face reports: its ByteLevel pre-tokenizer aligns every byte of a
+ * character to the whole character.
+ *
+ * <p>Hugging Face's {@code ignore_merges} emits a word that is itself in the vocabulary (spelled in
+ * byte-level characters, in byte-level mode) as one token. {@code dropout} is accepted only as
+ * {@code null} or {@code 0}: randomized merging would break reproducibility. An {@code unkToken} that is
+ * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
+ * unknown character instead.
+ *
+ * <p>Immutable and thread-safe. Each thread keeps a bounded cache of short words and its scratch arrays.
+ */
+public final class Bpe implements Model {
+    /** The default number of cached words per thread. */
+    public static final int DEFAULT_CACHE_CAPACITY = 8192;
+
+    private final Vocabulary vocabulary;
+    private final MergeTable merges;
+    private final String unkToken;
+    private final String continuingSubwordPrefix;
+    private final String endOfWordSuffix;
+    private final boolean fuseUnk;
+    private final boolean byteFallback;
+    private final boolean ignoreMerges;
+    private final Float dropout;
+    private final boolean byteLevel;
+    private final int cacheCapacity;
+
+    private final int unkId;
+    /** The ids of {@code <0x00>..<0xFF>}, -1 where absent. */
+    private final int[] fallbackIds = new int[256];
+    /** Byte-level: per variant (bit 0: has the prefix, bit 1: has the suffix), the id of each byte's token. */
+    private final int[][] byteIds;
+    /** Char-level: per variant as above, code point -> id. */
+    private final Int2IntOpenHashMap[] charIds;
+    private final ThreadLocal<Scratch> scratch;
+
+    private Bpe(Builder b) {
+        this.vocabulary = Objects.requireNonNull(b.vocabulary, "vocabulary");
+        this.merges = Objects.requireNonNull(b.merges, "merges");
+        this.unkToken = b.unkToken;
+        this.continuingSubwordPrefix = b.continuingSubwordPrefix;
+        this.endOfWordSuffix = b.endOfWordSuffix;
+        this.fuseUnk = b.fuseUnk;
+        this.byteFallback = b.byteFallback;
+        this.ignoreMerges = b.ignoreMerges;
+        this.dropout = b.dropout;
+        this.byteLevel = b.byteLevel;
+        this.cacheCapacity = b.cacheCapacity;
+
+        this.unkId = unkToken == null ? -1 : vocabulary.id(unkToken);
+        for (int v = 0; v < 256; v++) {
+            fallbackIds[v] = vocabulary.id(String.format("<0x%02X>", v));
+        }
+        String prefix = emptyToNull(continuingSubwordPrefix);
+        String suffix = emptyToNull(endOfWordSuffix);
+        if (byteLevel) {
+            byteIds = new int[4][256];
+            for (int variant = 0; variant < 4; variant++) {
+                for (int v = 0; v < 256; v++) {
+                    String token = String.valueOf(ByteAlphabet.charOf(v));
+                    byteIds[variant][v] = vocabulary.id(decorate(token, variant, prefix, suffix));
+                }
+            }
+            charIds = null;
+        } else {
+            byteIds = null;
+            charIds = charTables(vocabulary, prefix, suffix);
+        }
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(merges, cacheCapacity));
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String decorate(String token, int variant, String prefix, String suffix) {
+        String t = (variant & 1) != 0 && prefix != null ? prefix + token : token;
+        return (variant & 2) != 0 && suffix != null ? t + suffix : t;
+    }
+
+    /** For each variant, the code points whose (decorated) single-character token is in the vocabulary. */
+    private static Int2IntOpenHashMap[] charTables(Vocabulary vocabulary, String prefix, String suffix) {
+        Int2IntOpenHashMap[] tables = new Int2IntOpenHashMap[4];
+        for (int v = 0; v < 4; v++) {
+            tables[v] = new Int2IntOpenHashMap();
+            tables[v].defaultReturnValue(-1);
+        }
+        int p = prefix == null ? 0 : prefix.length();
+        int s = suffix == null ? 0 : suffix.length();
+        List<String> tokens = vocabulary.tokens();
+        for (int id = 0; id < tokens.size(); id++) {
+            String t = tokens.get(id);
+            if (t == null) {
+                continue;
+            }
+            for (int variant = 0; variant < 4; variant++) {
+                boolean pre = (variant & 1) != 0 && prefix != null;
+                boolean suf = (variant & 2) != 0 && suffix != null;
+                int from = pre ? p : 0;
+                int to = t.length() - (suf ? s : 0);
+                if (to <= from || (pre && !t.startsWith(prefix)) || (suf && !t.endsWith(suffix))) {
+                    continue;
+                }
+                int cp = t.codePointAt(from);
+                if (from + Character.charCount(cp) == to) {
+                    tables[variant].put(cp, id);
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** A byte-level model, as GPT-2's {@code vocab.json} and {@code merges.txt} describe it. */
+    public static Bpe byteLevel(Vocabulary vocabulary, MergeTable merges) {
+        return builder(vocabulary, merges).byteLevel(true).build();
+    }
+
+    /** The byte-level model of tiktoken ranks: ids are ranks, pairs merge by {@linkplain MergeTable#fromTiktoken concatenation}. */
+    public static Bpe fromTiktoken(TiktokenRanks ranks) {
+        return byteLevel(ranks.toVocabulary(), MergeTable.fromTiktoken(ranks));
+    }
+
+    /** A builder of a char-level model with no unknown token, prefix or suffix; set the options to change that. */
+    public static Builder builder(Vocabulary vocabulary, MergeTable merges) {
+        return new Builder(vocabulary, merges);
+    }
+
+    /** A builder with this model's options. */
+    public Builder toBuilder() {
+        Builder b = new Builder(vocabulary, merges);
+        b.unkToken = unkToken;
+        b.continuingSubwordPrefix = continuingSubwordPrefix;
+        b.endOfWordSuffix = endOfWordSuffix;
+        b.fuseUnk = fuseUnk;
+        b.byteFallback = byteFallback;
+        b.ignoreMerges = ignoreMerges;
+        b.dropout = dropout;
+        b.byteLevel = byteLevel;
+        b.cacheCapacity = cacheCapacity;
+        return b;
+    }
+
+    @Override
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    public MergeTable merges() {
+        return merges;
+    }
+
+    /** The unknown token, or {@code null}. */
+    public String unkToken() {
+        return unkToken;
+    }
+
+    /** The prefix of every symbol but a word's first ({@code "##"}), or {@code null}. */
+    public String continuingSubwordPrefix() {
+        return continuingSubwordPrefix;
+    }
+
+    /** The suffix of a word's last symbol ({@code "</w>"}), or {@code null}. */
+    public String endOfWordSuffix() {
+        return endOfWordSuffix;
+    }
+
+    public boolean fuseUnk() {
+        return fuseUnk;
+    }
+
+    public boolean byteFallback() {
+        return byteFallback;
+    }
+
+    public boolean ignoreMerges() {
+        return ignoreMerges;
+    }
+
+    /** {@code null} or {@code 0}, as configured (tokenizer.json writes it back). */
+    public Float dropout() {
+        return dropout;
+    }
+
+    /** Whether the model reads UTF-8 bytes (GPT-2, tiktoken) rather than characters. */
+    public boolean isByteLevel() {
+        return byteLevel;
+    }
+
+    /** The number of words each thread caches; 0 when caching is off. */
+    public int cacheCapacity() {
+        return cacheCapacity;
+    }
+
+    /** Per-thread state: symbol arrays, the byte-to-char map of the current word, engine and cache. */
+    private static final class Scratch {
+        int[] ids = new int[64];
+        int[] lens = new int[64];
+        /** For each UTF-8 byte of the word: the word-relative UTF-16 range of its character. */
+        int[] charStart = new int[64];
+        int[] charEnd = new int[64];
+        byte[] bytes = new byte[64];
+        int size;
+        final MergeEngine engine;
+        final PieceCache cache;
+        final StringBuilder text = new StringBuilder();
+
+        Scratch(MergeTable merges, int cacheCapacity) {
+            engine = new MergeEngine(merges);
+            cache = cacheCapacity > 0 ? new PieceCache(cacheCapacity) : null;
+        }
+
+        void ensure(int units) {
+            int need = 3 * units + 4;
+            if (ids.length < need) {
+                int n = Math.max(need, ids.length * 2);
+                ids = new int[n];
+                lens = new int[n];
+                charStart = new int[n];
+                charEnd = new int[n];
+                bytes = new byte[n];
+            }
+        }
+
+        void add(int id, int len) {
+            ids[size] = id;
+            lens[size] = len;
+            size++;
+        }
+    }
+
+    @Override
+    public void tokenize(CharSequence text, int start, int end, TokenBuffer out) {
+        if (start >= end) {
+            return;
+        }
+        Scratch s = scratch.get();
+        boolean cacheable = s.cache != null && end - start <= PieceCache.MAX_LENGTH;
+        if (cacheable) {
+            int[] hit = s.cache.get(text, start, end);
+            if (hit != null) {
+                emit(hit, start, out);
+                return;
+            }
+        }
+        s.ensure(end - start);
+        int bytes = utf8(text, start, end, s);
+        if (ignoreMerges) {
+            int id = vocabulary.id(wholeWord(text, start, end, bytes, s));
+            if (id >= 0) {
+                out.add(id, start, end);
+                if (cacheable) {
+                    s.cache.put(text, start, end, new int[] {1, id, 0, end - start});
+                }
+                return;
+            }
+        }
+        s.size = 0;
+        if (byteLevel) {
+            initialBytes(bytes, s);
+        } else {
+            initialChars(text, start, end, s);
+        }
+        int n = s.engine.merge(s.ids, s.lens, s.size);
+        int[] value = cacheable ? new int[1 + 3 * n] : null;
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int from = s.charStart[at];
+            at += s.lens[i];
+            int to = s.charEnd[at - 1];
+            out.add(s.ids[i], start + from, start + to);
+            if (value != null) {
+                value[1 + i] = s.ids[i];
+                value[1 + n + i] = from;
+                value[1 + 2 * n + i] = to;
+            }
+        }
+        if (value != null) {
+            value[0] = n;
+            s.cache.put(text, start, end, value);
+        }
+    }
+
+    private static void emit(int[] value, int start, TokenBuffer out) {
+        int n = value[0];
+        for (int i = 0; i < n; i++) {
+            out.add(value[1 + i], start + value[1 + n + i], start + value[1 + 2 * n + i]);
+        }
+    }
+
+    /**
+     * Encodes {@code text[start, end)} as UTF-8 into {@code s.bytes}, recording for each byte the UTF-16 range
+     * of its character relative to {@code start}; returns the byte count. A lone surrogate becomes U+FFFD.
+     */
+    private static int utf8(CharSequence text, int start, int end, Scratch s) {
+        byte[] b = s.bytes;
+        int n = 0;
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            int units = 1;
+            int cp = c;
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(i + 1));
+                units = 2;
+            } else if (Character.isSurrogate(c)) {
+                cp = 0xFFFD;
+            }
+            int first = n;
+            if (cp < 0x80) {
+                b[n++] = (byte) cp;
+            } else if (cp < 0x800) {
+                b[n++] = (byte) (0xC0 | (cp >> 6));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                b[n++] = (byte) (0xE0 | (cp >> 12));
+                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                b[n++] = (byte) (0xF0 | (cp >> 18));
+                b[n++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[n++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[n++] = (byte) (0x80 | (cp & 0x3F));
+            }
+            int from = i - start;
+            int to = from + units;
+            for (int k = first; k < n; k++) {
+                s.charStart[k] = from;
+                s.charEnd[k] = to;
+            }
+            i += units;
+        }
+        return n;
+    }
+
+    /** The word as the vocabulary would spell it whole: itself, or its bytes in the byte-level alphabet. */
+    private String wholeWord(CharSequence text, int start, int end, int bytes, Scratch s) {
+        if (!byteLevel) {
+            return text.subSequence(start, end).toString();
+        }
+        StringBuilder sb = s.text;
+        sb.setLength(0);
+        for (int k = 0; k < bytes; k++) {
+            sb.append(ByteAlphabet.charOf(s.bytes[k]));
+        }
+        return sb.toString();
+    }
+
+    private void initialBytes(int bytes, Scratch s) {
+        int unkLen = 0;
+        for (int k = 0; k < bytes; k++) {
+            int v = s.bytes[k] & 0xff;
+            int variant = (k > 0 ? 1 : 0) | (k == bytes - 1 ? 2 : 0);
+            int id = byteIds[variant][v];
+            if (id >= 0) {
+                if (unkLen > 0) {
+                    s.add(unkId, unkLen);
+                    unkLen = 0;
+                }
+                s.add(id, 1);
+            } else if (byteFallback && fallbackIds[v] >= 0) {
+                s.add(fallbackIds[v], 1);
+            } else {
+                unkLen = unknown(s, unkLen, 1);
+            }
+        }
+        if (unkLen > 0) {
+            s.add(unkId, unkLen);
+        }
+    }
+
+    private void initialChars(CharSequence text, int start, int end, Scratch s) {
+        int unkLen = 0;
+        int at = 0; // byte position of the current character
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            int cp = c;
+            int units = 1;
+            if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cp = Character.toCodePoint(c, text.charAt(i + 1));
+                units = 2;
+            }
+            int len = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            int variant = (i > start ? 1 : 0) | (i + units == end ? 2 : 0);
+            int id = charIds[variant].get(cp);
+            if (id >= 0) {
+                if (unkLen > 0) {
+                    s.add(unkId, unkLen);
+                    unkLen = 0;
+                }
+                s.add(id, len);
+            } else if (!(byteFallback && addFallback(s, at, len))) {
+                unkLen = unknown(s, unkLen, len);
+            }
+            at += len;
+            i += units;
+        }
+        if (unkLen > 0) {
+            s.add(unkId, unkLen);
+        }
+    }
+
+    /** Adds the {@code <0xXX>} tokens of the character's bytes if all exist. */
+    private boolean addFallback(Scratch s, int at, int len) {
+        for (int k = at; k < at + len; k++) {
+            if (fallbackIds[s.bytes[k] & 0xff] < 0) {
+                return false;
+            }
+        }
+        for (int k = at; k < at + len; k++) {
+            s.add(fallbackIds[s.bytes[k] & 0xff], 1);
+        }
+        return true;
+    }
+
+    /**
+     * Accounts for an unknown symbol of {@code len} bytes given the pending unknown run of {@code unkLen}
+     * bytes (0: none); returns the new pending length. Without an unknown token the symbol is dropped.
+     */
+    private int unknown(Scratch s, int unkLen, int len) {
+        if (unkId < 0) {
+            return unkLen;
+        }
+        if (unkLen > 0 && fuseUnk) {
+            return unkLen + len;
+        }
+        if (unkLen > 0) {
+            s.add(unkId, unkLen);
+        }
+        return len;
+    }
+
+    @Override
+    public String toString() {
+        return "Bpe[" + vocabulary.tokenCount() + " tokens, " + merges.size() + " merges"
+                + (byteLevel ? ", byte-level" : "") + "]";
+    }
+
+    /** Options of a {@link Bpe}, named as in Hugging Face's tokenizer.json. */
+    public static final class Builder {
+        private final Vocabulary vocabulary;
+        private final MergeTable merges;
+        private String unkToken;
+        private String continuingSubwordPrefix;
+        private String endOfWordSuffix;
+        private boolean fuseUnk;
+        private boolean byteFallback;
+        private boolean ignoreMerges;
+        private Float dropout;
+        private boolean byteLevel;
+        private int cacheCapacity = DEFAULT_CACHE_CAPACITY;
+
+        private Builder(Vocabulary vocabulary, MergeTable merges) {
+            this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+            this.merges = Objects.requireNonNull(merges, "merges");
+        }
+
+        /** The unknown token ({@code null}: characters not in the vocabulary are dropped, as HF does). */
+        public Builder unkToken(String unkToken) {
+            this.unkToken = unkToken;
+            return this;
+        }
+
+        public Builder continuingSubwordPrefix(String prefix) {
+            this.continuingSubwordPrefix = prefix;
+            return this;
+        }
+
+        public Builder endOfWordSuffix(String suffix) {
+            this.endOfWordSuffix = suffix;
+            return this;
+        }
+
+        public Builder fuseUnk(boolean fuseUnk) {
+            this.fuseUnk = fuseUnk;
+            return this;
+        }
+
+        public Builder byteFallback(boolean byteFallback) {
+            this.byteFallback = byteFallback;
+            return this;
+        }
+
+        public Builder ignoreMerges(boolean ignoreMerges) {
+            this.ignoreMerges = ignoreMerges;
+            return this;
+        }
+
+        /**
+         * BPE dropout: only {@code null} (none) or {@code 0} are supported.
+         *
+         * @throws IllegalArgumentException for any other value
+         */
+        public Builder dropout(Float dropout) {
+            if (dropout != null && dropout != 0f) {
+                throw new IllegalArgumentException("dropout " + dropout
+                        + " is not supported: only null or 0 (deterministic merging)");
+            }
+            this.dropout = dropout;
+            return this;
+        }
+
+        /** Whether the model reads UTF-8 bytes, each starting as its byte-level character's token. */
+        public Builder byteLevel(boolean byteLevel) {
+            this.byteLevel = byteLevel;
+            return this;
+        }
+
+        /**
+         * Words cached per thread (default {@value #DEFAULT_CACHE_CAPACITY}, 0 turns the cache off).
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder cacheCapacity(int capacity) {
+            if (capacity < 0) {
+                throw new IllegalArgumentException("cache capacity " + capacity + " is negative");
+            }
+            this.cacheCapacity = capacity;
+            return this;
+        }
+
+        public Bpe build() {
+            return new Bpe(this);
+        }
+    }
+}

@@ -1,0 +1,345 @@
+package io.subword.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.subword.AddedToken;
+import io.subword.Tokenizer;
+import io.subword.model.Model;
+import io.subword.post.Padding;
+import io.subword.post.Truncation;
+import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.AtomicFiles;
+import io.subword.vocab.io.VocabFormatException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Reads and writes Hugging Face's {@code tokenizer.json}.
+ *
+ * <p>Reading follows Hugging Face's deserializer: {@code "version"} must be {@code "1.0"} when present;
+ * {@code normalizer}, {@code pre_tokenizer}, {@code post_processor}, {@code decoder}, {@code truncation} and
+ * {@code padding} may be missing or {@code null}; {@code model} is required (its {@code "type"} may be left
+ * out, as older files do); unknown top-level keys are ignored. Each component is read by the
+ * {@link ComponentCodec} of its {@code "type"} in a {@link Codecs} registry. An added token whose content is
+ * in the model's vocabulary takes the model's id, as in Hugging Face.
+ *
+ * <p>Writing produces what Hugging Face writes: the same keys in the same order, components with
+ * {@code "type"} first, the vocabulary in id order, added tokens sorted by id, pretty-printed with two
+ * spaces.
+ *
+ * <p>Every problem is a {@link TokenizerJsonException} naming the file and the place: {@code line L, column C}
+ * for malformed JSON, else a JSON path such as {@code $.pre_tokenizer.type}.
+ */
+public final class TokenizerJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    private TokenizerJson() {
+    }
+
+    /** Reads {@code file} with the built-in codecs. */
+    public static Tokenizer read(Path file) throws VocabFormatException, IOException {
+        return read(file, Codecs.builtin());
+    }
+
+    /** Reads {@code file} with the codecs of {@code codecs}. */
+    public static Tokenizer read(Path file, Codecs codecs) throws VocabFormatException, IOException {
+        String json;
+        try {
+            json = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new TokenizerJsonException(file, null, "the file is not valid UTF-8", e);
+        }
+        return parse(json, file, codecs);
+    }
+
+    /**
+     * Parses a tokenizer.json held in a string.
+     *
+     * @param nameForErrors the name error messages give the input, or {@code null}
+     */
+    public static Tokenizer parse(String json, Path nameForErrors) throws VocabFormatException {
+        return parse(json, nameForErrors, Codecs.builtin());
+    }
+
+    public static Tokenizer parse(String json, Path nameForErrors, Codecs codecs) throws VocabFormatException {
+        JsonNode root;
+        try (JsonParser parser = MAPPER.createParser(json)) {
+            root = MAPPER.readTree(parser);
+            if (root != null && parser.nextToken() != null) {
+                throw new TokenizerJsonException(nameForErrors, where(parser.currentTokenLocation()),
+                        "unexpected content after the end of the JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            // Jackson's message without its "[Source: ...; line: L, column: C]" decorations
+            String problem = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]",
+                    "line $1, column $2");
+            throw new TokenizerJsonException(nameForErrors, where(e.getLocation()), problem, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from a string", e);
+        }
+        if (root == null || root.isMissingNode() || !root.isObject()) {
+            throw new TokenizerJsonException(nameForErrors, "$", "expected an object, got "
+                    + (root == null || root.isMissingNode() ? "nothing" : JsonObjectReader.describe(root)));
+        }
+        return read(new JsonObjectReader(nameForErrors, "$", (ObjectNode) root, codecs), codecs);
+    }
+
+    private static String where(JsonLocation at) {
+        return at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static Tokenizer read(JsonObjectReader in, Codecs codecs) throws TokenizerJsonException {
+        if (in.has("version")) {
+            String version = in.string("version");
+            if (!version.equals("1.0")) {
+                throw in.errorAt(in.pathOf("version"), "unknown tokenizer version " + Vocabulary.quote(version)
+                        + " (supported: 1.0)");
+            }
+        }
+        Model model = readModel(in, codecs);
+        Tokenizer.Builder b = Tokenizer.builder(model);
+        if (in.has("normalizer")) {
+            b.normalizer(in.component(Stage.NORMALIZER, "normalizer"));
+        }
+        if (in.has("pre_tokenizer")) {
+            b.preTokenizer(in.component(Stage.PRE_TOKENIZER, "pre_tokenizer"));
+        }
+        if (in.has("post_processor")) {
+            b.postProcessor(in.component(Stage.POST_PROCESSOR, "post_processor"));
+        }
+        if (in.has("decoder")) {
+            b.decoder(in.component(Stage.DECODER, "decoder"));
+        }
+        if (in.has("truncation")) {
+            b.truncation(readTruncation(in.object("truncation")));
+        }
+        if (in.has("padding")) {
+            b.padding(readPadding(in.object("padding")));
+        }
+        if (in.has("added_tokens")) {
+            b.addedTokens(readAddedTokens(in, model.vocabulary()));
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(in.pathOf("added_tokens"), e.getMessage());
+        }
+    }
+
+    /** The model; without a {@code "type"} it is told by its fields, as Hugging Face's untagged fallback does. */
+    private static Model readModel(JsonObjectReader root, Codecs codecs) throws TokenizerJsonException {
+        JsonObjectReader in = root.object("model");
+        if (in.node().has("type")) {
+            return codecs.read(Stage.MODEL, in);
+        }
+        String type;
+        if (in.node().has("merges")) {
+            type = "BPE";
+        } else if (in.node().has("continuing_subword_prefix") || in.node().has("max_input_chars_per_word")) {
+            type = "WordPiece";
+        } else if (in.node().path("vocab").isArray()) {
+            type = "Unigram";
+        } else {
+            type = "WordLevel";
+        }
+        return codecs.read(Stage.MODEL, type, in);
+    }
+
+    private static List<AddedToken> readAddedTokens(JsonObjectReader in, Vocabulary modelVocab)
+            throws TokenizerJsonException {
+        List<AddedToken> out = new ArrayList<>();
+        for (JsonObjectReader t : in.objects("added_tokens")) {
+            int id = t.integer("id");
+            String content = t.string("content");
+            if (content.isEmpty()) {
+                throw t.errorAt(t.pathOf("content"), "an added token needs content");
+            }
+            boolean special = t.optBool("special", false);
+            int modelId = modelVocab.id(content);
+            out.add(new AddedToken(content, modelId >= 0 ? modelId : id, special,
+                    t.optBool("single_word", false), t.optBool("lstrip", false), t.optBool("rstrip", false),
+                    t.optBool("normalized", !special)));
+        }
+        return out;
+    }
+
+    private static Truncation readTruncation(JsonObjectReader in) throws TokenizerJsonException {
+        Truncation.Direction direction = in.has("direction")
+                ? choose(in, "direction", "truncation direction", Truncation.Direction.values(), "Left", "Right")
+                : Truncation.Direction.RIGHT;
+        int maxLength = in.integer("max_length");
+        Truncation.Strategy strategy = choose(in, "strategy", "truncation strategy", Truncation.Strategy.values(),
+                "LongestFirst", "OnlyFirst", "OnlySecond");
+        int stride = in.integer("stride");
+        return new Truncation(maxLength, strategy, stride, direction);
+    }
+
+    private static Padding readPadding(JsonObjectReader in) throws TokenizerJsonException {
+        JsonNode strategy = in.required("strategy");
+        Padding.Strategy kind;
+        int length = 0;
+        if (strategy.isTextual() && strategy.textValue().equals("BatchLongest")) {
+            kind = Padding.Strategy.BATCH_LONGEST;
+        } else if (strategy.isObject() && strategy.size() == 1 && strategy.has("Fixed")) {
+            kind = Padding.Strategy.FIXED;
+            length = in.asInt(strategy.get("Fixed"), in.pathOf("strategy") + ".Fixed");
+            if (length == 0) {
+                throw in.errorAt(in.pathOf("strategy") + ".Fixed", "fixed padding needs a length > 0");
+            }
+        } else {
+            throw in.errorAt(in.pathOf("strategy"), "expected \"BatchLongest\" or {\"Fixed\": length}, got "
+                    + JsonObjectReader.describe(strategy));
+        }
+        Padding.Direction direction = choose(in, "direction", "padding direction", Padding.Direction.values(),
+                "Left", "Right");
+        int multiple = in.optInteger("pad_to_multiple_of", 0);
+        int padId = in.integer("pad_id");
+        int padTypeId = in.integer("pad_type_id");
+        String padToken = in.string("pad_token");
+        return new Padding(kind, length, direction, multiple, padId, padTypeId, padToken);
+    }
+
+    /** The enum constant whose JSON name ({@code names}, in the same order as {@code values}) is in the field. */
+    private static <E extends Enum<E>> E choose(JsonObjectReader in, String field, String what, E[] values,
+                                                String... names) throws TokenizerJsonException {
+        String s = in.string(field);
+        for (E v : values) {
+            if (jsonName(v).equals(s)) {
+                return v;
+            }
+        }
+        throw in.errorAt(in.pathOf(field), "unknown " + what + " " + Vocabulary.quote(s) + " (supported: "
+                + String.join(", ", names) + ")");
+    }
+
+    /** {@code LONGEST_FIRST -> LongestFirst}, {@code LEFT -> Left}. */
+    private static String jsonName(Enum<?> e) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : e.name().split("_")) {
+            sb.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    /** The tokenizer as Hugging Face's {@code tokenizer.json}, with the built-in codecs. */
+    public static String toJson(Tokenizer t) {
+        return toJson(t, Codecs.builtin());
+    }
+
+    /**
+     * @throws IllegalArgumentException if a component has no codec in {@code codecs}
+     */
+    public static String toJson(Tokenizer t, Codecs codecs) {
+        try {
+            return MAPPER.writer(new HuggingFacePrettyPrinter()).writeValueAsString(toTree(t, codecs));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code t} to {@code file} atomically: the old file or the new one, never half of one. */
+    public static void write(Tokenizer t, Path file) throws IOException {
+        AtomicFiles.writeString(file, toJson(t));
+    }
+
+    /** The JSON tree of {@code t}, in Hugging Face's key order. */
+    public static ObjectNode toTree(Tokenizer t, Codecs codecs) {
+        ObjectNode root = F.objectNode();
+        root.put("version", "1.0");
+        root.set("truncation", t.truncation() == null ? F.nullNode() : writeTruncation(t.truncation()));
+        root.set("padding", t.padding() == null ? F.nullNode() : writePadding(t.padding()));
+        ArrayNode added = root.putArray("added_tokens");
+        t.addedTokens().stream().sorted(Comparator.comparingInt(AddedToken::id)).forEach(a -> {
+            ObjectNode o = added.addObject();
+            o.put("id", a.id());
+            o.put("content", a.content());
+            o.put("single_word", a.singleWord());
+            o.put("lstrip", a.lstrip());
+            o.put("rstrip", a.rstrip());
+            o.put("normalized", a.normalized());
+            o.put("special", a.special());
+        });
+        putComponent(root, Stage.NORMALIZER, t.normalizer(), codecs);
+        putComponent(root, Stage.PRE_TOKENIZER, t.preTokenizer(), codecs);
+        putComponent(root, Stage.POST_PROCESSOR, t.postProcessor(), codecs);
+        putComponent(root, Stage.DECODER, t.decoder(), codecs);
+        root.set("model", codecs.write(Stage.MODEL, t.model()));
+        return root;
+    }
+
+    private static <T> void putComponent(ObjectNode root, Stage<T> stage, T component, Codecs codecs) {
+        root.set(stage.key(), component == null ? F.nullNode() : codecs.write(stage, component));
+    }
+
+    private static ObjectNode writeTruncation(Truncation t) {
+        ObjectNode o = F.objectNode();
+        o.put("direction", jsonName(t.direction()));
+        o.put("max_length", t.maxLength());
+        o.put("strategy", jsonName(t.strategy()));
+        o.put("stride", t.stride());
+        return o;
+    }
+
+    private static ObjectNode writePadding(Padding p) {
+        ObjectNode o = F.objectNode();
+        if (p.strategy() == Padding.Strategy.FIXED) {
+            o.putObject("strategy").put("Fixed", p.length());
+        } else {
+            o.put("strategy", "BatchLongest");
+        }
+        o.put("direction", jsonName(p.direction()));
+        if (p.padToMultipleOf() == 0) {
+            o.putNull("pad_to_multiple_of");
+        } else {
+            o.put("pad_to_multiple_of", p.padToMultipleOf());
+        }
+        o.put("pad_id", p.padId());
+        o.put("pad_type_id", p.padTypeId());
+        o.put("pad_token", p.padToken());
+        return o;
+    }
+
+    /** serde_json's pretty format: two-space indents, {@code "key": value}, one array element per line. */
+    private static final class HuggingFacePrettyPrinter extends DefaultPrettyPrinter {
+        private static final long serialVersionUID = 1L;
+
+        HuggingFacePrettyPrinter() {
+            super(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            indentObjectsWith(indenter);
+            indentArraysWith(indenter);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new HuggingFacePrettyPrinter();
+        }
+    }
+
+}

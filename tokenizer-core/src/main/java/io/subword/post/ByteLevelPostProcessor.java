@@ -1,0 +1,52 @@
+package io.subword.post;
+
+import io.subword.Encoding;
+
+/**
+ * Hugging Face's {@code ByteLevel} post-processor: adds no special tokens; with {@code trimOffsets} narrows each
+ * token's offsets to leave out its leading and trailing spaces (see Hugging Face's {@code process_offsets}), keeping
+ * the one space the pre-tokenizer added in front of the first token when {@code addPrefixSpace} is set. A pair is
+ * joined with the second text's type ids set to 1, as Hugging Face encodes a pair's second sequence.
+ */
+public final class ByteLevelPostProcessor implements PostProcessor {
+    private final boolean trimOffsets;
+    private final boolean addPrefixSpace;
+
+    /** Hugging Face's defaults: both true. */
+    public ByteLevelPostProcessor() {
+        this(true, true);
+    }
+
+    public ByteLevelPostProcessor(boolean trimOffsets, boolean addPrefixSpace) {
+        this.trimOffsets = trimOffsets;
+        this.addPrefixSpace = addPrefixSpace;
+    }
+
+    public boolean trimOffsets() {
+        return trimOffsets;
+    }
+
+    public boolean addPrefixSpace() {
+        return addPrefixSpace;
+    }
+
+    @Override
+    public int addedTokens(boolean pair) {
+        return 0;
+    }
+
+    @Override
+    public Encoding process(Encoding first, Encoding second, boolean addSpecialTokens) {
+        Encoding a = trimOffsets ? OffsetTrimming.trim(first, addPrefixSpace) : first;
+        if (second == null) {
+            return a;
+        }
+        Encoding b = trimOffsets ? OffsetTrimming.trim(second, addPrefixSpace) : second;
+        return Encoding.mergePair(a, b.withSequenceId(1).withTypeId(1));
+    }
+
+    @Override
+    public String toString() {
+        return "ByteLevelPostProcessor[trimOffsets=" + trimOffsets + ", addPrefixSpace=" + addPrefixSpace + "]";
+    }
+}

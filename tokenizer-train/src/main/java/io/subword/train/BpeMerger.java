@@ -1,0 +1,395 @@
+package io.subword.train;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The merge loop of {@link BpeTrainer}, over primitive arrays: words are {@code int[]} symbol ids, a pair
+ * of ids is packed into one {@code long} (left id in the high half).
+ *
+ * <p>It follows Hugging Face's trainer step by step, including its quirks, because they change the result:
+ * <ul>
+ *   <li>The queue holds entries (pair, count, word positions). An entry whose count is stale is re-queued
+ *       with the current count; a pair is merged only in the words of the entry popped, so a pair that
+ *       reappears later (its parts were formed again) has a second entry and may be merged twice, the
+ *       later merge taking the rank.</li>
+ *   <li>Merging a pair never lowers that pair's own count; only the neighbouring pairs change.</li>
+ *   <li>With a maximum token length, a new neighbour pair is counted only if its token would be strictly
+ *       shorter than the maximum.</li>
+ * </ul>
+ * Entries with equal count and pair (which Hugging Face orders by hash-map chance) pop oldest first.
+ */
+final class BpeMerger {
+    private final int[][] words;
+    private final int[] wordLen;
+    /** Per symbol, its length in characters of the word; {@code null} without a maximum token length. */
+    private final int[][] lens;
+    private final long[] counts;
+    private final int maxTokenLength;
+    private final List<String> idToToken;
+    private final Object2IntOpenHashMap<String> tokenToId;
+    private final String prefix;
+    private final int threads;
+
+    private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
+    /** Per pair that gained occurrences during one merge step, the words where it did. */
+    private final Long2ObjectOpenHashMap<IntArrayList> whereToUpdate = new Long2ObjectOpenHashMap<>();
+    private final Heap heap = new Heap();
+
+    BpeMerger(int[][] words, long[] counts, int maxTokenLength, List<String> idToToken,
+              Object2IntOpenHashMap<String> tokenToId, String prefix, int threads) {
+        this.words = words;
+        this.counts = counts;
+        this.maxTokenLength = maxTokenLength;
+        this.idToToken = idToToken;
+        this.tokenToId = tokenToId;
+        this.prefix = prefix;
+        this.threads = threads;
+        this.wordLen = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            wordLen[i] = words[i].length;
+        }
+        if (maxTokenLength == Integer.MAX_VALUE) {
+            lens = null;
+        } else {
+            lens = new int[words.length][];
+            for (int i = 0; i < words.length; i++) {
+                lens[i] = new int[words[i].length];
+                Arrays.fill(lens[i], 1);
+            }
+        }
+    }
+
+    static long pair(int left, int right) {
+        return ((long) left << 32) | (right & 0xffffffffL);
+    }
+
+    static int left(long pair) {
+        return (int) (pair >>> 32);
+    }
+
+    static int right(long pair) {
+        return (int) pair;
+    }
+
+    /**
+     * Runs the merges; returns {pair, new id} per merge in rank order, a pair merged twice kept only at its
+     * last rank (as Hugging Face's model keeps it).
+     */
+    List<long[]> run(int vocabSize, long minFrequency, TrainingListener listener) {
+        listener.phase("count pairs");
+        countPairs();
+        listener.phase("compute merges");
+        long target = Math.max(0, vocabSize - tokenToId.size());
+        List<long[]> merges = new ArrayList<>();
+        while (tokenToId.size() < vocabSize && !heap.isEmpty()) {
+            long pair = heap.topPair();
+            long count = heap.topCount();
+            int[] pos = heap.topPos();
+            heap.pop();
+            long actual = pairCounts.get(pair);
+            if (count != actual) {
+                heap.push(pair, actual, pos);
+                continue;
+            }
+            if (count < 1 || minFrequency > count) {
+                break;
+            }
+            int a = left(pair);
+            int b = right(pair);
+            String partB = idToToken.get(b);
+            if (prefix != null && partB.startsWith(prefix)) {
+                partB = partB.substring(prefix.length());
+            }
+            int newId = BpeTrainer.addToken(idToToken.get(a) + partB, idToToken, tokenToId);
+            merges.add(new long[] {pair, newId});
+
+            for (int w : pos) {
+                mergeWord(w, a, b, newId);
+            }
+            for (Long2ObjectMap.Entry<IntArrayList> e : whereToUpdate.long2ObjectEntrySet()) {
+                long c = pairCounts.get(e.getLongKey());
+                if (c > 0) {
+                    heap.push(e.getLongKey(), c, e.getValue().toIntArray());
+                }
+            }
+            whereToUpdate.clear();
+            if ((merges.size() & 63) == 0) {
+                listener.merges(merges.size(), target);
+            }
+        }
+        listener.merges(merges.size(), target);
+        return lastRankOnly(merges);
+    }
+
+    private static List<long[]> lastRankOnly(List<long[]> merges) {
+        Long2IntOpenHashMap last = new Long2IntOpenHashMap(merges.size());
+        for (int i = 0; i < merges.size(); i++) {
+            last.put(merges.get(i)[0], i);
+        }
+        if (last.size() == merges.size()) {
+            return merges;
+        }
+        List<long[]> kept = new ArrayList<>(last.size());
+        for (int i = 0; i < merges.size(); i++) {
+            if (last.get(merges.get(i)[0]) == i) {
+                kept.add(merges.get(i));
+            }
+        }
+        return kept;
+    }
+
+    /** Merges every occurrence of (a, b) in word {@code w}, left to right, recording the pair changes. */
+    private void mergeWord(int w, int a, int b, int newId) {
+        int[] s = words[w];
+        int[] len = lens == null ? null : lens[w];
+        int n = wordLen[w];
+        long count = counts[w];
+        int out = 0;
+        int in = 0;
+        while (in < n) {
+            if (in + 1 < n && s[in] == a && s[in + 1] == b) {
+                int newLen = len == null ? 0 : len[in] + len[in + 1];
+                if (out > 0) {
+                    int prev = s[out - 1];
+                    change(pair(prev, a), -count, w);
+                    if (len == null || (long) len[out - 1] + newLen < maxTokenLength) {
+                        change(pair(prev, newId), count, w);
+                    }
+                }
+                if (in + 2 < n) {
+                    int next = s[in + 2];
+                    change(pair(b, next), -count, w);
+                    if (len == null || (long) len[in + 2] + newLen < maxTokenLength) {
+                        change(pair(newId, next), count, w);
+                    }
+                }
+                s[out] = newId;
+                if (len != null) {
+                    len[out] = newLen;
+                }
+                out++;
+                in += 2;
+            } else {
+                s[out] = s[in];
+                if (len != null) {
+                    len[out] = len[in];
+                }
+                out++;
+                in++;
+            }
+        }
+        wordLen[w] = out;
+    }
+
+    private void change(long pair, long delta, int w) {
+        pairCounts.addTo(pair, delta);
+        if (delta > 0) {
+            IntArrayList where = whereToUpdate.get(pair);
+            if (where == null) {
+                where = new IntArrayList(4);
+                whereToUpdate.put(pair, where);
+            }
+            if (where.isEmpty() || where.getInt(where.size() - 1) != w) {
+                where.add(w);
+            }
+        }
+    }
+
+    /** Counts every adjacent pair once, in parallel over ranges of words, and fills the queue. */
+    private void countPairs() {
+        int n = words.length;
+        int parts = Math.max(1, Math.min(threads, n / 1024));
+        List<PairTable> tables = new ArrayList<>(parts);
+        if (parts == 1) {
+            tables.add(countRange(0, n));
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(parts);
+            try {
+                List<Future<PairTable>> futures = new ArrayList<>();
+                for (int p = 0; p < parts; p++) {
+                    int from = (int) ((long) n * p / parts);
+                    int to = (int) ((long) n * (p + 1) / parts);
+                    futures.add(pool.submit(() -> countRange(from, to)));
+                }
+                for (Future<PairTable> f : futures) {
+                    tables.add(f.get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting pairs", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        // Ranges are added in word order, so every position list stays sorted and free of duplicates.
+        Long2ObjectOpenHashMap<IntArrayList> where = tables.get(0).where;
+        pairCounts.putAll(tables.get(0).counts);
+        for (int p = 1; p < tables.size(); p++) {
+            PairTable t = tables.get(p);
+            for (Long2LongMap.Entry e : t.counts.long2LongEntrySet()) {
+                pairCounts.addTo(e.getLongKey(), e.getLongValue());
+            }
+            for (Long2ObjectMap.Entry<IntArrayList> e : t.where.long2ObjectEntrySet()) {
+                IntArrayList list = where.get(e.getLongKey());
+                if (list == null) {
+                    where.put(e.getLongKey(), e.getValue());
+                } else {
+                    list.addAll(e.getValue());
+                }
+            }
+        }
+        for (Long2ObjectMap.Entry<IntArrayList> e : where.long2ObjectEntrySet()) {
+            long c = pairCounts.get(e.getLongKey());
+            if (c > 0) {
+                heap.push(e.getLongKey(), c, e.getValue().toIntArray());
+            }
+        }
+    }
+
+    private record PairTable(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where) {
+    }
+
+    private PairTable countRange(int from, int to) {
+        Long2LongOpenHashMap c = new Long2LongOpenHashMap();
+        Long2ObjectOpenHashMap<IntArrayList> where = new Long2ObjectOpenHashMap<>();
+        for (int w = from; w < to; w++) {
+            int[] s = words[w];
+            for (int i = 0; i + 1 < s.length; i++) {
+                long p = pair(s[i], s[i + 1]);
+                c.addTo(p, counts[w]);
+                IntArrayList list = where.get(p);
+                if (list == null) {
+                    list = new IntArrayList(4);
+                    where.put(p, list);
+                }
+                if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
+                    list.add(w);
+                }
+            }
+        }
+        return new PairTable(c, where);
+    }
+
+    /**
+     * A binary max-heap of queue entries in parallel arrays: larger count first, then the smaller pair,
+     * then the older entry.
+     */
+    static final class Heap {
+        private long[] pairs = new long[1024];
+        private long[] counts = new long[1024];
+        private long[] seqs = new long[1024];
+        private int[][] positions = new int[1024][];
+        private int size;
+        private long nextSeq;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long topPair() {
+            return pairs[0];
+        }
+
+        long topCount() {
+            return counts[0];
+        }
+
+        int[] topPos() {
+            return positions[0];
+        }
+
+        void push(long pair, long count, int[] pos) {
+            if (size == pairs.length) {
+                int cap = size * 2;
+                pairs = Arrays.copyOf(pairs, cap);
+                counts = Arrays.copyOf(counts, cap);
+                seqs = Arrays.copyOf(seqs, cap);
+                positions = Arrays.copyOf(positions, cap);
+            }
+            int i = size++;
+            long seq = nextSeq++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(count, pair, seq, counts[parent], pairs[parent], seqs[parent])) {
+                    break;
+                }
+                set(i, parent);
+                i = parent;
+            }
+            pairs[i] = pair;
+            counts[i] = count;
+            seqs[i] = seq;
+            positions[i] = pos;
+        }
+
+        void pop() {
+            int last = --size;
+            long pair = pairs[last];
+            long count = counts[last];
+            long seq = seqs[last];
+            int[] pos = positions[last];
+            positions[last] = null;
+            if (last == 0) {
+                return;
+            }
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= last) {
+                    break;
+                }
+                if (child + 1 < last && before(counts[child + 1], pairs[child + 1], seqs[child + 1],
+                        counts[child], pairs[child], seqs[child])) {
+                    child++;
+                }
+                if (!before(counts[child], pairs[child], seqs[child], count, pair, seq)) {
+                    break;
+                }
+                set(i, child);
+                i = child;
+            }
+            pairs[i] = pair;
+            counts[i] = count;
+            seqs[i] = seq;
+            positions[i] = pos;
+        }
+
+        private void set(int to, int from) {
+            pairs[to] = pairs[from];
+            counts[to] = counts[from];
+            seqs[to] = seqs[from];
+            positions[to] = positions[from];
+        }
+
+        /** Whether entry x pops before entry y. */
+        private static boolean before(long cx, long px, long sx, long cy, long py, long sy) {
+            if (cx != cy) {
+                return cx > cy;
+            }
+            if (px != py) {
+                return px < py;
+            }
+            return sx < sy;
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.subword.train;
+
+import io.subword.vocab.Vocabulary;
+import it.unimi.dsi.fastutil.ints.Int2LongMap;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Learns a BPE vocabulary and merge list from {@link WordCounts}, with the semantics of Hugging Face
+ * tokenizers' {@code BpeTrainer}:
+ * <ol>
+ *   <li>the special tokens take the first ids, in the given order;</li>
+ *   <li>the alphabet is every character of the words plus the initial alphabet; with a
+ *       {@linkplain Builder#limitAlphabet(int) limit}, the least frequent characters are dropped (characters
+ *       of the initial alphabet count as infinitely frequent); the kept characters get ids in code point
+ *       order;</li>
+ *   <li>each word becomes a list of symbols; a character outside the alphabet is skipped, a character that
+ *       does not start the word gets the continuing-subword prefix, the last character gets the end-of-word
+ *       suffix; such prefixed and suffixed forms get ids when first met, visiting words in code point
+ *       order;</li>
+ *   <li>pair counts are computed once; then, until the vocabulary has {@code vocabSize} tokens or no pair
+ *       is frequent enough, the most frequent pair is merged (ties: the smaller pair of ids first), only
+ *       in the words that contain it, updating the counts incrementally.</li>
+ * </ol>
+ *
+ * <p>Where Hugging Face depends on hash-map iteration order (the ids of prefixed and suffixed characters,
+ * HF issue #1794; which of equally frequent characters {@code limitAlphabet} drops) this trainer picks one
+ * fixed order, documented at each step; results never depend on the thread count. In byte-level mode each
+ * word is first turned into GPT-2's byte-level characters and the initial alphabet is all 256 of them.
+ * Immutable and thread-safe.
+ */
+public final class BpeTrainer {
+    final int vocabSize;
+    final long minFrequency;
+    final List<String> specialTokens;
+    final Integer limitAlphabet;
+    final Set<Integer> initialAlphabet;
+    final String continuingSubwordPrefix;
+    final String endOfWordSuffix;
+    final int maxTokenLength;
+    final boolean byteLevel;
+    final int threads;
+
+    private BpeTrainer(Builder b) {
+        this.vocabSize = b.vocabSize;
+        this.minFrequency = b.minFrequency;
+        this.specialTokens = List.copyOf(b.specialTokens);
+        this.limitAlphabet = b.limitAlphabet;
+        Set<Integer> alphabet = new LinkedHashSet<>(b.initialAlphabet);
+        if (b.byteLevel) {
+            for (int i = 0; i < 256; i++) {
+                alphabet.add((int) ByteLevelChars.of(i));
+            }
+        }
+        this.initialAlphabet = Set.copyOf(alphabet);
+        this.continuingSubwordPrefix = b.continuingSubwordPrefix;
+        this.endOfWordSuffix = b.endOfWordSuffix;
+        this.maxTokenLength = b.maxTokenLength;
+        this.byteLevel = b.byteLevel;
+        this.threads = b.threads;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Settings of a {@link BpeTrainer}; the defaults are Hugging Face's. */
+    public static final class Builder {
+        private int vocabSize = 30000;
+        private long minFrequency = 0;
+        private List<String> specialTokens = List.of();
+        private Integer limitAlphabet;
+        private Set<Integer> initialAlphabet = Set.of();
+        private String continuingSubwordPrefix;
+        private String endOfWordSuffix;
+        private int maxTokenLength = Integer.MAX_VALUE;
+        private boolean byteLevel;
+        private int threads = 1;
+
+        private Builder() {
+        }
+
+        /** The vocabulary size to reach, special tokens and alphabet included (default 30000). */
+        public Builder vocabSize(int vocabSize) {
+            if (vocabSize < 0) {
+                throw new IllegalArgumentException("vocabSize must not be negative: " + vocabSize);
+            }
+            this.vocabSize = vocabSize;
+            return this;
+        }
+
+        /** The count a pair needs to be merged (default 0: any pair seen at least once). */
+        public Builder minFrequency(long minFrequency) {
+            if (minFrequency < 0) {
+                throw new IllegalArgumentException("minFrequency must not be negative: " + minFrequency);
+            }
+            this.minFrequency = minFrequency;
+            return this;
+        }
+
+        /** Tokens that get the first ids, in this order (duplicates are kept once). */
+        public Builder specialTokens(List<String> specialTokens) {
+            for (String t : specialTokens) {
+                if (t == null || t.isEmpty()) {
+                    throw new IllegalArgumentException("special tokens must be non-empty: " + specialTokens);
+                }
+            }
+            this.specialTokens = List.copyOf(specialTokens);
+            return this;
+        }
+
+        /** Keep at most this many alphabet characters, the most frequent ones. */
+        public Builder limitAlphabet(int limitAlphabet) {
+            if (limitAlphabet < 0) {
+                throw new IllegalArgumentException("limitAlphabet must not be negative: " + limitAlphabet);
+            }
+            this.limitAlphabet = limitAlphabet;
+            return this;
+        }
+
+        /** Characters to include even if the corpus lacks them, as strings of one code point each. */
+        public Builder initialAlphabet(Collection<String> characters) {
+            Set<Integer> cps = new LinkedHashSet<>();
+            for (String c : characters) {
+                if (c == null || c.isEmpty() || c.codePointCount(0, c.length()) != 1) {
+                    throw new IllegalArgumentException("initial alphabet entry must be one character: \"" + c + "\"");
+                }
+                cps.add(c.codePointAt(0));
+            }
+            this.initialAlphabet = cps;
+            return this;
+        }
+
+        /** A prefix for tokens that continue a word (WordPiece's {@code ##}); {@code null} for none. */
+        public Builder continuingSubwordPrefix(String prefix) {
+            this.continuingSubwordPrefix = emptyToNull(prefix);
+            return this;
+        }
+
+        /** A suffix for tokens that end a word (subword-nmt's {@code </w>}); {@code null} for none. */
+        public Builder endOfWordSuffix(String suffix) {
+            this.endOfWordSuffix = emptyToNull(suffix);
+            return this;
+        }
+
+        /** The longest token, in characters of the word, a merge may make; {@code 0} for no limit. */
+        public Builder maxTokenLength(int maxTokenLength) {
+            if (maxTokenLength < 0) {
+                throw new IllegalArgumentException("maxTokenLength must not be negative: " + maxTokenLength);
+            }
+            this.maxTokenLength = maxTokenLength == 0 ? Integer.MAX_VALUE : maxTokenLength;
+            return this;
+        }
+
+        /** Byte-level BPE (GPT-2): words become byte-level strings, the alphabet holds all 256 bytes. */
+        public Builder byteLevel(boolean byteLevel) {
+            this.byteLevel = byteLevel;
+            return this;
+        }
+
+        /** Threads for counting pairs (default 1); does not change the result. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        private static String emptyToNull(String s) {
+            return s == null || s.isEmpty() ? null : s;
+        }
+
+        public BpeTrainer build() {
+            return new BpeTrainer(this);
+        }
+    }
+
+    /** Trains on {@code counts}. */
+    public BpeModelData train(WordCounts counts, TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        Prepared prepared = prepare(counts, listener);
+        List<String> idToToken = prepared.idToToken();
+
+        // 4. and 5. Count pairs, then merge.
+        BpeMerger merger = new BpeMerger(prepared.symbols(), prepared.counts(), maxTokenLength, idToToken,
+                prepared.tokenToId(), continuingSubwordPrefix, threads);
+        List<long[]> merges = merger.run(vocabSize, minFrequency, listener);
+
+        List<BpeModelData.Merge> ranked = new ArrayList<>(merges.size());
+        for (long[] m : merges) {
+            ranked.add(new BpeModelData.Merge(idToToken.get(BpeMerger.left(m[0])),
+                    idToToken.get(BpeMerger.right(m[0]))));
+        }
+        return new BpeModelData(Vocabulary.of(idToToken), ranked, specialTokens, continuingSubwordPrefix,
+                endOfWordSuffix, byteLevel);
+    }
+
+    /** The vocabulary so far and the words as symbol ids, in code point order of the words. */
+    record Prepared(List<String> idToToken, Object2IntOpenHashMap<String> tokenToId, int[][] symbols,
+                    long[] counts) {
+    }
+
+    /** Steps 1 to 3: special tokens, alphabet, words as symbols. */
+    Prepared prepare(WordCounts counts, TrainingListener listener) {
+        List<String> idToToken = new ArrayList<>();
+        Object2IntOpenHashMap<String> tokenToId = new Object2IntOpenHashMap<>();
+        tokenToId.defaultReturnValue(-1);
+
+        // 1. Special tokens first.
+        for (String token : specialTokens) {
+            addToken(token, idToToken, tokenToId);
+        }
+
+        // Words as the trainer sees them: byte-level strings in byte-level mode.
+        Object2LongOpenHashMap<String> words = wordsOf(counts);
+
+        // 2. The alphabet.
+        listener.phase("compute alphabet");
+        for (int cp : alphabet(words)) {
+            addToken(new String(Character.toChars(cp)), idToToken, tokenToId);
+        }
+
+        // 3. Words as symbol ids, visited in code point order so prefixed/suffixed forms get fixed ids.
+        listener.phase("tokenize words");
+        List<String> sorted = new ArrayList<>(words.keySet());
+        sorted.sort(WordCounts.CODE_POINT_ORDER);
+        int n = sorted.size();
+        int[][] symbols = new int[n][];
+        long[] wordCounts = new long[n];
+        IntArrayList scratch = new IntArrayList();
+        for (int w = 0; w < n; w++) {
+            String word = sorted.get(w);
+            wordCounts[w] = words.getLong(word);
+            scratch.clear();
+            int len = word.length();
+            for (int i = 0; i < len; ) {
+                int cp = word.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                String s = word.substring(i, next);
+                if (tokenToId.containsKey(s)) {
+                    if (i > 0 && continuingSubwordPrefix != null) {
+                        s = continuingSubwordPrefix + s;
+                    }
+                    if (next == len && endOfWordSuffix != null) {
+                        s = s + endOfWordSuffix;
+                    }
+                    scratch.add(addToken(s, idToToken, tokenToId));
+                }
+                i = next;
+            }
+            symbols[w] = scratch.toIntArray();
+        }
+        return new Prepared(idToToken, tokenToId, symbols, wordCounts);
+    }
+
+    private Object2LongOpenHashMap<String> wordsOf(WordCounts counts) {
+        Object2LongOpenHashMap<String> words = new Object2LongOpenHashMap<>(counts.size());
+        counts.forEach((word, c) -> words.addTo(byteLevel ? ByteLevelChars.encode(word) : word, c));
+        return words;
+    }
+
+    /** The kept alphabet, in code point order. */
+    private int[] alphabet(Object2LongOpenHashMap<String> words) {
+        Int2LongOpenHashMap freq = new Int2LongOpenHashMap();
+        words.object2LongEntrySet().forEach(e -> {
+            String word = e.getKey();
+            long c = e.getLongValue();
+            for (int i = 0; i < word.length(); ) {
+                int cp = word.codePointAt(i);
+                freq.addTo(cp, c);
+                i += Character.charCount(cp);
+            }
+        });
+        for (int cp : initialAlphabet) {
+            freq.put(cp, Long.MAX_VALUE);
+        }
+        long[][] entries = new long[freq.size()][];
+        int k = 0;
+        for (Int2LongMap.Entry e : freq.int2LongEntrySet()) {
+            entries[k++] = new long[] {e.getIntKey(), e.getLongValue()};
+        }
+        int keepFrom = 0;
+        if (limitAlphabet != null && entries.length > limitAlphabet) {
+            // Drop the least frequent; among equally frequent characters HF's order is that of a hash map,
+            // here the larger code point is dropped first.
+            Arrays.sort(entries, (x, y) -> x[1] != y[1] ? Long.compare(x[1], y[1]) : Long.compare(y[0], x[0]));
+            keepFrom = entries.length - limitAlphabet;
+        }
+        int[] kept = new int[entries.length - keepFrom];
+        for (int i = keepFrom; i < entries.length; i++) {
+            kept[i - keepFrom] = (int) entries[i][0];
+        }
+        Arrays.sort(kept);
+        return kept;
+    }
+
+    static int addToken(String token, List<String> idToToken, Object2IntOpenHashMap<String> tokenToId) {
+        int id = tokenToId.getInt(token);
+        if (id < 0) {
+            id = idToToken.size();
+            idToToken.add(token);
+            tokenToId.put(token, id);
+        }
+        return id;
+    }
+}

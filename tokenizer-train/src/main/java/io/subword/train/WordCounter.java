@@ -1,0 +1,237 @@
+package io.subword.train;
+
+import io.subword.normalize.NormalizedText;
+import io.subword.normalize.Normalizer;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.pretokenize.Spans;
+import io.subword.vocab.io.VocabFormatException;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Counts the words of a {@link Corpus}: each line is normalized (when a normalizer is given), prepared and
+ * split by the pre-tokenizer, and every word is counted.
+ *
+ * <p>Lines are read on the calling thread in chunks of {@link Builder#chunkLines(int) a fixed number of
+ * lines}; worker threads count each chunk into its own table, and the chunk tables are added to the result
+ * in corpus order. The result is therefore the same for any number of threads, pruning included: the word
+ * table is pruned only right after a chunk is added, when it holds more than {@link Builder#maxEntries(int)}
+ * words, by dropping the words seen fewer than a threshold that rises by one at each step (as fastText's
+ * dictionary does) until at most three quarters of the limit remain. Immutable and reusable.
+ */
+public final class WordCounter {
+    private final Normalizer normalizer;
+    private final PreTokenizer preTokenizer;
+    private final int threads;
+    private final int maxEntries;
+    private final int chunkLines;
+
+    private WordCounter(Builder b) {
+        this.normalizer = b.normalizer;
+        this.preTokenizer = b.preTokenizer;
+        this.threads = b.threads;
+        this.maxEntries = b.maxEntries;
+        this.chunkLines = b.chunkLines;
+    }
+
+    public static Builder builder(PreTokenizer preTokenizer) {
+        return new Builder(preTokenizer);
+    }
+
+    /** Settings of a {@link WordCounter}. */
+    public static final class Builder {
+        private Normalizer normalizer;
+        private final PreTokenizer preTokenizer;
+        private int threads = 1;
+        private int maxEntries = 10_000_000;
+        private int chunkLines = 4096;
+
+        private Builder(PreTokenizer preTokenizer) {
+            this.preTokenizer = Objects.requireNonNull(preTokenizer, "preTokenizer");
+        }
+
+        /** The normalizer applied to each line first, or {@code null} for none (the default). */
+        public Builder normalizer(Normalizer normalizer) {
+            this.normalizer = normalizer;
+            return this;
+        }
+
+        /** Worker threads that count words (default 1); does not change the result. */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1: " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /** The most distinct words the table may hold before it is pruned (default 10,000,000). */
+        public Builder maxEntries(int maxEntries) {
+            if (maxEntries < 4) {
+                throw new IllegalArgumentException("maxEntries must be at least 4: " + maxEntries);
+            }
+            this.maxEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * Lines per chunk (default 4096). Pruning happens only between chunks, so the chunk size (unlike the
+         * thread count) can change a pruned result.
+         */
+        public Builder chunkLines(int chunkLines) {
+            if (chunkLines < 1) {
+                throw new IllegalArgumentException("chunkLines must be at least 1: " + chunkLines);
+            }
+            this.chunkLines = chunkLines;
+            return this;
+        }
+
+        public WordCounter build() {
+            return new WordCounter(this);
+        }
+    }
+
+    /** Counts the words of {@code corpus}, reporting progress to {@code listener}. */
+    public WordCounts count(Corpus corpus, TrainingListener listener) throws IOException, VocabFormatException {
+        listener.phase("count words");
+        long totalBytes = corpus.totalBytes();
+        Merger merger = new Merger(listener);
+        try (Corpus.Lines lines = corpus.open()) {
+            if (threads == 1) {
+                String[] chunk;
+                while ((chunk = readChunk(lines)) != null) {
+                    merger.add(countChunk(chunk), chunk.length);
+                    listener.bytesRead(lines.bytesRead(), totalBytes);
+                }
+            } else {
+                countParallel(lines, merger, listener, totalBytes);
+            }
+            listener.bytesRead(lines.bytesRead(), totalBytes);
+        }
+        return new WordCounts(merger.table, merger.minCount);
+    }
+
+    private void countParallel(Corpus.Lines lines, Merger merger, TrainingListener listener, long totalBytes)
+            throws IOException, VocabFormatException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "subword-count");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ArrayDeque<Future<Object2LongOpenHashMap<String>>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Integer> sizes = new ArrayDeque<>();
+            String[] chunk;
+            while ((chunk = readChunk(lines)) != null) {
+                String[] work = chunk;
+                inFlight.add(pool.submit(() -> countChunk(work)));
+                sizes.add(work.length);
+                // Bound the chunks in memory; merge in submission order so the result never depends on
+                // which worker finished first.
+                while (inFlight.size() >= 2 * threads) {
+                    merger.add(await(inFlight.poll()), sizes.poll());
+                    listener.bytesRead(lines.bytesRead(), totalBytes);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                merger.add(await(inFlight.poll()), sizes.poll());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static Object2LongOpenHashMap<String> await(Future<Object2LongOpenHashMap<String>> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while counting words", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private String[] readChunk(Corpus.Lines lines) throws IOException, VocabFormatException {
+        String[] chunk = new String[chunkLines];
+        int n = 0;
+        String line;
+        while (n < chunkLines && (line = lines.next()) != null) {
+            chunk[n++] = line;
+        }
+        if (n == 0) {
+            return null;
+        }
+        return n == chunkLines ? chunk : java.util.Arrays.copyOf(chunk, n);
+    }
+
+    /** Counts the words of some lines into a fresh table. */
+    Object2LongOpenHashMap<String> countChunk(String[] lines) {
+        Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>(lines.length * 4);
+        Spans spans = new Spans();
+        for (String line : lines) {
+            NormalizedText text = NormalizedText.of(line);
+            if (normalizer != null) {
+                text = normalizer.normalize(text);
+            }
+            text = preTokenizer.prepare(text);
+            String s = text.text();
+            spans.clear();
+            preTokenizer.split(s, 0, s.length(), spans);
+            for (int i = 0; i < spans.size(); i++) {
+                table.addTo(s.substring(spans.start(i), spans.end(i)), 1L);
+            }
+        }
+        return table;
+    }
+
+    /** Adds chunk tables in order and prunes at the deterministic points between them. */
+    private final class Merger {
+        final Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>();
+        final TrainingListener listener;
+        long lines;
+        long minCount;
+
+        Merger(TrainingListener listener) {
+            this.listener = listener;
+        }
+
+        void add(Object2LongOpenHashMap<String> chunk, int chunkLineCount) {
+            for (Object2LongMap.Entry<String> e : chunk.object2LongEntrySet()) {
+                table.addTo(e.getKey(), e.getLongValue());
+            }
+            lines += chunkLineCount;
+            if (table.size() > maxEntries) {
+                prune();
+            }
+            listener.wordsCounted(lines, table.size());
+        }
+
+        private void prune() {
+            long before = table.size();
+            long target = (long) maxEntries * 3 / 4;
+            while (table.size() > target) {
+                minCount = Math.max(minCount, 1) + 1;
+                long threshold = minCount;
+                table.object2LongEntrySet().removeIf(e -> e.getLongValue() < threshold);
+            }
+            table.trim();
+            listener.pruned(minCount, before, table.size());
+        }
+    }
+}

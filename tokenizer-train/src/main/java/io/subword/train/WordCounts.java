@@ -1,0 +1,126 @@
+package io.subword.train;
+
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ObjLongConsumer;
+
+/**
+ * How often each word occurs in a corpus: the input of every trainer. Words are what a normalizer and
+ * pre-tokenizer made of the text (see {@link WordCounter}). Counts are positive {@code long}s. Immutable once
+ * built.
+ */
+public final class WordCounts {
+    /** Orders strings by code point, as Rust orders {@code str}: the order trainers visit words in. */
+    public static final Comparator<String> CODE_POINT_ORDER = WordCounts::compareCodePoints;
+
+    private final Object2LongOpenHashMap<String> counts;
+    private final long prunedBelow;
+
+    WordCounts(Object2LongOpenHashMap<String> counts, long prunedBelow) {
+        this.counts = counts;
+        this.prunedBelow = prunedBelow;
+    }
+
+    /** Counts given directly (tests, or counts computed elsewhere); every count must be positive. */
+    public static WordCounts of(Map<String, ? extends Number> counts) {
+        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
+        for (Map.Entry<String, ? extends Number> e : counts.entrySet()) {
+            long c = e.getValue().longValue();
+            if (c <= 0) {
+                throw new IllegalArgumentException("count " + c + " of word \"" + e.getKey() + "\" is not positive");
+            }
+            if (e.getKey().isEmpty()) {
+                throw new IllegalArgumentException("empty word");
+            }
+            map.put(e.getKey(), c);
+        }
+        return new WordCounts(map, 0);
+    }
+
+    /** The count of {@code word}, {@code 0} if it was not seen (or was pruned). */
+    public long count(String word) {
+        return counts.getLong(word);
+    }
+
+    /** The number of distinct words. */
+    public int size() {
+        return counts.size();
+    }
+
+    /** The sum of all counts. */
+    public long total() {
+        long sum = 0;
+        for (Object2LongMap.Entry<String> e : counts.object2LongEntrySet()) {
+            sum += e.getLongValue();
+        }
+        return sum;
+    }
+
+    /**
+     * The largest count threshold that pruning applied while counting: words seen fewer times than this in
+     * the part of the corpus read before the last pruning may be missing. {@code 0} if nothing was pruned.
+     */
+    public long prunedBelow() {
+        return prunedBelow;
+    }
+
+    /** The words in {@linkplain #CODE_POINT_ORDER code point order}. */
+    public List<String> sortedWords() {
+        List<String> words = new ArrayList<>(counts.keySet());
+        words.sort(CODE_POINT_ORDER);
+        return words;
+    }
+
+    /** Calls {@code action} for every word and its count, in no particular order. */
+    public void forEach(ObjLongConsumer<String> action) {
+        for (Object2LongMap.Entry<String> e : counts.object2LongEntrySet()) {
+            action.accept(e.getKey(), e.getLongValue());
+        }
+    }
+
+    /** A copy as a plain map, for tests and small corpora. */
+    public Map<String, Long> toMap() {
+        Map<String, Long> map = new java.util.HashMap<>(counts.size() * 2);
+        forEach(map::put);
+        return map;
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                // Surrogates (U+D800..DFFF) stand for code points above U+FFFF, so they sort after every
+                // other BMP unit; String.compareTo would put them before U+E000..U+FFFF.
+                boolean sx = Character.isSurrogate(x);
+                boolean sy = Character.isSurrogate(y);
+                if (sx != sy) {
+                    return sx ? 1 : -1;
+                }
+                return Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WordCounts other && counts.equals(other.counts);
+    }
+
+    @Override
+    public int hashCode() {
+        return counts.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "WordCounts[" + counts.size() + " words]";
+    }
+}
