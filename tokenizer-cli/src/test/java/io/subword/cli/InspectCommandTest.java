@@ -1,5 +1,6 @@
 package io.subword.cli;
 
+import io.subword.testkit.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,22 @@ class InspectCommandTest {
                     ids      1
                     offsets  0:3
                   -> (no tokens)
+                """, r.out());
+    }
+
+    /** bert-base-uncased's tokenizer.json pads and truncates to 128; inspect shows the split alone. */
+    @Test
+    void realBertTokenizerJsonWithoutPadding() {
+        CliRun.Result r = CliRun.run("", "inspect", "-t", RealData.bertUncasedTokenizerJson().toString(), "--special",
+                "unaffable", "Olá!");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                unaffable -> [CLS] una ##ffa ##ble [SEP]
+                    ids      101  14477  20961  3468  102
+                    offsets  0:0  0:3    3:6    6:9   0:0
+                Olá! -> [CLS] ol ##a ! [SEP]
+                    ids      101  19330  2050  999  102
+                    offsets  0:0  0:2    2:3   3:4  0:0
                 """, r.out());
     }
 
