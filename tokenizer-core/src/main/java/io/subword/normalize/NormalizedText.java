@@ -76,6 +76,19 @@ public final class NormalizedText {
         return new NormalizedText(original, replaced, starts, ends, base);
     }
 
+    /** Units {@code [from, to)} of this text, keeping their alignment to the same original. */
+    public NormalizedText slice(int from, int to) {
+        if (from == 0 && to == text.length()) {
+            return this;
+        }
+        String part = text.substring(from, to);
+        if (starts == null) {
+            return new NormalizedText(original, part, null, null, base + from);
+        }
+        return new NormalizedText(original, part, Arrays.copyOfRange(starts, from, to),
+                Arrays.copyOfRange(ends, from, to), 0);
+    }
+
     /** A builder whose units are aligned to this text's original. */
     public Builder builder() {
         return new Builder(original, text.length() + 16);
