@@ -137,6 +137,41 @@ class BertNormalizerTest {
     }
 
     @Test
+    void randomTextKeepsAlignmentsInOrderAndInBounds() {
+        int[] pool = {'a', 'Z', ' ', '\t', '\n', 0, 0x7F, 0x85, 0xA0, 0xAD, 0xC9, 0x130, 0x3A3, 0x301, 0x316, 0x345,
+            0x4E2D, 0xF900, 0xD55C, 0x1F600, 0x200D, 0xFE0F, 0x20000, 0xFFFD, 0xE000, 0x3000, 0x64E, 0x1D165, 0x302E,
+            0x1EC7, 0x11938, 0x10400, '.', 0xBF};
+        java.util.Random random = new java.util.Random(20240601);
+        BertNormalizer[] normalizers = {BertNormalizer.uncased(), BertNormalizer.cased(),
+            new BertNormalizer(false, true, true, true), new BertNormalizer(true, false, false, true)};
+        for (int iter = 0; iter < 5000; iter++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(20);
+            for (int k = 0; k < len; k++) {
+                sb.appendCodePoint(pool[random.nextInt(pool.length)]);
+            }
+            String text = sb.toString();
+            for (BertNormalizer n : normalizers) {
+                NormalizedText out = n.normalize(NormalizedText.of(text));
+                int prevStart = 0;
+                for (int i = 0; i < out.length(); i++) {
+                    int s = out.originalStart(i);
+                    int e = out.originalEnd(i);
+                    assertTrue(0 <= s && s < e && e <= text.length(), text + " unit " + i);
+                    assertTrue(s >= prevStart || isNonStarterAlignment(out, i), text + " went back at " + i);
+                    prevStart = Math.max(prevStart, s);
+                }
+                alignment(out); // pairs stay together
+            }
+        }
+    }
+
+    /** Only NFD reordering of marks from different characters may move an alignment backwards. */
+    private static boolean isNonStarterAlignment(NormalizedText out, int i) {
+        return (CharClasses.flags(out.text().codePointAt(i)) & CharClasses.MARK) != 0;
+    }
+
+    @Test
     void accessorsAndFactories() {
         BertNormalizer uncased = BertNormalizer.uncased();
         assertTrue(uncased.cleanText());
