@@ -50,8 +50,11 @@ public final class NormalizedText {
         return text.length();
     }
 
-    /** Whether the normalized text is a verbatim slice of the original (no normalizer changed anything). */
-    public boolean isVerbatim() {
+    /**
+     * Whether unit {@code i} stands for original unit {@code base + i} for every {@code i} (the alignment is
+     * the identity). The text itself may still differ unit for unit, e.g. after lowercasing ASCII.
+     */
+    public boolean hasIdentityAlignment() {
         return starts == null;
     }
 
