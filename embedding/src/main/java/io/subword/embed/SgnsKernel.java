@@ -112,7 +112,7 @@ final class SgnsKernel {
             int id = ids[i];
             localWords++;
             float keep = keepProbability[id];
-            if (keep < 1f && keep < (next() & 0xFFFF) / 65536f) {
+            if (keep < 1f && keep < (next() >>> 48) / 65536f) {
                 continue;
             }
             sen[len++] = id;
@@ -124,7 +124,7 @@ final class SgnsKernel {
         final float a = this.alpha;
         for (int pos = 0; pos < len; pos++) {
             int word = sen[pos];
-            int b = (int) Long.remainderUnsigned(next(), window);
+            int b = (int) ((next() >>> 16) % window);
             int lo = Math.max(0, pos - window + b);
             int hi = Math.min(len - 1, pos + window - b);
             for (int c = lo; c <= hi; c++) {
@@ -140,7 +140,7 @@ final class SgnsKernel {
                         target = word;
                         label = 1f;
                     } else {
-                        target = noise[(int) Long.remainderUnsigned(next() >>> 16, noise.length)];
+                        target = noise[(int) ((next() >>> 16) % noise.length)];
                         if (target == word) {
                             continue;
                         }
@@ -156,11 +156,11 @@ final class SgnsKernel {
                     } else {
                         g = (label - SIGMOID[(int) ((f + MAX_EXP) * EXP_SCALE)]) * a;
                     }
+                    // One pass: the error takes the output vector before its update, as word2vec's two loops.
                     for (int k = 0; k < dim; k++) {
-                        err[k] += g * syn1[l2 + k];
-                    }
-                    for (int k = 0; k < dim; k++) {
-                        syn1[l2 + k] += g * syn0[l1 + k];
+                        float out = syn1[l2 + k];
+                        err[k] += g * out;
+                        syn1[l2 + k] = out + g * syn0[l1 + k];
                     }
                 }
                 for (int k = 0; k < dim; k++) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
 
 /**
  * Trains subword embeddings with word2vec's skip-gram with negative sampling (SGNS) over the token ids a
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The steps, as in word2vec's {@code word2vec.c}:
  * <ol>
  *   <li>Count: one pass over the corpus, tokenized in batches of {@link Builder#batchLines} lines with
- *       {@link Tokenizer#encodeBatch(List, boolean)} without special tokens, counting each id. Ids with fewer than
+ *       {@link Tokenizer#encodeBatch(List, boolean)} without special tokens (or given as ids, see
+ *       {@link #train(int, Iterable, IntPredicate, TrainingProgress)}), counting each id. Ids with fewer than
  *       {@code minCount} occurrences, special tokens and the model's unknown token are dropped from the stream
  *       from then on (word2vec drops out-of-vocabulary words the same way).</li>
  *   <li>Noise table: each kept id appears in proportion to {@code count^0.75}.</li>
@@ -39,7 +41,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       never cross sentences. For each center token, a reduced window {@code b} is drawn uniformly from
  *       {@code [0, window)} and the context is the {@code window - b} tokens on each side. The learning rate falls
  *       linearly from {@code learningRate} to {@code learningRate * 1e-4} over {@code epochs x} the kept tokens,
- *       updated every 10,000 tokens. The sigmoid is read from word2vec's table (1000 cells over [-6, 6], values
+ *       updated every 10,000 tokens. Random draws use the high bits of the LCG ({@code (next >>> 16) % n}) for both
+ *       the reduced window, the noise table and the subsampling draw. The sigmoid is read from word2vec's table (1000 cells over [-6, 6], values
  *       beyond clamp the gradient to {@code label - 0} or {@code label - 1}), not computed exactly.</li>
  * </ol>
  *
@@ -94,22 +97,35 @@ public final class SkipGramTrainer {
      * @throws RuntimeException         what the tokenizer, the corpus or a worker threw
      */
     public SkipGramResult train(Tokenizer tokenizer, Iterable<String> corpus, TrainingProgress progress) {
-        int vocabSize = tokenizer.vocabulary().size();
+        int unk = unknownId(tokenizer);
+        Iterable<int[]> ids = () -> new TokenizingIterator(tokenizer, corpus.iterator(), batchLines);
+        return train(tokenizer.vocabulary().size(), ids, id -> tokenizer.isSpecial(id) || id == unk, progress);
+    }
+
+    /**
+     * Trains on sentences that are already token ids in {@code [0, vocabSize)}, each {@code int[]} one sentence
+     * (iterated {@code epochs + 1} times, the same each time). Ids for which {@code excluded} holds, and ids seen
+     * fewer than {@code minCount} times, are dropped from the stream. The result has {@code vocabSize} rows.
+     *
+     * @throws IllegalArgumentException if an id is outside the vocabulary or nothing is left to train on
+     */
+    public SkipGramResult train(int vocabSize, Iterable<int[]> sentences, IntPredicate excluded,
+                                TrainingProgress progress) {
         long start = System.nanoTime();
 
         // 1. Count.
         long[] counts = new long[vocabSize];
         long counted = 0;
         long lastReport = start;
-        Iterator<String> lines = corpus.iterator();
-        List<String> batch = new ArrayList<>(batchLines);
-        while (nextBatch(lines, batch)) {
-            for (Encoding e : tokenizer.encodeBatch(batch, false)) {
-                for (int id : e.ids()) {
-                    counts[id]++;
+        for (int[] sentence : sentences) {
+            for (int id : sentence) {
+                if (id < 0 || id >= vocabSize) {
+                    throw new IllegalArgumentException("id " + id + " is outside the vocabulary [0, " + vocabSize
+                            + ")");
                 }
-                counted += e.ids().length;
+                counts[id]++;
             }
+            counted += sentence.length;
             long now = System.nanoTime();
             if (now - lastReport >= reportEvery.toNanos()) {
                 lastReport = now;
@@ -122,11 +138,10 @@ public final class SkipGramTrainer {
 
         // 2. Keep, noise table, subsampling.
         boolean[] kept = new boolean[vocabSize];
-        int unk = unknownId(tokenizer);
         long trainWords = 0;
         int keptCount = 0;
         for (int id = 0; id < vocabSize; id++) {
-            if (counts[id] >= minCount && counts[id] > 0 && !tokenizer.isSpecial(id) && id != unk) {
+            if (counts[id] >= minCount && counts[id] > 0 && !excluded.test(id)) {
                 kept[id] = true;
                 trainWords += counts[id];
                 keptCount++;
@@ -144,7 +159,7 @@ public final class SkipGramTrainer {
         EmbeddingTable output = EmbeddingTable.zeros(vocabSize, dim);
         long total = trainWords * epochs;
         AtomicLong done = new AtomicLong();
-        runWorkers(tokenizer, corpus, kept, noise, keepProbability, input, output, total, done, progress);
+        runWorkers(sentences, kept, noise, keepProbability, input, output, total, done, progress);
 
         // Rows the training never touched keep no meaning: make them zero, which cosine search skips.
         float[] in = input.data();
@@ -156,6 +171,45 @@ public final class SkipGramTrainer {
         return new SkipGramResult(input, output, counts, kept, trainWords);
     }
 
+    /** Lines to id arrays, tokenizing {@code batchLines} lines at a time with {@link Tokenizer#encodeBatch}. */
+    private static final class TokenizingIterator implements Iterator<int[]> {
+        private final Tokenizer tokenizer;
+        private final Iterator<String> lines;
+        private final List<String> batch;
+        private final int batchLines;
+        private List<Encoding> encoded = List.of();
+        private int next;
+
+        TokenizingIterator(Tokenizer tokenizer, Iterator<String> lines, int batchLines) {
+            this.tokenizer = tokenizer;
+            this.lines = lines;
+            this.batchLines = batchLines;
+            this.batch = new ArrayList<>(batchLines);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < encoded.size()) {
+                return true;
+            }
+            batch.clear();
+            while (batch.size() < batchLines && lines.hasNext()) {
+                batch.add(lines.next());
+            }
+            encoded = batch.isEmpty() ? List.of() : tokenizer.encodeBatch(batch, false);
+            next = 0;
+            return !encoded.isEmpty();
+        }
+
+        @Override
+        public int[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return encoded.get(next++).ids();
+        }
+    }
+
     /** The id of the model's unknown token (WordPiece, BPE), or -1. */
     static int unknownId(Tokenizer tokenizer) {
         String unk = null;
@@ -165,15 +219,6 @@ public final class SkipGramTrainer {
             unk = bpe.unkToken();
         }
         return unk == null ? -1 : tokenizer.tokenToId(unk);
-    }
-
-    /** Fills {@code batch} with up to {@code batchLines} lines; false when the corpus is exhausted. */
-    private boolean nextBatch(Iterator<String> lines, List<String> batch) {
-        batch.clear();
-        while (batch.size() < batchLines && lines.hasNext()) {
-            batch.add(lines.next());
-        }
-        return !batch.isEmpty();
     }
 
     /** Ids of the kept tokens, each repeated in proportion to {@code count^0.75} (word2vec's InitUnigramTable). */
@@ -234,7 +279,7 @@ public final class SkipGramTrainer {
 
     private static final Chunk END = new Chunk(new int[0], new int[0], 0);
 
-    private void runWorkers(Tokenizer tokenizer, Iterable<String> corpus, boolean[] kept, int[] noise,
+    private void runWorkers(Iterable<int[]> sentences, boolean[] kept, int[] noise,
                             float[] keepProbability, EmbeddingTable input, EmbeddingTable output, long total,
                             AtomicLong done, TrainingProgress progress) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * threads);
@@ -265,11 +310,15 @@ public final class SkipGramTrainer {
         long lastReport = start;
         boolean finished = false;
         try {
-            List<String> batch = new ArrayList<>(batchLines);
+            List<int[]> batch = new ArrayList<>(batchLines);
             for (int epoch = 1; epoch <= epochs; epoch++) {
-                Iterator<String> lines = corpus.iterator();
-                while (nextBatch(lines, batch)) {
-                    Chunk chunk = toChunk(tokenizer.encodeBatch(batch, false), kept);
+                Iterator<int[]> it = sentences.iterator();
+                while (it.hasNext()) {
+                    batch.clear();
+                    while (batch.size() < batchLines && it.hasNext()) {
+                        batch.add(it.next());
+                    }
+                    Chunk chunk = toChunk(batch, kept);
                     while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
                         rethrow(failure.get());
                     }
@@ -325,18 +374,18 @@ public final class SkipGramTrainer {
     }
 
     /** The kept ids of a batch, each line one or more sentences of at most {@link #MAX_SENTENCE_LENGTH}. */
-    private static Chunk toChunk(List<Encoding> encodings, boolean[] kept) {
+    private static Chunk toChunk(List<int[]> lines, boolean[] kept) {
         int total = 0;
-        for (Encoding e : encodings) {
-            total += e.ids().length;
+        for (int[] line : lines) {
+            total += line.length;
         }
         int[] ids = new int[total];
-        int[] ends = new int[encodings.size() + total / MAX_SENTENCE_LENGTH + 1];
+        int[] ends = new int[lines.size() + total / MAX_SENTENCE_LENGTH + 1];
         int n = 0;
         int sentences = 0;
-        for (Encoding e : encodings) {
+        for (int[] line : lines) {
             int sentenceStart = n;
-            for (int id : e.ids()) {
+            for (int id : line) {
                 if (!kept[id]) {
                     continue;
                 }
