@@ -215,15 +215,8 @@ public final class Tokenizer {
             encodeSegment(text, at, n, s);
         }
         int size = s.out.size();
-        int[] ids = new int[size];
-        int[] starts = new int[size];
-        int[] ends = new int[size];
-        for (int i = 0; i < size; i++) {
-            ids[i] = s.out.id(i);
-            starts[i] = s.out.start(i);
-            ends[i] = s.out.end(i);
-        }
-        return Encoding.ofSequence(vocabulary, text, ids, starts, ends, Arrays.copyOf(s.wordIds, size));
+        return Encoding.ofSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
+                Arrays.copyOf(s.wordIds, size));
     }
 
     private void emitWord(Scratch s, int id, int start, int end) {
