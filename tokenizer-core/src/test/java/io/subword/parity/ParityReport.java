@@ -15,7 +15,7 @@ final class ParityReport {
 
     private final String what;
     private final List<String> shown = new ArrayList<>();
-    private int compared;
+    int compared;
     private int differing;
 
     ParityReport(String what) {

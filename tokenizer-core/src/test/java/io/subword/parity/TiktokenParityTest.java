@@ -4,7 +4,6 @@ import io.subword.Encoding;
 import io.subword.SpecialTokenPolicy;
 import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
-import io.subword.Tokenizers;
 import io.subword.testkit.JtokkitReference;
 import io.subword.testkit.RealData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,11 +11,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Tokenizers built from the real tiktoken rank files ({@link Tokenizers#fromTiktoken}) give exactly jtokkit's ids
+ * Tokenizers built from the real tiktoken rank files ({@link io.subword.Tokenizers#fromTiktoken}) give exactly jtokkit's ids
  * on every line of the Europarl sample (17,597 lines, 21 languages) and on {@link BpeHardCases}, special-token
  * strings encoded as ordinary text on both sides ({@link SpecialTokenPolicy#ORDINARY}, jtokkit's
  * {@code encodeOrdinary}). Our side encodes in batches, so batch encoding is what is checked. Each test prints
@@ -25,9 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TiktokenParityTest {
     private static final int BATCH = 1024;
 
-    static Tokenizer tokenizer(String name) throws Exception {
-        return Tokenizers.fromTiktoken(RealData.tiktoken(name), TiktokenEncoding.forName(name))
-                .withSpecialTokenPolicy(SpecialTokenPolicy.ORDINARY);
+    static Tokenizer tokenizer(String name) {
+        return TiktokenTokenizers.of(name).withSpecialTokenPolicy(SpecialTokenPolicy.ORDINARY);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -69,5 +72,52 @@ class TiktokenParityTest {
                 (t2 - t0) / 1e9);
         assertEquals(lines.size(), europarl);
         report.assertNone();
+    }
+
+    /**
+     * tiktoken's special-token rules against jtokkit: by default (disallow all) a text with a special token is an
+     * error on both sides; allowing it gives its id between the ordinary encodings of the text around it;
+     * {@link SpecialTokenPolicy#ORDINARY} is {@code encodeOrdinary}; a token allowed by name is matched while
+     * any other still fails.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"r50k_base", "cl100k_base", "o200k_base"})
+    void specialTokensFollowTiktoken(String name) {
+        Tokenizer tok = TiktokenTokenizers.of(name);
+        JtokkitReference ref = JtokkitReference.of(name);
+        TiktokenEncoding encoding = TiktokenEncoding.forName(name);
+        int eot = encoding.specialTokens().get("<|endoftext|>");
+        String text = "Hello world<|endoftext|> next doc";
+        assertEquals(SpecialTokenPolicy.DISALLOW_ALL, tok.specialTokenPolicy());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tok.encode(text));
+        assertTrue(e.getMessage().contains("<|endoftext|>"), e.getMessage());
+        assertThrows(UnsupportedOperationException.class, () -> ref.encode(text));
+        assertThrows(IllegalArgumentException.class, () -> tok.encodeBatch(List.of("fine", text)));
+
+        int[] before = ref.encodeOrdinary("Hello world");
+        int[] after = ref.encodeOrdinary(" next doc");
+        int[] expected = IntStream.concat(IntStream.concat(IntStream.of(before), IntStream.of(eot)),
+                IntStream.of(after)).toArray();
+        assertArrayEquals(expected, tok.encode(text, SpecialTokenPolicy.ALLOW_ALL).ids());
+        assertArrayEquals(expected, tok.encode(text, SpecialTokenPolicy.allow(Set.of("<|endoftext|>"))).ids());
+        assertArrayEquals(expected, tok.withSpecialTokenPolicy(SpecialTokenPolicy.ALLOW_ALL).encode(text).ids());
+        assertArrayEquals(ref.encodeOrdinary(text), tok.encode(text, SpecialTokenPolicy.ORDINARY).ids());
+        assertEquals(text, tok.decode(tok.encode(text, SpecialTokenPolicy.ALLOW_ALL).ids()));
+        assertEquals("Hello world next doc",
+                tok.decode(tok.encode(text, SpecialTokenPolicy.ALLOW_ALL).ids(), true));
+
+        // allowed by name, another special still disallowed; neither: ordinary text
+        String other = encoding.specialTokens().keySet().stream().filter(s -> !s.equals("<|endoftext|>"))
+                .findFirst().orElse(null);
+        if (other != null) {
+            String both = text + other;
+            IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class,
+                    () -> tok.encode(both, SpecialTokenPolicy.allow(Set.of("<|endoftext|>"))));
+            assertTrue(e2.getMessage().contains(other), e2.getMessage());
+            int[] mixed = tok.encode(both, SpecialTokenPolicy.of(Set.of("<|endoftext|>"), Set.of())).ids();
+            int[] tail = ref.encodeOrdinary(" next doc" + other);
+            assertArrayEquals(IntStream.concat(IntStream.concat(IntStream.of(before), IntStream.of(eot)),
+                    IntStream.of(tail)).toArray(), mixed);
+        }
     }
 }
