@@ -32,7 +32,7 @@ import java.util.Locale;
  * for other names, by the first non-blank byte ({@code {} means JSON).
  */
 final class TokenizerOption {
-    /** The two kinds of file {@code -t} accepts. */
+    /** The kinds of file {@code -t} accepts. */
     enum Kind { TOKENIZER_JSON, VOCAB_TXT, GPT2_FILES, TIKTOKEN }
 
     @Spec(Spec.Target.MIXEE)
@@ -40,8 +40,8 @@ final class TokenizerOption {
 
     @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "TOKENIZER",
             description = "A Hugging Face tokenizer.json; a BERT vocab.txt (one token per line; the BERT "
-                    + "uncased pipeline unless --cased); GPT-2's vocab.json with --merges; or a tiktoken rank file "
-                    + "(.tiktoken).")
+                    + "uncased pipeline unless --cased); GPT-2's vocab.json with --merges; a tiktoken rank file "
+                    + "(.tiktoken); or a known name: bert-base-uncased (fetched once through Maven).")
     Path file;
 
     @Option(names = "--cased", description = "With a vocab.txt: keep case and accents (BERT cased).")
@@ -59,6 +59,14 @@ final class TokenizerOption {
 
     /** Loads the tokenizer; a missing or malformed file fails here, before any output is written. */
     Tokenizer load() throws VocabFormatException, IOException {
+        if (!Files.exists(file) && merges == null && pattern == null
+                && PretrainedTokenizers.isName(file.toString())) {
+            if (cased) {
+                throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt, not to "
+                        + file);
+            }
+            return PretrainedTokenizers.load(file.toString(), mixee.commandLine().getErr());
+        }
         Kind kind = merges != null ? Kind.GPT2_FILES : kind(file);
         if (kind != Kind.TIKTOKEN && pattern != null) {
             throw new ParameterException(mixee.commandLine(), "--pattern applies to a .tiktoken file; " + file
