@@ -33,6 +33,7 @@ import java.nio.charset.StandardCharsets;
         subcommands = {
                 EncodeCommand.class,
                 InspectCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
