@@ -163,7 +163,8 @@ public final class Tokenizer {
 
     private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens) {
         Encoding a = encodeSequence(first);
-        Encoding b = second == null ? null : encodeSequence(second).withSequenceId(1);
+        // As in Hugging Face, the second text is encoded with type id 1 even before post-processing.
+        Encoding b = second == null ? null : encodeSequence(second).withSequenceId(1).withTypeId(1);
         if (truncation != null) {
             int n = addSpecialTokens && postProcessor != null ? postProcessor.addedTokens(b != null) : 0;
             Encoding[] cut = truncation.apply(a, b, n);
@@ -230,46 +231,47 @@ public final class Tokenizer {
         s.out.add(id, start, end);
     }
 
-    /** Normalizes, pre-tokenizes and tokenizes {@code text[from, to)}, which holds no unnormalized added token. */
+    /**
+     * Normalizes, pre-tokenizes and tokenizes {@code text[from, to)}, which holds no unnormalized added token.
+     * As in Hugging Face, normalized added tokens are found after normalization, and the pre-tokenizer (with
+     * its {@link PreTokenizer#prepare} step, e.g. a prefix space) runs on each piece between them.
+     */
     private void encodeSegment(String text, int from, int to, Scratch s) {
         NormalizedText normalized = NormalizedText.of(text, from, to);
         if (normalizer != null) {
             normalized = normalizer.normalize(normalized);
         }
-        if (preTokenizer != null) {
-            normalized = preTokenizer.prepare(normalized);
-        }
-        String norm = normalized.text();
-        int len = norm.length();
+        int len = normalized.length();
         if (len == 0) {
             return;
         }
         TokenBuffer found = s.normalizedMatches;
         found.clear();
-        added.find(norm, 0, len, true, found);
+        added.find(normalized.text(), 0, len, true, found);
         int at = 0;
         int matchCount = found.size();
         for (int m = 0; m < matchCount; m++) {
             if (found.start(m) > at) {
-                tokenizeWords(normalized, at, found.start(m), s);
+                tokenizeWords(normalized.slice(at, found.start(m)), s);
             }
             emitWord(s, found.id(m), normalized.originalStart(found.start(m)),
                     normalized.originalEnd(found.end(m) - 1));
             at = found.end(m);
         }
         if (at < len) {
-            tokenizeWords(normalized, at, len, s);
+            tokenizeWords(normalized.slice(at, len), s);
         }
     }
 
-    private void tokenizeWords(NormalizedText normalized, int from, int to, Scratch s) {
+    private void tokenizeWords(NormalizedText piece, Scratch s) {
+        NormalizedText normalized = preTokenizer == null ? piece : preTokenizer.prepare(piece);
         String norm = normalized.text();
         Spans words = s.words;
         words.clear();
         if (preTokenizer == null) {
-            words.add(from, to);
+            words.add(0, norm.length());
         } else {
-            preTokenizer.split(norm, from, to, words);
+            preTokenizer.split(norm, 0, norm.length(), words);
         }
         TokenBuffer pieces = s.pieces;
         for (int w = 0; w < words.size(); w++) {

@@ -79,7 +79,7 @@ public final class WordPieceDecoder implements Decoder {
         if (space && !token.isEmpty()) {
             for (String[] rule : CLEANUP) {
                 String from = rule[0];
-                if (token.length() >= from.length() - 1 && token.startsWith(from.substring(1))
+                if (token.startsWith(from.substring(1))
                         && from.indexOf(' ', 1) < 0) {
                     sb.append(rule[1]).append(token, from.length() - 1, token.length());
                     return;

@@ -30,6 +30,8 @@ public final class BertNormalizer implements Normalizer {
     private final char[] asciiMap = new char[128];
     /** Per ASCII char, whether clean text removes it (sends the text to the general path). */
     private final boolean[] asciiRemoved = new boolean[128];
+    /** Class bits that send a char down the per-code-point path; surrogates always go there. */
+    private final int slowFlags;
 
     /**
      * @param stripAccents {@code null} to strip accents exactly when lowercasing, as Hugging Face does
@@ -40,6 +42,10 @@ public final class BertNormalizer implements Normalizer {
         this.stripAccents = stripAccents;
         this.lowercase = lowercase;
         this.strip = stripAccents != null ? stripAccents : lowercase;
+        this.slowFlags = CharClasses.SURROGATE
+                | (cleanText ? CharClasses.REMOVED_BY_CLEAN | CharClasses.WHITESPACE : 0)
+                | (handleChineseChars ? CharClasses.CJK : 0)
+                | (strip ? CharClasses.MARK | CharClasses.DECOMPOSES : 0);
         for (char c = 0; c < 128; c++) {
             int flags = CharClasses.flags(c);
             assert (flags & (CharClasses.DECOMPOSES | CharClasses.NONSPACING_MARK | CharClasses.CJK)) == 0;
@@ -117,6 +123,13 @@ public final class BertNormalizer implements Normalizer {
         int i = from;
         while (i < n) {
             char c = s.charAt(i);
+            if ((CharClasses.flags(c) & slowFlags) == 0 && c != '\u0130') {
+                // the common case: a BMP char that only lowercasing can change, mapping to itself
+                pass.flush();
+                b.append(lowercase ? CharClasses.lowerBmp(c) : c, input.originalStart(i), input.originalEnd(i));
+                i++;
+                continue;
+            }
             int cp = c;
             int len = 1;
             if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {

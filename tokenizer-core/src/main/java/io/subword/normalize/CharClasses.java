@@ -27,8 +27,10 @@ public final class CharClasses {
     public static final int DECOMPOSES = 1 << 6;
     /** In a Unicode mark category for this JDK: may be a non-starter that NFD reorders. */
     public static final int MARK = 1 << 7;
+    /** A UTF-16 surrogate (only ever set for a lone {@code char}, never for a code point from a pair). */
+    public static final int SURROGATE = 1 << 8;
 
-    private static final byte[] BMP = new byte[0x10000];
+    private static final short[] BMP = new short[0x10000];
     /** Lowercase of every BMP char (U+0130 maps to 'i' here; its second char is the caller's job). */
     private static final char[] LOWER_BMP = new char[0x10000];
     /** Decompositions of BMP chars: {@code POOL[OFFSET[c], OFFSET[c + 1])}. */
@@ -66,15 +68,16 @@ public final class CharClasses {
             DECOMP_OFFSET[c] = pool.length();
             LOWER_BMP[c] = (char) Character.toLowerCase(c);
             if (Character.isSurrogate((char) c)) {
+                BMP[c] |= (short) SURROGATE;
                 continue;
             }
             if (isMarkType(c)) {
-                BMP[c] |= (byte) MARK;
+                BMP[c] |= (short) MARK;
             }
             String s = String.valueOf((char) c);
             if (!Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
                 pool.append(Normalizer.normalize(s, Normalizer.Form.NFD));
-                BMP[c] |= (byte) DECOMPOSES;
+                BMP[c] |= (short) DECOMPOSES;
             }
         }
         DECOMP_OFFSET[0x10000] = pool.length();
@@ -113,7 +116,7 @@ public final class CharClasses {
         for (int i = 0; i < ranges.length; i += 2) {
             int end = Math.min(ranges[i + 1], 0xFFFF);
             for (int c = ranges[i]; c <= end; c++) {
-                BMP[c] |= (byte) flag;
+                BMP[c] |= (short) flag;
             }
         }
     }
@@ -143,7 +146,7 @@ public final class CharClasses {
     /** The class bits of {@code cp} (an OR of this class's constants). */
     public static int flags(int cp) {
         if (cp < 0x10000) {
-            return BMP[cp] & 0xFF;
+            return BMP[cp];
         }
         return supplementaryFlags(cp);
     }
@@ -252,6 +255,11 @@ public final class CharClasses {
                 out.appendCodePoint(cp);
             }
         }
+    }
+
+    /** {@link #toLowerCase} for a BMP char (U+0130 gives 'i'). */
+    static char lowerBmp(char c) {
+        return LOWER_BMP[c];
     }
 
     /** BMP decomposition accessors for the hot loop: {@code pool()[start(c), start(c + 1))}. */

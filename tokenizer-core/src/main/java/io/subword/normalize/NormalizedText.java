@@ -50,8 +50,11 @@ public final class NormalizedText {
         return text.length();
     }
 
-    /** Whether the normalized text is a verbatim slice of the original (no normalizer changed anything). */
-    public boolean isVerbatim() {
+    /**
+     * Whether unit {@code i} stands for original unit {@code base + i} for every {@code i} (the alignment is
+     * the identity). The text itself may still differ unit for unit, e.g. after lowercasing ASCII.
+     */
+    public boolean hasIdentityAlignment() {
         return starts == null;
     }
 
@@ -74,6 +77,19 @@ public final class NormalizedText {
             throw new IllegalArgumentException("length " + replaced.length() + " != " + text.length());
         }
         return new NormalizedText(original, replaced, starts, ends, base);
+    }
+
+    /** Units {@code [from, to)} of this text, keeping their alignment to the same original. */
+    public NormalizedText slice(int from, int to) {
+        if (from == 0 && to == text.length()) {
+            return this;
+        }
+        String part = text.substring(from, to);
+        if (starts == null) {
+            return new NormalizedText(original, part, null, null, base + from);
+        }
+        return new NormalizedText(original, part, Arrays.copyOfRange(starts, from, to),
+                Arrays.copyOfRange(ends, from, to), 0);
     }
 
     /** A builder whose units are aligned to this text's original. */

@@ -1,0 +1,189 @@
+package io.subword.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Expected values are what Hugging Face tokenizers 0.21 (through DJL 0.38) produces; alignments are the
+ * original UTF-16 range of each normalized code point.
+ */
+class BertNormalizerTest {
+    private static BertNormalizer config(String name) {
+        return switch (name) {
+            case "uncased" -> BertNormalizer.uncased();
+            case "cased" -> BertNormalizer.cased();
+            case "strip" -> new BertNormalizer(true, true, true, false);
+            case "lower" -> new BertNormalizer(true, true, false, true);
+            case "noclean" -> new BertNormalizer(false, true, null, true);
+            case "raw" -> new BertNormalizer(false, false, false, false);
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /** Per normalized code point, "start-end" of its original range; both units of a pair must agree. */
+    static String alignment(NormalizedText t) {
+        StringJoiner sj = new StringJoiner(" ");
+        String s = t.text();
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            int n = Character.charCount(cp);
+            for (int k = 1; k < n; k++) {
+                assertEquals(t.originalStart(i), t.originalStart(i + k), "pair split at " + i);
+                assertEquals(t.originalEnd(i), t.originalEnd(i + k), "pair split at " + i);
+            }
+            sj.add(t.originalStart(i) + "-" + t.originalEnd(i));
+            i += n;
+        }
+        return sj.toString();
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        uncased | Hello World       | hello world        | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8 8-9 9-10 10-11
+        uncased | café              | cafe               | 0-1 1-2 2-3 3-4
+        uncased | naïve             | naive              | 0-1 1-2 2-3 3-4 4-5
+        uncased | Ångström          | angstrom           | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        cased   | Ångström          | Ångström           | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        strip   | Ångström          | Angstrom           | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        uncased | cafe\\u{301}      | cafe               | 0-1 1-2 2-3 3-4
+        uncased | İstanbul          | istanbul           | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        lower   | İstanbul          | i\\u{307}stanbul   | 0-1 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        lower   | ÉCOLE             | école              | 0-1 1-2 2-3 3-4 4-5
+        uncased | ΣΟΦΟΣ ΣΑΣ         | σοφοσ σασ          | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8 8-9
+        uncased | Ἀθῆναι            | αθηναι             | 0-1 1-2 2-3 3-4 4-5 5-6
+        uncased | ẞ                 | ß                  | 0-1
+        uncased | \\u{2C2F}         | \\u{2C5F}          | 0-1
+        uncased | مَرْحَبًا           | مرحبا              | 0-1 2-3 4-5 6-7 8-9
+        cased   | مَرْحَبًا           | مَرْحَبًا            | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8 8-9
+        uncased | ab中文c            | "ab 中  文 c"       | 0-1 1-2 2-3 2-3 2-3 3-4 3-4 3-4 4-5
+        uncased | 東京、大阪。        | " 東  京 、 大  阪 。" | 0-1 0-1 0-1 1-2 1-2 1-2 2-3 3-4 3-4 3-4 4-5 4-5 4-5 5-6
+        uncased | \\u{20000}x       | " \\u{20000} x"    | 0-2 0-2 0-2 2-3
+        uncased | \\u{F900}         | " \\u{8C48} "      | 0-1 0-1 0-1
+        uncased | a\\u{0}b\\u{FFFD}c\\u{1}d | abcd        | 0-1 2-3 4-5 6-7
+        noclean | a\\u{0}b\\u{FFFD}c | a\\u{0}b\\u{FFFD}c | 0-1 1-2 2-3 3-4 4-5
+        uncased | co\\u{AD}op       | coop               | 0-1 1-2 3-4 4-5
+        cased   | \\u{1F468}\\u{200D}\\u{1F469} | \\u{1F468}\\u{1F469} | 0-2 3-5
+        uncased | a😀b              | a😀b               | 0-1 1-3 3-4
+        uncased | 👍\\u{1F3FB}      | 👍\\u{1F3FB}       | 0-2 2-4
+        uncased | ❤\\u{FE0F}!       | ❤!                 | 0-1 2-3
+        cased   | ❤\\u{FE0F}!       | ❤\\u{FE0F}!        | 0-1 1-2 2-3
+        uncased | a\\tb\\nc\\r\\nd  | "a b c  d"         | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8
+        uncased | a\\u{85}b\\u{A0}c\\u{3000}d\\u{2028}e | "ab c d e" | 0-1 2-3 3-4 4-5 5-6 6-7 7-8 8-9
+        uncased | a\\u{B}\\u{C}\\u{1F}b | ab               | 0-1 4-5
+        uncased | 한국              | \\u{1112}\\u{1161}\\u{11AB}\\u{1100}\\u{116E}\\u{11A8} | 0-1 0-1 0-1 1-2 1-2 1-2
+        cased   | 한국              | 한국                | 0-1 1-2
+        uncased | ¿Qué? «Sí»        | ¿que? «si»         | 0-1 1-2 2-3 3-4 4-5 5-6 6-7 7-8 8-9 9-10
+        raw     | A\\u{0}\\u{301}中  | A\\u{0}\\u{301}中   | 0-1 1-2 2-3 3-4
+        uncased | \\u{11938}\\u{1D16E}\\u{94D}ß | \\u{11938}\\u{1D16E}ß | 0-2 4-5 5-6
+        """)
+    void normalizes(String config, String input, String expected, String expectedAlignment) {
+        NormalizedText out = config(config).normalize(NormalizedText.of(TestText.unescape(input)));
+        assertEquals(TestText.unescape(expected), out.text());
+        assertEquals(expectedAlignment, alignment(out));
+    }
+
+    @Test
+    void asciiWithoutChangesIsReturnedAsItIs() {
+        NormalizedText in = NormalizedText.of("hello, world");
+        assertSame(in, BertNormalizer.uncased().normalize(in));
+        NormalizedText cased = NormalizedText.of("Hello, World");
+        assertSame(cased, BertNormalizer.cased().normalize(cased));
+    }
+
+    @Test
+    void unchangedNonAsciiIsReturnedAsItIs() {
+        NormalizedText in = NormalizedText.of("Café 東");
+        assertSame(in, new BertNormalizer(true, false, false, false).normalize(in));
+    }
+
+    @Test
+    void asciiLowercaseKeepsTheAlignment() {
+        NormalizedText out = BertNormalizer.uncased().normalize(NormalizedText.of("Hi\tYOU"));
+        assertEquals("hi you", out.text());
+        assertEquals("0-1 1-2 2-3 3-4 4-5 5-6", alignment(out));
+    }
+
+    @Test
+    void offsetsOfASlicePointIntoTheWholeOriginal() {
+        NormalizedText out = BertNormalizer.uncased().normalize(NormalizedText.of("xx Café\u0000! yy", 3, 9));
+        assertEquals("cafe!", out.text());
+        assertEquals("3-4 4-5 5-6 6-7 8-9", alignment(out));
+    }
+
+    @Test
+    void aSecondPassKeepsTheFirstPassAlignment() {
+        BertNormalizer n = BertNormalizer.uncased();
+        NormalizedText once = n.normalize(NormalizedText.of("Ä中"));
+        NormalizedText twice = n.normalize(once);
+        assertEquals(" 中 ", once.text().substring(1));
+        assertEquals("a  中  ", twice.text());
+        assertEquals("0-1 1-2 1-2 1-2 1-2 1-2", alignment(twice));
+    }
+
+    @Test
+    void loneSurrogatesPassThrough() {
+        NormalizedText out = BertNormalizer.uncased().normalize(NormalizedText.of("A\uD800b\uDC00"));
+        assertEquals("a\uD800b\uDC00", out.text());
+        assertEquals(4, out.length());
+        assertEquals(3, out.originalStart(3));
+    }
+
+    @Test
+    void randomTextKeepsAlignmentsInOrderAndInBounds() {
+        int[] pool = {'a', 'Z', ' ', '\t', '\n', 0, 0x7F, 0x85, 0xA0, 0xAD, 0xC9, 0x130, 0x3A3, 0x301, 0x316, 0x345,
+            0x4E2D, 0xF900, 0xD55C, 0x1F600, 0x200D, 0xFE0F, 0x20000, 0xFFFD, 0xE000, 0x3000, 0x64E, 0x1D165, 0x302E,
+            0x1EC7, 0x11938, 0x10400, '.', 0xBF};
+        java.util.Random random = new java.util.Random(20240601);
+        BertNormalizer[] normalizers = {BertNormalizer.uncased(), BertNormalizer.cased(),
+            new BertNormalizer(false, true, true, true), new BertNormalizer(true, false, false, true)};
+        for (int iter = 0; iter < 5000; iter++) {
+            StringBuilder sb = new StringBuilder();
+            int len = random.nextInt(20);
+            for (int k = 0; k < len; k++) {
+                sb.appendCodePoint(pool[random.nextInt(pool.length)]);
+            }
+            String text = sb.toString();
+            for (BertNormalizer n : normalizers) {
+                NormalizedText out = n.normalize(NormalizedText.of(text));
+                int prevStart = 0;
+                for (int i = 0; i < out.length(); i++) {
+                    int s = out.originalStart(i);
+                    int e = out.originalEnd(i);
+                    assertTrue(0 <= s && s < e && e <= text.length(), text + " unit " + i);
+                    assertTrue(s >= prevStart || isNonStarterAlignment(out, i), text + " went back at " + i);
+                    prevStart = Math.max(prevStart, s);
+                }
+                alignment(out); // pairs stay together
+            }
+        }
+    }
+
+    /** Only NFD reordering of marks from different characters may move an alignment backwards. */
+    private static boolean isNonStarterAlignment(NormalizedText out, int i) {
+        return (CharClasses.flags(out.text().codePointAt(i)) & CharClasses.MARK) != 0;
+    }
+
+    @Test
+    void accessorsAndFactories() {
+        BertNormalizer uncased = BertNormalizer.uncased();
+        assertTrue(uncased.cleanText());
+        assertTrue(uncased.handleChineseChars());
+        assertNull(uncased.stripAccents());
+        assertTrue(uncased.lowercase());
+        BertNormalizer cased = BertNormalizer.cased();
+        assertFalse(cased.lowercase());
+        assertNull(cased.stripAccents());
+        BertNormalizer custom = new BertNormalizer(false, false, Boolean.TRUE, false);
+        assertFalse(custom.cleanText());
+        assertFalse(custom.handleChineseChars());
+        assertEquals(Boolean.TRUE, custom.stripAccents());
+    }
+}

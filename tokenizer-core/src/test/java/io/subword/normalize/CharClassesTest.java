@@ -1,0 +1,91 @@
+package io.subword.normalize;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Classes as Hugging Face tokenizers 0.21 applies them, including where they differ from JDK 17's. */
+class CharClassesTest {
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # code point | control | whitespace | cjk | nonspacing mark | bert punctuation | word
+        0000  | true  | false | false | false | false | false
+        0009  | false | true  | false | false | false | false
+        000B  | true  | true  | false | false | false | false
+        0020  | false | true  | false | false | false | false
+        0024  | false | false | false | false | true  | false
+        005F  | false | false | false | false | true  | true
+        0041  | false | false | false | false | false | true
+        0085  | true  | true  | false | false | false | false
+        00A0  | false | true  | false | false | false | false
+        00AD  | true  | false | false | false | false | false
+        00BF  | false | false | false | false | true  | false
+        0301  | false | false | false | true  | false | true
+        0660  | false | false | false | false | false | true
+        08D3  | false | false | false | false | false | true
+        08E2  | false | false | false | false | false | false
+        166D  | false | false | false | false | true  | false
+        200D  | true  | false | false | false | false | true
+        2028  | false | true  | false | false | false | false
+        3001  | false | false | false | false | true  | false
+        3000  | false | true  | false | false | false | false
+        4E2D  | false | false | true  | false | false | true
+        E000  | true  | false | false | false | false | false
+        F900  | false | false | true  | false | false | true
+        FE0F  | false | false | false | true  | false | true
+        FFFD  | false | false | false | false | false | false
+        111C9 | false | false | false | false | true  | true
+        1F600 | false | false | false | false | false | false
+        20000 | false | false | true  | false | false | true
+        E0041 | true  | false | false | false | false | false
+        10FFFD| true  | false | false | false | false | false
+        """)
+    void classes(String hex, boolean control, boolean whitespace, boolean cjk, boolean mark, boolean punct,
+            boolean word) {
+        int cp = Integer.parseInt(hex, 16);
+        assertEquals(control, CharClasses.isControl(cp), "control");
+        assertEquals(whitespace, CharClasses.isWhitespace(cp), "whitespace");
+        assertEquals(cjk, CharClasses.isCjk(cp), "cjk");
+        assertEquals(mark, CharClasses.isNonspacingMark(cp), "nonspacing mark");
+        assertEquals(punct, CharClasses.isBertPunctuation(cp), "bert punctuation");
+        assertEquals(word, CharClasses.isWordChar(cp), "word");
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource(textBlock = """
+        0041, 0061
+        00C5, 00E5
+        03A3, 03C3
+        0130, 0069
+        1E9E, 00DF
+        2C2F, 2C5F
+        A7CB, 0264
+        10400, 10428
+        10570, 10597
+        1F600, 1F600
+        """)
+    void lowercase(String hex, String lowerHex) {
+        assertEquals(Integer.parseInt(lowerHex, 16), CharClasses.toLowerCase(Integer.parseInt(hex, 16)));
+    }
+
+    @ParameterizedTest(name = "U+{0}")
+    @CsvSource(textBlock = """
+        00E9, 0065 0301
+        1EC7, 0065 0323 0302
+        D55C, 1112 1161 11AB
+        F900, 8C48
+        1D15E, 1D157 1D165
+        """)
+    void decomposition(String hex, String parts) {
+        int cp = Integer.parseInt(hex, 16);
+        assertEquals(CharClasses.DECOMPOSES, CharClasses.flags(cp) & CharClasses.DECOMPOSES);
+        StringBuilder expected = new StringBuilder();
+        for (String p : parts.split(" ")) {
+            expected.appendCodePoint(Integer.parseInt(p, 16));
+        }
+        StringBuilder out = new StringBuilder();
+        CharClasses.appendDecomposition(cp, out);
+        assertEquals(expected.toString(), out.toString());
+    }
+}
