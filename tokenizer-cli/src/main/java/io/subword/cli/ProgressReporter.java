@@ -80,9 +80,16 @@ final class ProgressReporter implements TrainingListener {
         if (style == Style.QUIET) {
             return;
         }
+        if (style == Style.BAR && drawn) {
+            draw(true); // the phase's final numbers stay on screen
+        }
         endLine();
         phase = name;
         phaseEta = Eta.start(clock);
+        bytesRead = 0;
+        totalBytes = -1;
+        mergesDone = 0;
+        mergesTarget = 0;
         if (style == Style.LINES) {
             err.println(name + " ...");
             err.flush();
@@ -175,13 +182,18 @@ final class ProgressReporter implements TrainingListener {
     /** The current state in one line, without a line break. */
     String status() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-16s", phase == null ? "" : phase));
-        if ("count words".equals(phase)) {
+        String name = phase == null ? "" : phase;
+        if (style == Style.BAR) {
+            s.append(String.format(Locale.ROOT, "%-16s", name));
+        } else {
+            s.append(name).append(':');
+        }
+        if ("count words".equals(phase) && (bytesRead > 0 || lines > 0)) {
             if (totalBytes > 0) {
                 appendShare(s, bytesRead, totalBytes);
                 s.append(String.format(Locale.ROOT, "  %s / %s", mb(bytesRead), mb(totalBytes)));
             } else {
-                s.append(String.format(Locale.ROOT, "  %s", mb(bytesRead)));
+                s.append(String.format(Locale.ROOT, " %s", mb(bytesRead)));
             }
             s.append(String.format(Locale.ROOT, "  %,d lines  %,d words", lines, distinctWords));
             appendEta(s, bytesRead, totalBytes);
@@ -197,9 +209,11 @@ final class ProgressReporter implements TrainingListener {
         double share = Math.min(1.0, Math.max(0.0, (double) done / of));
         if (style == Style.BAR) {
             int full = (int) Math.round(share * BAR_WIDTH);
-            s.append('[').append("#".repeat(full)).append("-".repeat(BAR_WIDTH - full)).append(']');
+            s.append('[').append("#".repeat(full)).append("-".repeat(BAR_WIDTH - full)).append("] ")
+                    .append(String.format(Locale.ROOT, "%3d%%", (int) Math.floor(share * 100)));
+        } else {
+            s.append(' ').append((int) Math.floor(share * 100)).append('%');
         }
-        s.append(String.format(Locale.ROOT, " %3d%%", (int) Math.floor(share * 100)));
     }
 
     private void appendEta(StringBuilder s, long done, long of) {
