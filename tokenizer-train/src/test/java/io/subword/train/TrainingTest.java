@@ -129,7 +129,8 @@ class TrainingTest {
         Encoding e = tok.encode("lowest newer!");
         // "low" alone was learned as "low</w>", so inside "lowest" only "lo" + "w" remain
         assertEquals(List.of("lo", "w", "est</w>", "new", "er</w>", "<unk>"), e.tokens());
-        assertEquals("lowest newer<unk>", tok.decode(e.ids(), false));
+        // as HF's BPEDecoder: </w> becomes a space except in the last token
+        assertEquals("lowest newer <unk>", tok.decode(e.ids(), false));
         assertEquals("lowest newer", tok.decode(e.ids(), true));
     }
 
