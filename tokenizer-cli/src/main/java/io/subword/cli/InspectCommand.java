@@ -22,7 +22,8 @@ import java.util.concurrent.Callable;
  *     ids      1999  2345   ...
  *     offsets  0:2   2:5    ...
  * </pre>
- * Ids and offsets (code points) are aligned in columns, one column per token.
+ * Ids and offsets (code points) are aligned in columns, one column per token. The tokenizer's padding and
+ * truncation, if its file sets them, are turned off.
  */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Show how each word splits into tokens, with their ids and offsets (in code points).")
@@ -42,7 +43,10 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Tokenizer tok = tokenizer.load();
+        Tokenizer loaded = tokenizer.load();
+        // A tokenizer.json may fix padding and truncation (BERT's: 128); a split is shown whole and unpadded.
+        Tokenizer tok = loaded.padding() == null && loaded.truncation() == null ? loaded
+                : loaded.toBuilder().padding(null).truncation(null).build();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder sb = new StringBuilder();
         for (String word : words) {

@@ -29,8 +29,9 @@ final class TokenizerOption {
     CommandSpec mixee;
 
     @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "TOKENIZER",
-            description = "A Hugging Face tokenizer.json, or a BERT vocab.txt (one token per line; the BERT "
-                    + "uncased pipeline unless --cased).")
+            description = "A Hugging Face tokenizer.json, a BERT vocab.txt (one token per line; the BERT "
+                    + "uncased pipeline unless --cased), or a known name: bert-base-uncased (fetched once "
+                    + "through Maven).")
     Path file;
 
     @Option(names = "--cased", description = "With a vocab.txt: keep case and accents (BERT cased).")
@@ -38,6 +39,13 @@ final class TokenizerOption {
 
     /** Loads the tokenizer; a missing or malformed file fails here, before any output is written. */
     Tokenizer load() throws VocabFormatException, IOException {
+        if (!Files.exists(file) && PretrainedTokenizers.isName(file.toString())) {
+            if (cased) {
+                throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt, not to "
+                        + file);
+            }
+            return PretrainedTokenizers.load(file.toString(), mixee.commandLine().getErr());
+        }
         Kind kind = kind(file);
         if (kind == Kind.TOKENIZER_JSON) {
             if (cased) {

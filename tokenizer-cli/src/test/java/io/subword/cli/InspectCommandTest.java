@@ -1,5 +1,6 @@
 package io.subword.cli;
 
+import io.subword.testkit.RealData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -11,6 +12,7 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
+    /** The emoji is not punctuation to BERT, so {@code hello😀} is one word, and {@code ##😀} is not in the vocabulary. */
     @Test
     void showsSplitsIdsAndCodePointOffsetsInColumns() throws Exception {
         Path vocab = CliRun.writeVocab(dir);
@@ -22,13 +24,29 @@ class InspectCommandTest {
                 inimagináveis -> in ##ima ##gin ##ave ##is
                     ids      11   12   13   14    15
                     offsets  0:2  2:5  5:8  8:11  11:13
-                Hello\uD83D\uDE00! -> hello \uD83D\uDE00 !
-                    ids      5    9    8
-                    offsets  0:5  5:6  6:7
+                Hello\uD83D\uDE00! -> [UNK] !
+                    ids      1    8
+                    offsets  0:6  6:7
                 xyz -> [UNK]
                     ids      1
                     offsets  0:3
                   -> (no tokens)
+                """, r.out());
+    }
+
+    /** bert-base-uncased's tokenizer.json pads and truncates to 128; inspect shows the split alone. */
+    @Test
+    void realBertTokenizerJsonWithoutPadding() {
+        CliRun.Result r = CliRun.run("", "inspect", "-t", RealData.bertUncasedTokenizerJson().toString(), "--special",
+                "unaffable", "Olá!");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("""
+                unaffable -> [CLS] una ##ffa ##ble [SEP]
+                    ids      101  14477  20961  3468  102
+                    offsets  0:0  0:3    3:6    6:9   0:0
+                Olá! -> [CLS] ol ##a ! [SEP]
+                    ids      101  19330  2050  999  102
+                    offsets  0:0  0:2    2:3   3:4  0:0
                 """, r.out());
     }
 
