@@ -179,22 +179,22 @@ class TokenizerJsonTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             # key          | value                                                                                   | message
-            pre_tokenizer  | {"type":"Foo"}                                                                          | tokenizer.json, $.pre_tokenizer.type: unknown pre-tokenizer type "Foo" (supported: BertPreTokenizer, Sequence, Whitespace, WhitespaceSplit)
+            pre_tokenizer  | {"type":"Foo"}                                                                          | tokenizer.json, $.pre_tokenizer.type: unknown pre-tokenizer type "Foo" (supported: BertPreTokenizer, ByteLevel, Digits, Metaspace, Punctuation, Sequence, Split, Whitespace, WhitespaceSplit)
             pre_tokenizer  | {}                                                                                      | tokenizer.json, $.pre_tokenizer: missing field "type"
             pre_tokenizer  | {"type":7}                                                                              | tokenizer.json, $.pre_tokenizer.type: expected a string, got number 7
             pre_tokenizer  | "BertPreTokenizer"                                                                      | tokenizer.json, $.pre_tokenizer: expected an object, got string "BertPreTokenizer"
-            pre_tokenizer  | {"type":"Sequence","pretokenizers":[{"type":"Whitespace"},{"type":"Nope"}]}             | tokenizer.json, $.pre_tokenizer.pretokenizers[1].type: unknown pre-tokenizer type "Nope" (supported: BertPreTokenizer, Sequence, Whitespace, WhitespaceSplit)
+            pre_tokenizer  | {"type":"Sequence","pretokenizers":[{"type":"Whitespace"},{"type":"Nope"}]}             | tokenizer.json, $.pre_tokenizer.pretokenizers[1].type: unknown pre-tokenizer type "Nope" (supported: BertPreTokenizer, ByteLevel, Digits, Metaspace, Punctuation, Sequence, Split, Whitespace, WhitespaceSplit)
             normalizer     | {"type":"Sequence","normalizers":{}}                                                    | tokenizer.json, $.normalizer.normalizers: expected an array, got an object
             normalizer     | {"type":"BertNormalizer","clean_text":true,"handle_chinese_chars":true,"lowercase":"yes"} | tokenizer.json, $.normalizer.lowercase: expected true or false, got string "yes"
             normalizer     | {"type":"BertNormalizer","handle_chinese_chars":true,"strip_accents":null,"lowercase":true} | tokenizer.json, $.normalizer: missing field "clean_text"
             decoder        | {"type":"WordPiece","prefix":"##"}                                                      | tokenizer.json, $.decoder: missing field "cleanup"
-            decoder        | {"type":"ByteFallbackish"}                                                              | tokenizer.json, $.decoder.type: unknown decoder type "ByteFallbackish" (supported: WordPiece)
+            decoder        | {"type":"ByteFallbackish"}                                                              | tokenizer.json, $.decoder.type: unknown decoder type "ByteFallbackish" (supported: ByteFallback, ByteLevel, Fuse, Metaspace, Replace, Sequence, Strip, WordPiece)
             model          | {"type":"WordPiece","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{}} | tokenizer.json, $.model: missing field "unk_token"
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":"100","vocab":{"[UNK]":0}} | tokenizer.json, $.model.max_input_chars_per_word: expected a non-negative integer, got string "100"
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":-1}} | tokenizer.json, $.model.vocab["a"]: expected a non-negative integer that fits in 31 bits, got -1
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":0}} | tokenizer.json, $.model.vocab["a"]: id 0 is also given to "[UNK]"
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":1.5}} | tokenizer.json, $.model.vocab["a"]: expected a non-negative integer, got number 1.5
-            model          | {"type":"Mystery","vocab":{}}                                                           | tokenizer.json, $.model.type: unknown model type "Mystery" (supported: WordPiece)
+            model          | {"type":"Mystery","vocab":{}}                                                           | tokenizer.json, $.model.type: unknown model type "Mystery" (supported: BPE, WordPiece)
             model          | -                                                                                       | tokenizer.json, $: missing field "model"
             post_processor | {"type":"BertProcessing","sep":["[SEP]"],"cls":["[CLS]",2]}                             | tokenizer.json, $.post_processor.sep: expected [token, id], got an array of 1
             post_processor | {"type":"BertProcessing","sep":[3,"[SEP]"],"cls":["[CLS]",2]}                           | tokenizer.json, $.post_processor.sep[0]: expected a string, got number 3
