@@ -35,6 +35,7 @@ import java.nio.charset.StandardCharsets;
                 DecodeCommand.class,
                 ConvertCommand.class,
                 InspectCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

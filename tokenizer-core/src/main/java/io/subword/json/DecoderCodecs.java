@@ -1,5 +1,6 @@
 package io.subword.json;
 
+import io.subword.decode.BpeDecoder;
 import io.subword.decode.ByteFallbackDecoder;
 import io.subword.decode.ByteLevelDecoder;
 import io.subword.decode.Decoder;
@@ -14,7 +15,7 @@ import java.util.List;
 
 /**
  * Codecs of the decoders: {@code WordPiece}, {@code ByteLevel}, {@code Metaspace}, {@code ByteFallback},
- * {@code Fuse}, {@code Strip}, {@code Replace}, {@code Sequence}.
+ * {@code Fuse}, {@code Strip}, {@code Replace}, {@code Sequence}, {@code BPEDecoder}.
  */
 final class DecoderCodecs {
     private DecoderCodecs() {
@@ -94,6 +95,18 @@ final class DecoderCodecs {
             in -> new SequenceDecoder(in.components(Stage.DECODER, "decoders")),
             (s, out, codecs) -> out.set("decoders", codecs.writeAll(Stage.DECODER, s.members())));
 
+    /** {@code {"type":"BPEDecoder","suffix":"</w>"}} (char-level BPE with an end-of-word suffix) */
+    static final ComponentCodec<Decoder> BPE = ComponentCodec.of(Stage.DECODER, "BPEDecoder", BpeDecoder.class,
+            in -> {
+                String suffix = in.optString("suffix", BpeDecoder.DEFAULT_SUFFIX);
+                try {
+                    return new BpeDecoder(suffix);
+                } catch (IllegalArgumentException e) {
+                    throw in.errorAt(in.pathOf("suffix"), e.getMessage());
+                }
+            },
+            (d, out, codecs) -> out.put("suffix", d.suffix()));
+
     static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE, BYTE_LEVEL, METASPACE, BYTE_FALLBACK, FUSE,
-            STRIP, REPLACE, SEQUENCE);
+            STRIP, REPLACE, SEQUENCE, BPE);
 }
