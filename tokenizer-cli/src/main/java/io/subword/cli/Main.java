@@ -27,12 +27,15 @@ import java.nio.charset.StandardCharsets;
  * missing file, an I/O error, a value the library rejects), {@value ErrorHandler#USAGE} bad usage.
  */
 @Command(name = "subword",
-        description = "Subword tokenization: encode text, inspect splits.",
+        description = "Subword tokenization: encode and decode text, convert tokenizers, inspect splits.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {
                 EncodeCommand.class,
+                DecodeCommand.class,
+                ConvertCommand.class,
                 InspectCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
