@@ -123,9 +123,9 @@ class HostileTokenizerJsonTest {
         set(c, "model is an array", "/model", "[]", "<file>, $.model: expected an object, got an array");
         set(c, "model is null", "/model", "null", "<file>, $.model: expected an object, got null");
         // ---- model
-        set(c, "model type unknown", "/model/type", "\"Unigramm\"", "<file>, $.model.type: unknown model type \"Unigramm\" (supported: WordPiece)");
+        set(c, "model type unknown", "/model/type", "\"Unigramm\"", "<file>, $.model.type: unknown model type \"Unigramm\" (supported: " + supported(Stage.MODEL) + ")");
         set(c, "model type is a number", "/model/type", "3", "<file>, $.model.type: expected a string, got number 3");
-        set(c, "model type empty", "/model/type", "\"\"", "<file>, $.model.type: unknown model type \"\" (supported: WordPiece)");
+        set(c, "model type empty", "/model/type", "\"\"", "<file>, $.model.type: unknown model type \"\" (supported: " + supported(Stage.MODEL) + ")");
         set(c, "model type left out (told by its fields)", "/model/type", null, "OK 6 tokens");
         set(c, "vocab missing", "/model/vocab", null, "<file>, $.model: missing field \"vocab\"");
         set(c, "vocab is an array", "/model/vocab", "[[\"a\", 0]]", "<file>, $.model.vocab: expected an object, got an array");
@@ -154,7 +154,7 @@ class HostileTokenizerJsonTest {
                 "<file>, $.model.continuing_subword_prefix: expected a string, got null");
         set(c, "continuing_subword_prefix empty", "/model/continuing_subword_prefix", "\"\"", "OK 5 tokens");
         // ---- normalizer
-        set(c, "normalizer unknown type", "/normalizer/type", "\"NFKQ\"", "<file>, $.normalizer.type: unknown normalizer type \"NFKQ\" (supported: BertNormalizer, Sequence)");
+        set(c, "normalizer unknown type", "/normalizer/type", "\"NFKQ\"", "<file>, $.normalizer.type: unknown normalizer type \"NFKQ\" (supported: " + supported(Stage.NORMALIZER) + ")");
         set(c, "normalizer type missing", "/normalizer/type", null, "<file>, $.normalizer: missing field \"type\"");
         set(c, "normalizer as a string", "/normalizer", "\"BertNormalizer\"", "<file>, $.normalizer: expected an object, got string \"BertNormalizer\"");
         set(c, "normalizer lowercase a string", "/normalizer/lowercase", "\"yes\"", "<file>, $.normalizer.lowercase: expected true or false, got string \"yes\"");
@@ -167,17 +167,17 @@ class HostileTokenizerJsonTest {
                 "<file>, $.normalizer.normalizers[0]: expected an object, got number 1");
         set(c, "normalizer Sequence holding an unknown type", "/normalizer",
                 "{\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"Sequence\", \"normalizers\": [{\"type\": \"X\"}]}]}",
-                "<file>, $.normalizer.normalizers[0].normalizers[0].type: unknown normalizer type \"X\" (supported: BertNormalizer, Sequence)");
+                "<file>, $.normalizer.normalizers[0].normalizers[0].type: unknown normalizer type \"X\" (supported: " + supported(Stage.NORMALIZER) + ")");
         set(c, "normalizer Sequence empty", "/normalizer", "{\"type\": \"Sequence\", \"normalizers\": []}", "OK 6 tokens");
         // ---- pre-tokenizer
         set(c, "pre_tokenizer unknown type", "/pre_tokenizer/type", "\"Bert\"",
-                "<file>, $.pre_tokenizer.type: unknown pre-tokenizer type \"Bert\" (supported: BertPreTokenizer, Sequence, Whitespace, WhitespaceSplit)");
+                "<file>, $.pre_tokenizer.type: unknown pre-tokenizer type \"Bert\" (supported: " + supported(Stage.PRE_TOKENIZER) + ")");
         set(c, "pre_tokenizer type null", "/pre_tokenizer/type", "null", "<file>, $.pre_tokenizer.type: expected a string, got null");
         set(c, "pre_tokenizer Sequence missing its list", "/pre_tokenizer", "{\"type\": \"Sequence\"}",
                 "<file>, $.pre_tokenizer: missing field \"pretokenizers\"");
         // ---- post-processor
         set(c, "post_processor unknown type", "/post_processor/type", "\"RobertaProcessingg\"",
-                "<file>, $.post_processor.type: unknown post-processor type \"RobertaProcessingg\" (supported: BertProcessing, Sequence, TemplateProcessing)");
+                "<file>, $.post_processor.type: unknown post-processor type \"RobertaProcessingg\" (supported: " + supported(Stage.POST_PROCESSOR) + ")");
         set(c, "BertProcessing sep with one element", "/post_processor/sep", "[\"[SEP]\"]",
                 "<file>, $.post_processor.sep: expected [token, id], got an array of 1");
         set(c, "BertProcessing sep id a string", "/post_processor/sep", "[\"[SEP]\", \"3\"]",
@@ -198,7 +198,7 @@ class HostileTokenizerJsonTest {
                 "{\"type\": \"Sequence\", \"processors\": [{\"type\": \"BertProcessing\", \"sep\": [\"[SEP]\", 3], \"cls\": [\"[CLS]\", 2]}]}",
                 "OK 6 tokens");
         // ---- decoder
-        set(c, "decoder unknown type", "/decoder/type", "\"ByteLevell\"", "<file>, $.decoder.type: unknown decoder type \"ByteLevell\" (supported: WordPiece)");
+        set(c, "decoder unknown type", "/decoder/type", "\"ByteLevell\"", "<file>, $.decoder.type: unknown decoder type \"ByteLevell\" (supported: " + supported(Stage.DECODER) + ")");
         set(c, "decoder cleanup null", "/decoder/cleanup", "null", "<file>, $.decoder.cleanup: expected true or false, got null");
         set(c, "decoder prefix missing", "/decoder/prefix", null, "<file>, $.decoder: missing field \"prefix\"");
         // ---- truncation and padding
@@ -238,7 +238,34 @@ class HostileTokenizerJsonTest {
                 "<file>, $.added_tokens: added token \"[MASK]\" has id 9 but the model has it as 8");
         set(c, "added token special a string", "/added_tokens", "[{\"id\": 8, \"content\": \"[MASK]\", \"special\": \"true\"}]",
                 "<file>, $.added_tokens[0].special: expected true or false, got string \"true\"");
+        // ---- a BPE model
+        String bpe = "{\"type\": \"BPE\", \"dropout\": null, \"unk_token\": \"[UNK]\", \"continuing_subword_prefix\": null, "
+                + "\"end_of_word_suffix\": null, \"fuse_unk\": false, \"byte_fallback\": false, \"ignore_merges\": false, "
+                + "\"vocab\": {\"[PAD]\": 0, \"[UNK]\": 1, \"[CLS]\": 2, \"[SEP]\": 3, \"h\": 4, \"e\": 5, \"he\": 6, \"!\": 7}, "
+                + "\"merges\": MERGES}";
+        set(c, "BPE model", "/model", bpe.replace("MERGES", "[[\"h\", \"e\"]]"), "OK 13 tokens");
+        set(c, "BPE merges as strings", "/model", bpe.replace("MERGES", "[\"h e\"]"), "OK 13 tokens");
+        set(c, "BPE merges missing", "/model", bpe.replace(", \"merges\": MERGES", ""), "<file>, $.model: missing field \"merges\"");
+        set(c, "BPE merges an object", "/model", bpe.replace("MERGES", "{}"), "<file>, $.model.merges: expected an array, got an object");
+        set(c, "BPE merge of one token", "/model", bpe.replace("MERGES", "[[\"h\"]]"), "<file>, $.model.merges[0]: expected [left, right], got an array of 1");
+        set(c, "BPE merge string of three tokens", "/model", bpe.replace("MERGES", "[\"h e x\"]"), "<file>, $.model.merges[0]: expected two tokens separated by one space, got string \"h e x\"");
+        set(c, "BPE merge of a token not in the vocabulary", "/model", bpe.replace("MERGES", "[[\"h\", \"x\"]]"), "<file>, $.model.merges: merge 0 (\"h x\"): token \"x\" is not in the vocabulary");
+        set(c, "BPE merged token not in the vocabulary", "/model", bpe.replace("MERGES", "[[\"e\", \"h\"]]"), "<file>, $.model.merges: merge 0 (\"e h\"): token \"eh\" is not in the vocabulary");
+        set(c, "BPE merge of numbers", "/model", bpe.replace("MERGES", "[[1, 2]]"), "<file>, $.model.merges[0][0]: expected a string, got number 1");
+        set(c, "BPE dropout 0.5", "/model", bpe.replace("MERGES", "[]").replace("\"dropout\": null", "\"dropout\": 0.5"), "<file>, $.model.dropout: dropout 0.5 is not supported: only null or 0 (deterministic merging)");
+        set(c, "BPE dropout a string", "/model", bpe.replace("MERGES", "[]").replace("\"dropout\": null", "\"dropout\": \"0\""), "<file>, $.model.dropout: expected a number or null, got string \"0\"");
+        set(c, "BPE unk_token not in the vocabulary", "/model", bpe.replace("MERGES", "[]").replace("\"unk_token\": \"[UNK]\"", "\"unk_token\": \"<unk>\""), "OK 5 tokens");
+        set(c, "BPE byte_fallback a number", "/model", bpe.replace("MERGES", "[]").replace("\"byte_fallback\": false", "\"byte_fallback\": 1"), "<file>, $.model.byte_fallback: expected true or false, got number 1");
+        set(c, "ByteLevel pre-tokenizer with a string flag", "/pre_tokenizer", "{\"type\": \"ByteLevel\", \"add_prefix_space\": \"no\", \"trim_offsets\": true, \"use_regex\": true}", "<file>, $.pre_tokenizer.add_prefix_space: expected true or false, got string \"no\"");
+        set(c, "Split pre-tokenizer with a bad regex", "/pre_tokenizer", "{\"type\": \"Split\", \"pattern\": {\"Regex\": \"(\"}, \"behavior\": \"Isolated\", \"invert\": false}", "<file>, $.pre_tokenizer.pattern: invalid split regex (: Unclosed group");
+        set(c, "Split pre-tokenizer with an unknown behavior", "/pre_tokenizer", "{\"type\": \"Split\", \"pattern\": {\"String\": \" \"}, \"behavior\": \"Sideways\", \"invert\": false}", "<file>, $.pre_tokenizer.behavior: unknown split behavior Sideways (supported: Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous)");
+        set(c, "Metaspace pre-tokenizer with a two-char replacement", "/pre_tokenizer", "{\"type\": \"Metaspace\", \"replacement\": \"__\", \"prepend_scheme\": \"always\", \"split\": true}", "<file>, $.pre_tokenizer.replacement: expected a single character, got \"__\"");
+        set(c, "Replace decoder with an object pattern", "/decoder", "{\"type\": \"Replace\", \"pattern\": {\"Nope\": \"x\"}, \"content\": \" \"}", "<file>, $.decoder.pattern: expected {\"Regex\": \"...\"} or {\"String\": \"...\"}");
         return c;
+    }
+
+    private static String supported(Stage<?> stage) {
+        return String.join(", ", Codecs.builtin().types(stage));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
