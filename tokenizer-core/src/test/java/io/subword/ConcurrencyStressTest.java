@@ -42,7 +42,7 @@ class ConcurrencyStressTest {
         Random random = new Random(SEED);
         RandomText text = new RandomText(SEED);
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < 300 * scale; i++) {
+        for (int i = 0; i < 160 * scale; i++) {
             switch (i % 4) {
                 case 0 -> out.add(europarl.get(random.nextInt(europarl.size())));
                 case 1 -> out.add(text.next(12));
