@@ -333,6 +333,7 @@ final class LinMaxMatchTrie {
             int head = 0;
             int tail = 0;
             int firstFree = 0;
+            int multiFrom = 0;
             for (int root : wordRoot == suffixRoot ? new int[] {suffixRoot} : new int[] {suffixRoot, wordRoot}) {
                 firstFree = occupy(checkList, baseList, firstFree, -2);
                 slotOf[root] = firstFree;
@@ -357,9 +358,17 @@ final class LinMaxMatchTrie {
                 while (firstFree < checkList.size() && checkList.getInt(firstFree) != NONE) {
                     firstFree++;
                 }
-                int b = Math.max(1, firstFree - minCode);
+                // A node with one child fits the first hole. Nodes with more children start at multiFrom, which
+                // moves past a stretch of holes once a scan through it was long: rescanning the same fragmented
+                // stretch for every node made the build quadratic (minutes for a 1,000,000-token vocabulary).
+                int b = Math.max(1, (count == 1 ? firstFree : Math.max(firstFree, multiFrom)) - minCode);
+                int tries = 0;
                 while (!fits(checkList, b, childCodes, count)) {
                     b++;
+                    tries++;
+                }
+                if (count > 1 && tries > MAX_PLACEMENT_SCAN) {
+                    multiFrom = b + minCode;
                 }
                 setBase(baseList, slotOf[v], b);
                 for (int k = 0; k < count; k++) {
@@ -418,6 +427,9 @@ final class LinMaxMatchTrie {
             }
             return codes;
         }
+
+        /** A placement scan longer than this moves the start of later multi-child scans past it. */
+        private static final int MAX_PLACEMENT_SCAN = 64;
 
         private static boolean fits(IntArrayList check, int b, int[] childCodes, int count) {
             for (int k = 0; k < count; k++) {
