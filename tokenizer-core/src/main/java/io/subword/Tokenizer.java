@@ -45,6 +45,8 @@ public final class Tokenizer {
     private final Vocabulary vocabulary;
     private final boolean[] specialIds;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** A thread keeps its scratch buffers after an encode of at most this many tokens; larger ones are dropped. */
+    private static final int SCRATCH_KEEP_TOKENS = 1 << 16;
 
     private Tokenizer(Builder b) {
         this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
@@ -248,8 +250,13 @@ public final class Tokenizer {
             encodeSegment(text, at, n, s);
         }
         int size = s.out.size();
-        return Encoding.ofSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
+        Encoding e = Encoding.ofSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
                 Arrays.copyOf(s.wordIds, size));
+        if (size > SCRATCH_KEEP_TOKENS) {
+            // the buffers grew to this input; drop them rather than pin them to the thread for its lifetime
+            scratch.remove();
+        }
+        return e;
     }
 
     private void emitWord(Scratch s, int id, int start, int end) {

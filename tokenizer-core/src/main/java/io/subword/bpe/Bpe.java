@@ -40,7 +40,8 @@ import java.util.Objects;
  * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
  * unknown character instead.
  *
- * <p>Immutable and thread-safe. Each thread keeps a bounded cache of short words and its scratch arrays.
+ * <p>Immutable and thread-safe. Each thread keeps a bounded cache of short words and its scratch arrays; a word
+ * of more than 65,536 UTF-16 units drops them afterwards, so no thread keeps arrays sized to one huge word.
  */
 public final class Bpe implements Model {
     /** The default number of cached words per thread. */
@@ -289,6 +290,7 @@ public final class Bpe implements Model {
                 if (cacheable) {
                     s.cache.put(text, start, end, new int[] {1, id, 0, end - start});
                 }
+                dropIfHuge(end - start);
                 return;
             }
         }
@@ -315,6 +317,16 @@ public final class Bpe implements Model {
         if (value != null) {
             value[0] = n;
             s.cache.put(text, start, end, value);
+        }
+        dropIfHuge(end - start);
+    }
+
+    /** Words longer than this (UTF-16 units) do not leave their grown scratch arrays behind on the thread. */
+    private static final int SCRATCH_KEEP_UNITS = 1 << 16;
+
+    private void dropIfHuge(int units) {
+        if (units > SCRATCH_KEEP_UNITS) {
+            scratch.remove(); // the next word starts a fresh scratch (and cache) on this thread
         }
     }
 
