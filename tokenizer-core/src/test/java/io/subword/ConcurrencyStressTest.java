@@ -131,6 +131,30 @@ class ConcurrencyStressTest {
         assertTrue(grown < 24L << 20, () -> name + ": heap grew by " + (grown >> 20) + " MB over 400 dead threads");
     }
 
+    /**
+     * A long-lived thread that once encoded a huge input (a 4M-char line, a 200,000-char word) does not keep
+     * scratch buffers sized to it: the heap after a GC, with the thread still alive, is back near where it was.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("names")
+    void aHugeInputDoesNotPinItsScratchToTheThread(String name) throws Exception {
+        Tokenizer tok = FuzzTokenizers.get(name);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            thread.submit(() -> tok.encode("warm up the scratch and caches")).get();
+            long before = usedAfterGc();
+            thread.submit(() -> {
+                tok.encode(LargeInputMain.text(4 << 20, 7), false);
+                tok.encode("ab".repeat(100_000), false);
+            }).get();
+            long grown = usedAfterGc() - before;
+            assertTrue(grown < 8L << 20, () -> name + ": the thread kept " + (grown >> 20) + " MB after a huge input");
+            ENCODED.addAndGet(3);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
     static long usedAfterGc() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         long used = Long.MAX_VALUE;
