@@ -17,6 +17,8 @@ final class AddedVocabulary {
     /** Tokens sorted by first char then longest first, with a 64K-entry index of where each first char starts. */
     private final AddedToken[] byFirstChar;
     private final int[] firstIndex;
+    /** The distinct first chars of all tokens, when there are few: then candidates are found by indexOf. */
+    private final char[] firstChars;
 
     AddedVocabulary(List<AddedToken> tokens) {
         this.tokens = tokens.toArray(new AddedToken[0]);
@@ -33,6 +35,10 @@ final class AddedVocabulary {
                 firstIndex[byFirstChar[i].content().charAt(0)] = i;
             }
         }
+        char[] distinct = tokens.stream().mapToInt(t -> t.content().charAt(0)).distinct()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString().toCharArray();
+        firstChars = distinct.length <= 3 ? distinct : null;
     }
 
     boolean isEmpty() {
@@ -55,6 +61,21 @@ final class AddedVocabulary {
         int i = from;
         int lastEnd = from;
         while (i < to) {
+            if (firstChars != null && text instanceof String string) {
+                // Skip to the next possible match with String.indexOf (vectorized by the JVM): most text holds
+                // no added token, and BERT's all start with '['.
+                int next = to;
+                for (char c : firstChars) {
+                    int at = string.indexOf(c, i);
+                    if (at >= 0 && at < next) {
+                        next = at;
+                    }
+                }
+                if (next >= to) {
+                    return;
+                }
+                i = next;
+            }
             int k = firstIndex[text.charAt(i)];
             AddedToken hit = null;
             if (k >= 0) {

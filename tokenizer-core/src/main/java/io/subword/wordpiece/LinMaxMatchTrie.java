@@ -45,29 +45,36 @@ import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 final class LinMaxMatchTrie {
     static final int NONE = -1;
 
-    /** Nodes are numbered below this; an edge entry packs (node + 1, char) into 40 bits and the child into 24. */
+    /** Nodes are numbered below this. */
     private static final int MAX_NODES = (1 << 24) - 2;
-    private static final int CHILD_BITS = 24;
-    private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
-    private static final long MIX = 0x9E3779B97F4A7C15L;
+    /** Stride of {@link #nodes}: failure link, pop offset, pop count, first edge, end of edges. */
+    private static final int STRIDE = 5;
+    /** Up to this many children are scanned linearly; more are binary-searched. */
+    private static final int LINEAR_SCAN = 8;
 
-    /** Open-addressing table: {@code ((node + 1) << 16 | char) << 24 | child}, 0 = empty slot. */
-    private final long[] edges;
-    private final int edgeShift;
-    private final int edgeMask;
-    /** Per node, stride 3: failure link, offset of its pops in the pool, number of pops. */
+    /*
+     * Edges are stored per node, contiguous and sorted by label (compressed sparse rows): a node's label run
+     * is a few bytes in one cache line, where a hashed edge table costs a cache miss per character. The two
+     * roots, whose fan-out is the whole alphabet, get a direct table indexed by char.
+     */
+    private final char[] edgeLabels;
+    private final int[] edgeChildren;
+    private final int[] wordRootChildren;
+    private final int[] suffixRootChildren;
+    /** Per node, stride {@link #STRIDE}: failure link, offset of its pops, number of pops, edge range. */
     private final int[] nodes;
     private final int[] popIds;
     private final int[] popLengths;
     private final int wordRoot;
     private final int suffixRoot;
 
-    private LinMaxMatchTrie(long[] edges, int[] nodes, int[] popIds, int[] popLengths, int wordRoot,
-                            int suffixRoot) {
-        this.edges = edges;
-        this.edgeMask = edges.length - 1;
-        this.edgeShift = 64 - Integer.numberOfTrailingZeros(edges.length);
+    private LinMaxMatchTrie(char[] edgeLabels, int[] edgeChildren, int[] nodes, int[] popIds, int[] popLengths,
+                            int wordRoot, int suffixRoot) {
+        this.edgeLabels = edgeLabels;
+        this.edgeChildren = edgeChildren;
         this.nodes = nodes;
+        this.wordRootChildren = rootTable(wordRoot);
+        this.suffixRootChildren = wordRoot == suffixRoot ? wordRootChildren : rootTable(suffixRoot);
         this.popIds = popIds;
         this.popLengths = popLengths;
         this.wordRoot = wordRoot;
@@ -90,7 +97,7 @@ final class LinMaxMatchTrie {
             char c = text.charAt(i);
             int child;
             while ((child = child(node, c)) < 0) {
-                int fail = nodes[3 * node];
+                int fail = nodes[STRIDE * node];
                 if (fail < 0) {
                     return ~steps;
                 }
@@ -103,7 +110,7 @@ final class LinMaxMatchTrie {
         }
         // End of word: pop whatever the current node still holds, as if a char no node accepts followed.
         while (node != suffixRoot && node != wordRoot) {
-            int fail = nodes[3 * node];
+            int fail = nodes[STRIDE * node];
             if (fail < 0) {
                 return ~steps;
             }
@@ -116,8 +123,8 @@ final class LinMaxMatchTrie {
     }
 
     private int emit(int node, int pos, TokenBuffer out) {
-        int from = nodes[3 * node + 1];
-        int to = from + nodes[3 * node + 2];
+        int from = nodes[STRIDE * node + 1];
+        int to = from + nodes[STRIDE * node + 2];
         for (int k = from; k < to; k++) {
             int next = pos + popLengths[k];
             out.add(popIds[k], pos, next);
@@ -127,21 +134,50 @@ final class LinMaxMatchTrie {
     }
 
     private int child(int node, char c) {
-        long key = ((long) (node + 1) << 16) | c;
-        int slot = (int) ((key * MIX) >>> edgeShift);
-        long e;
-        while ((e = edges[slot]) != 0) {
-            if (e >>> CHILD_BITS == key) {
-                return (int) (e & CHILD_MASK);
+        if (node == wordRoot) {
+            return wordRootChildren[c];
+        }
+        if (node == suffixRoot) {
+            return suffixRootChildren[c];
+        }
+        int lo = nodes[STRIDE * node + 3];
+        int hi = nodes[STRIDE * node + 4];
+        final char[] labels = edgeLabels;
+        if (hi - lo <= LINEAR_SCAN) {
+            for (int e = lo; e < hi; e++) {
+                if (labels[e] == c) {
+                    return edgeChildren[e];
+                }
             }
-            slot = (slot + 1) & edgeMask;
+            return NONE;
+        }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = labels[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return edgeChildren[mid];
+            }
         }
         return NONE;
     }
 
+    private int[] rootTable(int root) {
+        int[] table = new int[Character.MAX_VALUE + 1];
+        java.util.Arrays.fill(table, NONE);
+        for (int e = nodes[STRIDE * root + 3]; e < nodes[STRIDE * root + 4]; e++) {
+            table[edgeLabels[e]] = edgeChildren[e];
+        }
+        return table;
+    }
+
     /** Number of trie nodes (both roots included). */
     int nodeCount() {
-        return nodes.length / 3;
+        return nodes.length / STRIDE;
     }
 
     /** Size of the shared failure-pop pool. */
@@ -301,13 +337,40 @@ final class LinMaxMatchTrie {
                 }
             }
 
-            int[] flat = new int[3 * n];
-            for (int v = 0; v < n; v++) {
-                flat[3 * v] = fail[v];
-                flat[3 * v + 1] = popFrom[v];
-                flat[3 * v + 2] = fail[v] == NONE ? 0 : popCount[v];
+            // Edges grouped by parent (counting sort), each group sorted by label.
+            int[] edgeStart = new int[n + 1];
+            for (Long2IntOpenHashMap.Entry e : children.long2IntEntrySet()) {
+                edgeStart[(int) (e.getLongKey() >>> 16) - 1 + 1]++;
             }
-            return new LinMaxMatchTrie(edgeTable(), flat, poolIds.toIntArray(), poolLengths.toIntArray(),
+            for (int v = 0; v < n; v++) {
+                edgeStart[v + 1] += edgeStart[v];
+            }
+            long[] packed = new long[children.size()];
+            int[] fill = java.util.Arrays.copyOf(edgeStart, n);
+            for (Long2IntOpenHashMap.Entry e : children.long2IntEntrySet()) {
+                int parentNode = (int) (e.getLongKey() >>> 16) - 1;
+                long c = e.getLongKey() & 0xFFFF;
+                packed[fill[parentNode]++] = c << 32 | e.getIntValue();
+            }
+            char[] labels = new char[packed.length];
+            int[] childIds = new int[packed.length];
+            for (int v = 0; v < n; v++) {
+                java.util.Arrays.sort(packed, edgeStart[v], edgeStart[v + 1]);
+            }
+            for (int e = 0; e < packed.length; e++) {
+                labels[e] = (char) (packed[e] >>> 32);
+                childIds[e] = (int) packed[e];
+            }
+
+            int[] flat = new int[STRIDE * n];
+            for (int v = 0; v < n; v++) {
+                flat[STRIDE * v] = fail[v];
+                flat[STRIDE * v + 1] = popFrom[v];
+                flat[STRIDE * v + 2] = fail[v] == NONE ? 0 : popCount[v];
+                flat[STRIDE * v + 3] = edgeStart[v];
+                flat[STRIDE * v + 4] = edgeStart[v + 1];
+            }
+            return new LinMaxMatchTrie(labels, childIds, flat, poolIds.toIntArray(), poolLengths.toIntArray(),
                     wordRoot, suffixRoot);
         }
 
@@ -329,21 +392,6 @@ final class LinMaxMatchTrie {
                 order[start[depth.getInt(v)]++] = v;
             }
             return order;
-        }
-
-        private long[] edgeTable() {
-            int capacity = Integer.highestOneBit(Math.max(4, children.size() * 2 - 1)) << 1;
-            long[] table = new long[capacity];
-            int shift = 64 - Integer.numberOfTrailingZeros(capacity);
-            for (Long2IntOpenHashMap.Entry e : children.long2IntEntrySet()) {
-                long key = e.getLongKey();
-                int slot = (int) ((key * MIX) >>> shift);
-                while (table[slot] != 0) {
-                    slot = (slot + 1) & (capacity - 1);
-                }
-                table[slot] = key << CHILD_BITS | e.getIntValue();
-            }
-            return table;
         }
     }
 }

@@ -1,0 +1,192 @@
+package io.subword.embed;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The skip-gram negative-sampling update of word2vec, for one worker thread: all state that changes per thread
+ * (random number generator, gradient buffer, sentence buffer, learning rate) is here, and the weight arrays are
+ * shared with the other workers and updated without locks (Hogwild), as word2vec and fastText do.
+ *
+ * <p>Per kept sentence position {@code pos} with center token {@code w}: draw a reduced window {@code b} in
+ * {@code [0, window)}, and for every context position {@code c} within {@code window - b} of {@code pos}, update
+ * the input vector of {@code sentence[c]} and the output vectors of {@code w} (label 1) and of {@code negative}
+ * noise tokens (label 0) with {@code g = (label - sigmoid(in . out)) * alpha}.
+ */
+final class SgnsKernel {
+    /** word2vec's sigmoid table: {@code EXP_TABLE_SIZE} cells over {@code [-MAX_EXP, MAX_EXP]}. */
+    static final int EXP_TABLE_SIZE = 1000;
+    static final int MAX_EXP = 6;
+    private static final float[] SIGMOID = new float[EXP_TABLE_SIZE];
+    /** {@code EXP_TABLE_SIZE / (2 * MAX_EXP)} in float, not word2vec's integer 83, so the table is hit evenly. */
+    private static final float EXP_SCALE = (float) EXP_TABLE_SIZE / (2 * MAX_EXP);
+    /** Words read between learning-rate updates, as word2vec. */
+    static final int LR_UPDATE_EVERY = 10_000;
+
+    static {
+        for (int i = 0; i < EXP_TABLE_SIZE; i++) {
+            double e = Math.exp((i / (double) EXP_TABLE_SIZE * 2 - 1) * MAX_EXP);
+            SIGMOID[i] = (float) (e / (e + 1));
+        }
+    }
+
+    private final float[] syn0;
+    private final float[] syn1neg;
+    private final int dim;
+    private final int window;
+    private final int negative;
+    private final int[] noise;
+    private final float[] keepProbability;
+    private final float startAlpha;
+    private final float minAlpha;
+    private final double totalWords;
+    private final AtomicLong wordsDone;
+
+    private final float[] neu1e;
+    private int[] sentence = new int[1024];
+    private long random;
+    private float alpha;
+    private long localWords;
+    private long lastReported;
+
+    SgnsKernel(float[] syn0, float[] syn1neg, int dim, int window, int negative, int[] noise,
+               float[] keepProbability, float startAlpha, long totalWords, AtomicLong wordsDone, long seed) {
+        this.syn0 = syn0;
+        this.syn1neg = syn1neg;
+        this.dim = dim;
+        this.window = window;
+        this.negative = negative;
+        this.noise = noise;
+        this.keepProbability = keepProbability;
+        this.startAlpha = startAlpha;
+        this.minAlpha = startAlpha * 0.0001f;
+        this.totalWords = totalWords;
+        this.wordsDone = wordsDone;
+        this.neu1e = new float[dim];
+        this.random = seed;
+        this.alpha = startAlpha;
+    }
+
+    /** The learning rate after {@code done} of {@code total} words: linear from {@code start} to {@code start*1e-4}. */
+    static float learningRate(float start, long done, double total) {
+        float a = (float) (start * (1 - done / (total + 1)));
+        return Math.max(a, start * 0.0001f);
+    }
+
+    /** word2vec's linear congruential generator ({@code next = next * 25214903917 + 11}, mod 2^64). */
+    private long next() {
+        random = random * 25214903917L + 11;
+        return random;
+    }
+
+    /**
+     * Trains on the sentences of a chunk: {@code ids[sentenceEnds[s-1], sentenceEnds[s])} is sentence {@code s}
+     * (the first starts at 0); every id is a kept token.
+     */
+    void train(int[] ids, int[] sentenceEnds, int sentences) {
+        int from = 0;
+        for (int s = 0; s < sentences; s++) {
+            int to = sentenceEnds[s];
+            trainSentence(ids, from, to);
+            from = to;
+        }
+    }
+
+    /** Reports the words not yet added to the shared counter (call at the end of the worker's life). */
+    void flush() {
+        wordsDone.addAndGet(localWords - lastReported);
+        lastReported = localWords;
+    }
+
+    private void trainSentence(int[] ids, int from, int to) {
+        if (localWords - lastReported > LR_UPDATE_EVERY) {
+            long done = wordsDone.addAndGet(localWords - lastReported);
+            lastReported = localWords;
+            alpha = learningRate(startAlpha, done, totalWords);
+        }
+        if (sentence.length < to - from) {
+            sentence = new int[Math.max(to - from, sentence.length * 2)];
+        }
+        int[] sen = sentence;
+        int len = 0;
+        for (int i = from; i < to; i++) {
+            int id = ids[i];
+            localWords++;
+            float keep = keepProbability[id];
+            if (keep < 1f && keep < (next() >>> 48) / 65536f) {
+                continue;
+            }
+            sen[len++] = id;
+        }
+        final int dim = this.dim;
+        final float[] syn0 = this.syn0;
+        final float[] syn1 = this.syn1neg;
+        final float[] err = this.neu1e;
+        final float a = this.alpha;
+        for (int pos = 0; pos < len; pos++) {
+            int word = sen[pos];
+            int b = (int) ((next() >>> 16) % window);
+            int lo = Math.max(0, pos - window + b);
+            int hi = Math.min(len - 1, pos + window - b);
+            for (int c = lo; c <= hi; c++) {
+                if (c == pos) {
+                    continue;
+                }
+                int l1 = sen[c] * dim;
+                java.util.Arrays.fill(err, 0f);
+                for (int d = 0; d <= negative; d++) {
+                    int target;
+                    float label;
+                    if (d == 0) {
+                        target = word;
+                        label = 1f;
+                    } else {
+                        target = noise[(int) ((next() >>> 16) % noise.length)];
+                        if (target == word) {
+                            continue;
+                        }
+                        label = 0f;
+                    }
+                    int l2 = target * dim;
+                    float f = dot(syn0, l1, syn1, l2, dim);
+                    float g;
+                    if (f >= MAX_EXP) {
+                        g = (label - 1f) * a;
+                    } else if (f <= -MAX_EXP) {
+                        g = label * a;
+                    } else {
+                        g = (label - SIGMOID[(int) ((f + MAX_EXP) * EXP_SCALE)]) * a;
+                    }
+                    // One pass: the error takes the output vector before its update, as word2vec's two loops.
+                    for (int k = 0; k < dim; k++) {
+                        float out = syn1[l2 + k];
+                        err[k] += g * out;
+                        syn1[l2 + k] = out + g * syn0[l1 + k];
+                    }
+                }
+                for (int k = 0; k < dim; k++) {
+                    syn0[l1 + k] += err[k];
+                }
+            }
+        }
+    }
+
+    /** Dot product with four partial sums (fixed order, so the result is the same on every run). */
+    private static float dot(float[] x, int xi, float[] y, int yi, int n) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int k = 0;
+        for (; k + 3 < n; k += 4) {
+            s0 += x[xi + k] * y[yi + k];
+            s1 += x[xi + k + 1] * y[yi + k + 1];
+            s2 += x[xi + k + 2] * y[yi + k + 2];
+            s3 += x[xi + k + 3] * y[yi + k + 3];
+        }
+        for (; k < n; k++) {
+            s0 += x[xi + k] * y[yi + k];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    float alpha() {
+        return alpha;
+    }
+}

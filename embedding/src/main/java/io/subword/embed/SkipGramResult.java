@@ -1,0 +1,16 @@
+package io.subword.embed;
+
+/**
+ * What {@link SkipGramTrainer#train} produced. The arrays are the trainer's own, handed over, not copies.
+ *
+ * @param input       the input vectors ({@code syn0}), one row per token id of the tokenizer's vocabulary: the
+ *                    embeddings to use. Rows of tokens that were not trained (special, unknown, or seen fewer
+ *                    than {@code minCount} times) are all zeros.
+ * @param output      the output vectors ({@code syn1neg}); word2vec throws them away, some uses average them in
+ * @param counts      how often each id occurred in the corpus
+ * @param trained     whether each id took part in training
+ * @param trainTokens the number of corpus tokens trained on per epoch (kept ids, before subsampling)
+ */
+public record SkipGramResult(EmbeddingTable input, EmbeddingTable output, long[] counts, boolean[] trained,
+                             long trainTokens) {
+}

@@ -1,0 +1,546 @@
+package io.subword.embed;
+
+import io.subword.Encoding;
+import io.subword.Tokenizer;
+import io.subword.bpe.Bpe;
+import io.subword.wordpiece.WordPiece;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntPredicate;
+
+/**
+ * Trains subword embeddings with word2vec's skip-gram with negative sampling (SGNS) over the token ids a
+ * {@link Tokenizer} makes of a corpus.
+ *
+ * <pre>{@code
+ * SkipGramTrainer trainer = SkipGramTrainer.builder().dim(100).window(5).negative(5).epochs(5).seed(1).build();
+ * SkipGramResult result = trainer.train(tokenizer, lines, TrainingProgress.NONE);
+ * SubwordVectors vectors = new SubwordVectors(tokenizer, result.input());
+ * }</pre>
+ *
+ * <p>The steps, as in word2vec's {@code word2vec.c}:
+ * <ol>
+ *   <li>Count: one pass over the corpus, tokenized in batches of {@link Builder#batchLines} lines with
+ *       {@link Tokenizer#encodeBatch(List, boolean)} without special tokens (or given as ids, see
+ *       {@link #train(int, Iterable, IntPredicate, TrainingProgress)}), counting each id. Ids with fewer than
+ *       {@code minCount} occurrences, special tokens and the model's unknown token are dropped from the stream
+ *       from then on (word2vec drops out-of-vocabulary words the same way).</li>
+ *   <li>Noise table: each kept id appears in proportion to {@code count^0.75}.</li>
+ *   <li>Subsampling: a kept token with frequency {@code f} (count over all kept tokens) survives with probability
+ *       {@code (sqrt(f/sample) + 1) * sample/f}, word2vec's formula; {@code sample = 0} keeps everything.</li>
+ *   <li>Train {@code epochs} passes. Each line is a sentence (split every 1000 tokens, as word2vec); windows
+ *       never cross sentences. For each center token, a reduced window {@code b} is drawn uniformly from
+ *       {@code [0, window)} and the context is the {@code window - b} tokens on each side. The learning rate falls
+ *       linearly from {@code learningRate} to {@code learningRate * 1e-4} over {@code epochs x} the kept tokens,
+ *       updated every 10,000 tokens. Random draws use the high bits of the LCG ({@code (next >>> 16) % n}) for both
+ *       the reduced window, the noise table and the subsampling draw. The sigmoid is read from word2vec's table (1000 cells over [-6, 6], values
+ *       beyond clamp the gradient to {@code label - 0} or {@code label - 1}), not computed exactly.</li>
+ * </ol>
+ *
+ * <p>Threads: the calling thread reads and tokenizes the corpus and hands chunks of ids to {@code threads}
+ * workers, which update the shared {@code float[]} weights without locks (Hogwild). Each worker has its own
+ * word2vec LCG seeded with {@code seed + workerIndex}. With {@code threads = 1} the result is a function of the
+ * seed and the corpus alone, bit for bit; with more threads it varies from run to run, as word2vec's does.
+ *
+ * <p>The corpus is iterated {@code epochs + 1} times and must give the same lines each time.
+ * Instances are immutable and may train several corpora at once.
+ */
+public final class SkipGramTrainer {
+    /** word2vec's limit on a sentence; longer lines are split. */
+    static final int MAX_SENTENCE_LENGTH = 1000;
+
+    private final int dim;
+    private final int window;
+    private final int negative;
+    private final int epochs;
+    private final int minCount;
+    private final double sample;
+    private final float learningRate;
+    private final int threads;
+    private final long seed;
+    private final int batchLines;
+    private final Duration reportEvery;
+
+    private SkipGramTrainer(Builder b) {
+        this.dim = b.dim;
+        this.window = b.window;
+        this.negative = b.negative;
+        this.epochs = b.epochs;
+        this.minCount = b.minCount;
+        this.sample = b.sample;
+        this.learningRate = b.learningRate;
+        this.threads = b.threads;
+        this.seed = b.seed;
+        this.batchLines = b.batchLines;
+        this.reportEvery = b.reportEvery;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains on {@code corpus} (iterated {@code epochs + 1} times) tokenized by {@code tokenizer}, reporting to
+     * {@code progress}.
+     *
+     * @throws IllegalArgumentException if no token of the corpus occurs {@code minCount} times
+     * @throws CancellationException    if the calling thread is interrupted (the interrupt flag stays set)
+     * @throws RuntimeException         what the tokenizer, the corpus or a worker threw
+     */
+    public SkipGramResult train(Tokenizer tokenizer, Iterable<String> corpus, TrainingProgress progress) {
+        int unk = unknownId(tokenizer);
+        Iterable<int[]> ids = () -> new TokenizingIterator(tokenizer, corpus.iterator(), batchLines);
+        return train(tokenizer.vocabulary().size(), ids, id -> tokenizer.isSpecial(id) || id == unk, progress);
+    }
+
+    /**
+     * Trains on sentences that are already token ids in {@code [0, vocabSize)}, each {@code int[]} one sentence
+     * (iterated {@code epochs + 1} times, the same each time). Ids for which {@code excluded} holds, and ids seen
+     * fewer than {@code minCount} times, are dropped from the stream. The result has {@code vocabSize} rows.
+     *
+     * @throws IllegalArgumentException if an id is outside the vocabulary or nothing is left to train on
+     */
+    public SkipGramResult train(int vocabSize, Iterable<int[]> sentences, IntPredicate excluded,
+                                TrainingProgress progress) {
+        long start = System.nanoTime();
+
+        // 1. Count.
+        long[] counts = new long[vocabSize];
+        long counted = 0;
+        long lastReport = start;
+        for (int[] sentence : sentences) {
+            for (int id : sentence) {
+                if (id < 0 || id >= vocabSize) {
+                    throw new IllegalArgumentException("id " + id + " is outside the vocabulary [0, " + vocabSize
+                            + ")");
+                }
+                counts[id]++;
+            }
+            counted += sentence.length;
+            long now = System.nanoTime();
+            if (now - lastReport >= reportEvery.toNanos()) {
+                lastReport = now;
+                progress.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0,
+                        epochs, learningRate, Duration.ofNanos(now - start), null));
+            }
+        }
+        progress.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0, epochs,
+                learningRate, Duration.ofNanos(System.nanoTime() - start), null));
+
+        // 2. Keep, noise table, subsampling.
+        boolean[] kept = new boolean[vocabSize];
+        long trainWords = 0;
+        int keptCount = 0;
+        for (int id = 0; id < vocabSize; id++) {
+            if (counts[id] >= minCount && counts[id] > 0 && !excluded.test(id)) {
+                kept[id] = true;
+                trainWords += counts[id];
+                keptCount++;
+            }
+        }
+        if (keptCount == 0) {
+            throw new IllegalArgumentException("no token of the corpus occurs minCount=" + minCount
+                    + " times (" + counted + " tokens counted)");
+        }
+        int[] noise = noiseTable(counts, kept, keptCount);
+        float[] keepProbability = keepProbabilities(counts, kept, trainWords, sample);
+
+        // 3. Train.
+        EmbeddingTable input = EmbeddingTable.initialized(vocabSize, dim, Initialization.WORD2VEC_UNIFORM, seed);
+        EmbeddingTable output = EmbeddingTable.zeros(vocabSize, dim);
+        long total = trainWords * epochs;
+        AtomicLong done = new AtomicLong();
+        runWorkers(sentences, kept, noise, keepProbability, input, output, total, done, progress);
+
+        // Rows the training never touched keep no meaning: make them zero, which cosine search skips.
+        float[] in = input.data();
+        for (int id = 0; id < vocabSize; id++) {
+            if (!kept[id]) {
+                java.util.Arrays.fill(in, id * dim, id * dim + dim, 0f);
+            }
+        }
+        return new SkipGramResult(input, output, counts, kept, trainWords);
+    }
+
+    /** Lines to id arrays, tokenizing {@code batchLines} lines at a time with {@link Tokenizer#encodeBatch}. */
+    private static final class TokenizingIterator implements Iterator<int[]> {
+        private final Tokenizer tokenizer;
+        private final Iterator<String> lines;
+        private final List<String> batch;
+        private final int batchLines;
+        private List<Encoding> encoded = List.of();
+        private int next;
+
+        TokenizingIterator(Tokenizer tokenizer, Iterator<String> lines, int batchLines) {
+            this.tokenizer = tokenizer;
+            this.lines = lines;
+            this.batchLines = batchLines;
+            this.batch = new ArrayList<>(batchLines);
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next < encoded.size()) {
+                return true;
+            }
+            batch.clear();
+            while (batch.size() < batchLines && lines.hasNext()) {
+                batch.add(lines.next());
+            }
+            encoded = batch.isEmpty() ? List.of() : tokenizer.encodeBatch(batch, false);
+            next = 0;
+            return !encoded.isEmpty();
+        }
+
+        @Override
+        public int[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return encoded.get(next++).ids();
+        }
+    }
+
+    /** The id of the model's unknown token (WordPiece, BPE), or -1. */
+    static int unknownId(Tokenizer tokenizer) {
+        String unk = null;
+        if (tokenizer.model() instanceof WordPiece wp) {
+            unk = wp.unkToken();
+        } else if (tokenizer.model() instanceof Bpe bpe) {
+            unk = bpe.unkToken();
+        }
+        return unk == null ? -1 : tokenizer.tokenToId(unk);
+    }
+
+    /** Ids of the kept tokens, each repeated in proportion to {@code count^0.75} (word2vec's InitUnigramTable). */
+    static int[] noiseTable(long[] counts, boolean[] kept, int keptCount) {
+        int size = (int) Math.min(10_000_000L, Math.max(1 << 20, 64L * keptCount));
+        double sum = 0;
+        for (int id = 0; id < counts.length; id++) {
+            if (kept[id]) {
+                sum += Math.pow(counts[id], 0.75);
+            }
+        }
+        int[] table = new int[size];
+        int id = nextKept(kept, -1);
+        int last = id;
+        double cumulative = Math.pow(counts[id], 0.75) / sum;
+        for (int a = 0; a < size; a++) {
+            table[a] = id;
+            if ((a + 1) / (double) size > cumulative) {
+                int next = nextKept(kept, id);
+                if (next >= 0) {
+                    id = next;
+                    last = id;
+                    cumulative += Math.pow(counts[id], 0.75) / sum;
+                } else {
+                    id = last;
+                }
+            }
+        }
+        return table;
+    }
+
+    private static int nextKept(boolean[] kept, int after) {
+        for (int id = after + 1; id < kept.length; id++) {
+            if (kept[id]) {
+                return id;
+            }
+        }
+        return -1;
+    }
+
+    /** word2vec's subsampling: the probability of keeping each token (values above 1 mean always). */
+    static float[] keepProbabilities(long[] counts, boolean[] kept, long trainWords, double sample) {
+        float[] keep = new float[counts.length];
+        double threshold = sample * trainWords;
+        for (int id = 0; id < counts.length; id++) {
+            if (!kept[id]) {
+                continue;
+            }
+            keep[id] = sample <= 0 ? 1f
+                    : (float) ((Math.sqrt(counts[id] / threshold) + 1) * threshold / counts[id]);
+        }
+        return keep;
+    }
+
+    /** A piece of the id stream: kept ids of whole sentences. */
+    private record Chunk(int[] ids, int[] sentenceEnds, int sentences) {
+    }
+
+    private static final Chunk END = new Chunk(new int[0], new int[0], 0);
+
+    private void runWorkers(Iterable<int[]> sentences, boolean[] kept, int[] noise,
+                            float[] keepProbability, EmbeddingTable input, EmbeddingTable output, long total,
+                            AtomicLong done, TrainingProgress progress) {
+        BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * threads);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        List<Thread> workers = new ArrayList<>(threads);
+        for (int t = 0; t < threads; t++) {
+            SgnsKernel kernel = new SgnsKernel(input.data(), output.data(), dim, window, negative, noise,
+                    keepProbability, learningRate, total, done, seed + t);
+            Thread worker = new Thread(() -> {
+                try {
+                    for (Chunk c = queue.take(); c != END; c = queue.take()) {
+                        kernel.train(c.ids, c.sentenceEnds, c.sentences);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    kernel.flush();
+                }
+            }, "skipgram-" + t);
+            worker.setDaemon(true);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+
+        long start = System.nanoTime();
+        long lastReport = start;
+        boolean finished = false;
+        try {
+            List<int[]> batch = new ArrayList<>(batchLines);
+            for (int epoch = 1; epoch <= epochs; epoch++) {
+                Iterator<int[]> it = sentences.iterator();
+                while (it.hasNext()) {
+                    batch.clear();
+                    while (batch.size() < batchLines && it.hasNext()) {
+                        batch.add(it.next());
+                    }
+                    Chunk chunk = toChunk(batch, kept);
+                    while (!queue.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                        rethrow(failure.get());
+                    }
+                    rethrow(failure.get());
+                    long now = System.nanoTime();
+                    if (now - lastReport >= reportEvery.toNanos()) {
+                        lastReport = now;
+                        progress.onProgress(status(done.get(), total, epoch, now - start));
+                    }
+                }
+            }
+            for (int t = 0; t < threads; t++) {
+                queue.put(END);
+            }
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            rethrow(failure.get());
+            finished = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("skip-gram training interrupted");
+        } finally {
+            if (!finished) {
+                queue.clear();
+                for (Thread worker : workers) {
+                    worker.interrupt();
+                }
+            }
+        }
+        progress.onProgress(status(done.get(), total, epochs, System.nanoTime() - start));
+    }
+
+    private TrainingProgress.Status status(long processed, long total, int epoch, long elapsedNanos) {
+        Duration elapsed = Duration.ofNanos(elapsedNanos);
+        Duration eta = processed == 0 ? null
+                : Duration.ofNanos((long) (elapsedNanos * (double) Math.max(0, total - processed) / processed));
+        return new TrainingProgress.Status(TrainingProgress.Phase.TRAINING, processed, total, epoch, epochs,
+                SgnsKernel.learningRate(learningRate, processed, total), elapsed, eta);
+    }
+
+    private static void rethrow(Throwable t) {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new IllegalStateException("a skip-gram worker failed", t);
+    }
+
+    /** The kept ids of a batch, each line one or more sentences of at most {@link #MAX_SENTENCE_LENGTH}. */
+    private static Chunk toChunk(List<int[]> lines, boolean[] kept) {
+        int total = 0;
+        for (int[] line : lines) {
+            total += line.length;
+        }
+        int[] ids = new int[total];
+        int[] ends = new int[lines.size() + total / MAX_SENTENCE_LENGTH + 1];
+        int n = 0;
+        int sentences = 0;
+        for (int[] line : lines) {
+            int sentenceStart = n;
+            for (int id : line) {
+                if (!kept[id]) {
+                    continue;
+                }
+                ids[n++] = id;
+                if (n - sentenceStart == MAX_SENTENCE_LENGTH) {
+                    ends[sentences++] = n;
+                    sentenceStart = n;
+                }
+            }
+            if (n > sentenceStart) {
+                ends[sentences++] = n;
+            }
+        }
+        return new Chunk(ids, ends, sentences);
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    public int window() {
+        return window;
+    }
+
+    public int negative() {
+        return negative;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int minCount() {
+        return minCount;
+    }
+
+    public double sample() {
+        return sample;
+    }
+
+    public float learningRate() {
+        return learningRate;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /**
+     * The options; defaults are word2vec's for skip-gram: {@code dim 100, window 5, negative 5, epochs 5,
+     * minCount 5, sample 1e-3, learningRate 0.025}, one thread per available processor, seed 1.
+     */
+    public static final class Builder {
+        private int dim = 100;
+        private int window = 5;
+        private int negative = 5;
+        private int epochs = 5;
+        private int minCount = 5;
+        private double sample = 1e-3;
+        private float learningRate = 0.025f;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long seed = 1;
+        private int batchLines = 1000;
+        private Duration reportEvery = Duration.ofMillis(500);
+
+        private Builder() {
+        }
+
+        /** Vector size, at least 1. */
+        public Builder dim(int dim) {
+            this.dim = atLeast("dim", dim, 1);
+            return this;
+        }
+
+        /** Maximum distance between a center token and a context token, at least 1. */
+        public Builder window(int window) {
+            this.window = atLeast("window", window, 1);
+            return this;
+        }
+
+        /** Noise tokens per positive pair, at least 1. */
+        public Builder negative(int negative) {
+            this.negative = atLeast("negative", negative, 1);
+            return this;
+        }
+
+        /** Passes over the corpus, at least 1. */
+        public Builder epochs(int epochs) {
+            this.epochs = atLeast("epochs", epochs, 1);
+            return this;
+        }
+
+        /** Tokens seen fewer times are dropped, at least 1. */
+        public Builder minCount(int minCount) {
+            this.minCount = atLeast("minCount", minCount, 1);
+            return this;
+        }
+
+        /** Subsampling threshold (word2vec's {@code -sample}, typically 1e-3 to 1e-5); 0 turns it off. */
+        public Builder sample(double sample) {
+            if (!(sample >= 0 && sample < 1)) {
+                throw new IllegalArgumentException("sample must be in [0, 1), got " + sample);
+            }
+            this.sample = sample;
+            return this;
+        }
+
+        /** The starting learning rate, positive. */
+        public Builder learningRate(float learningRate) {
+            if (!(learningRate > 0 && learningRate < 10)) {
+                throw new IllegalArgumentException("learningRate must be in (0, 10), got " + learningRate);
+            }
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        /** Worker threads, at least 1. */
+        public Builder threads(int threads) {
+            this.threads = atLeast("threads", threads, 1);
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Lines tokenized together (and the size of a work chunk), at least 1; the default is 1000. */
+        public Builder batchLines(int batchLines) {
+            this.batchLines = atLeast("batchLines", batchLines, 1);
+            return this;
+        }
+
+        /** The least time between two progress reports within a phase; the default is 500 ms. */
+        public Builder reportEvery(Duration reportEvery) {
+            if (reportEvery.isNegative()) {
+                throw new IllegalArgumentException("reportEvery must not be negative, got " + reportEvery);
+            }
+            this.reportEvery = reportEvery;
+            return this;
+        }
+
+        private static int atLeast(String name, int value, int min) {
+            if (value < min) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
+            }
+            return value;
+        }
+
+        public SkipGramTrainer build() {
+            return new SkipGramTrainer(this);
+        }
+    }
+}

@@ -1,0 +1,322 @@
+package io.subword.embed;
+
+import io.subword.Tokenizer;
+import io.subword.vocab.Vocabulary;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Word vectors composed from subword vectors: a trained {@link EmbeddingTable} whose rows are the token ids of a
+ * {@link Tokenizer}. A word's vector is the mean of the vectors of its pieces, as fastText composes a word from
+ * its character n-grams, so a word never seen in training still gets a vector from the pieces it shares with
+ * seen words.
+ *
+ * <p>Pieces that carry no meaning are left out of the mean and out of every search: special tokens
+ * ({@link Tokenizer#isSpecial}), the model's unknown token ({@code [UNK]}), and rows that are all zeros (tokens
+ * the trainer never saw). A word made only of such pieces has no vector ({@link #findVector} is empty,
+ * {@link #vector} throws, saying so).
+ *
+ * <p>Row norms are computed once; the instance is immutable (as long as nobody writes to the table) and
+ * thread-safe.
+ */
+public final class SubwordVectors {
+    private final Tokenizer tokenizer;
+    private final EmbeddingTable table;
+    private final int dim;
+    private final float[] norms;
+    /** Rows that may appear in a mean and in search results. */
+    private final boolean[] usable;
+    private final int unkId;
+
+    /**
+     * @throws IllegalArgumentException if the table's rows are not one per id of the tokenizer's vocabulary
+     */
+    public SubwordVectors(Tokenizer tokenizer, EmbeddingTable table) {
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+        this.table = Objects.requireNonNull(table, "table");
+        Vocabulary vocab = tokenizer.vocabulary();
+        if (table.rows() != vocab.size()) {
+            throw new IllegalArgumentException("the table has " + table.rows() + " rows but the tokenizer's "
+                    + "vocabulary has " + vocab.size() + " ids");
+        }
+        this.dim = table.dim();
+        this.unkId = SkipGramTrainer.unknownId(tokenizer);
+        float[] data = table.data();
+        this.norms = new float[table.rows()];
+        this.usable = new boolean[table.rows()];
+        for (int id = 0; id < norms.length; id++) {
+            double sum = 0;
+            for (int j = id * dim, end = j + dim; j < end; j++) {
+                sum += (double) data[j] * data[j];
+            }
+            norms[id] = (float) Math.sqrt(sum);
+            usable[id] = norms[id] > 0 && vocab.token(id) != null && !tokenizer.isSpecial(id) && id != unkId;
+        }
+    }
+
+    /** A token and its cosine similarity to a query. */
+    public record Neighbor(String token, int id, float score) {
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public EmbeddingTable table() {
+        return table;
+    }
+
+    public int dim() {
+        return dim;
+    }
+
+    /** The token of every row, in id order, for {@link EmbeddingFiles}; ids without a token are {@code null}. */
+    public List<String> rowTokens() {
+        return tokenizer.vocabulary().tokens();
+    }
+
+    /** The ids of {@code word}'s pieces that its vector is made of (special, unknown and untrained ones left out). */
+    public int[] pieces(String word) {
+        int[] ids = tokenizer.encode(word, false).ids();
+        int n = 0;
+        int[] out = new int[ids.length];
+        for (int id : ids) {
+            if (id >= 0 && id < usable.length && usable[id]) {
+                out[n++] = id;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * The mean of the vectors of {@code word}'s {@link #pieces}, or empty if it has none (every piece is special,
+     * the unknown token, or untrained). Text with spaces gives the mean over all its words' pieces.
+     */
+    public Optional<float[]> findVector(String word) {
+        int[] pieces = pieces(word);
+        return pieces.length == 0 ? Optional.empty() : Optional.of(mean(pieces));
+    }
+
+    /**
+     * The vector of {@code word}, as {@link #findVector}.
+     *
+     * @throws IllegalArgumentException if the word has no usable piece, naming the word and its pieces
+     */
+    public float[] vector(String word) {
+        return findVector(word).orElseThrow(() -> noPieces(word));
+    }
+
+    private IllegalArgumentException noPieces(String word) {
+        return new IllegalArgumentException("no vector for " + Vocabulary.quote(word) + ": its pieces "
+                + tokenizer.encode(word, false).tokens()
+                + " are all special, unknown or untrained tokens");
+    }
+
+    private float[] mean(int[] pieces) {
+        double[] sum = new double[dim];
+        float[] data = table.data();
+        for (int id : pieces) {
+            int base = id * dim;
+            for (int j = 0; j < dim; j++) {
+                sum[j] += data[base + j];
+            }
+        }
+        float[] out = new float[dim];
+        for (int j = 0; j < dim; j++) {
+            out[j] = (float) (sum[j] / pieces.length);
+        }
+        return out;
+    }
+
+    /** The cosine similarity of the vectors of two words. */
+    public float similarity(String a, String b) {
+        return cosine(vector(a), vector(b));
+    }
+
+    /** The cosine similarity of two vectors of the same length; 0 if either is all zeros. */
+    public static float cosine(float[] a, float[] b) {
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("vectors of length " + a.length + " and " + b.length);
+        }
+        double dot = 0, na = 0, nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return na == 0 || nb == 0 ? 0f : (float) (dot / Math.sqrt(na * nb));
+    }
+
+    /**
+     * The {@code k} tokens whose rows are most cosine-similar to {@code word}'s vector, best first, leaving out the
+     * word's own pieces (a one-piece word does not find itself), special tokens, the unknown token and untrained
+     * rows.
+     *
+     * @throws IllegalArgumentException if the word has no vector, or {@code k < 0}
+     */
+    public List<Neighbor> nearest(String word, int k) {
+        int[] pieces = pieces(word);
+        if (pieces.length == 0) {
+            throw noPieces(word);
+        }
+        return nearest(mean(pieces), k, pieces);
+    }
+
+    /**
+     * The {@code k} tokens whose rows are most cosine-similar to {@code vector}, best first (ties by smaller id),
+     * leaving out special tokens, the unknown token and untrained rows.
+     */
+    public List<Neighbor> nearest(float[] vector, int k) {
+        return nearest(vector, k, new int[0]);
+    }
+
+    private List<Neighbor> nearest(float[] query, int k, int[] excluded) {
+        if (query.length != dim) {
+            throw new IllegalArgumentException("a query of length " + query.length + " for vectors of " + dim);
+        }
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, got " + k);
+        }
+        double qn = 0;
+        for (float v : query) {
+            qn += (double) v * v;
+        }
+        if (qn == 0 || k == 0) {
+            return List.of();
+        }
+        float queryNorm = (float) Math.sqrt(qn);
+        TopK top = new TopK(k);
+        float[] data = table.data();
+        outer:
+        for (int id = 0; id < norms.length; id++) {
+            if (!usable[id]) {
+                continue;
+            }
+            for (int x : excluded) {
+                if (x == id) {
+                    continue outer;
+                }
+            }
+            int base = id * dim;
+            float dot = 0;
+            for (int j = 0; j < dim; j++) {
+                dot += data[base + j] * query[j];
+            }
+            top.offer(id, dot / (norms[id] * queryNorm));
+        }
+        int[] ids = top.sortedIds();
+        float[] scores = top.sortedScores();
+        List<Neighbor> out = new ArrayList<>(ids.length);
+        Vocabulary vocab = tokenizer.vocabulary();
+        for (int i = 0; i < ids.length; i++) {
+            out.add(new Neighbor(vocab.token(ids[i]), ids[i], scores[i]));
+        }
+        return out;
+    }
+
+    /** The best {@code k} (id, score) pairs seen: a min-heap on primitive arrays, worst at the root. */
+    static final class TopK {
+        private final int[] ids;
+        private final float[] scores;
+        private int size;
+
+        TopK(int k) {
+            ids = new int[k];
+            scores = new float[k];
+        }
+
+        /** Worse: lower score, or the same score and a larger id. */
+        private boolean worse(int a, int b) {
+            return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
+        }
+
+        void offer(int id, float score) {
+            if (Float.isNaN(score)) {
+                return;
+            }
+            if (size < ids.length) {
+                ids[size] = id;
+                scores[size] = score;
+                siftUp(size++);
+            } else if (score > scores[0] || (score == scores[0] && id < ids[0])) {
+                ids[0] = id;
+                scores[0] = score;
+                siftDown(0);
+            }
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!worse(i, parent)) {
+                    break;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown(int i) {
+            while (true) {
+                int l = 2 * i + 1;
+                int worst = i;
+                if (l < size && worse(l, worst)) {
+                    worst = l;
+                }
+                if (l + 1 < size && worse(l + 1, worst)) {
+                    worst = l + 1;
+                }
+                if (worst == i) {
+                    return;
+                }
+                swap(i, worst);
+                i = worst;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int id = ids[a];
+            ids[a] = ids[b];
+            ids[b] = id;
+            float s = scores[a];
+            scores[a] = scores[b];
+            scores[b] = s;
+        }
+
+        private int[] sortedIds;
+        private float[] sortedScores;
+
+        private void drain() {
+            if (sortedIds != null) {
+                return;
+            }
+            int n = size;
+            sortedIds = new int[n];
+            sortedScores = new float[n];
+            for (int i = n - 1; i >= 0; i--) {
+                sortedIds[i] = ids[0];
+                sortedScores[i] = scores[0];
+                size--;
+                if (size > 0) {
+                    ids[0] = ids[size];
+                    scores[0] = scores[size];
+                    siftDown(0);
+                }
+            }
+        }
+
+        int[] sortedIds() {
+            drain();
+            return sortedIds;
+        }
+
+        float[] sortedScores() {
+            drain();
+            return sortedScores;
+        }
+    }
+}

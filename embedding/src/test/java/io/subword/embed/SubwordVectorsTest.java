@@ -1,0 +1,112 @@
+package io.subword.embed;
+
+import io.subword.Tokenizer;
+import io.subword.Tokenizers;
+import io.subword.vocab.Vocabulary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SubwordVectorsTest {
+    static final Tokenizer TOKENIZER = Tokenizers.bert(Vocabulary.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]",
+            "amigo", "##s", "casa", "perro", "gato", "##ito", "nada"), true);
+    /** Special rows point where the queries go, so a search that forgot to skip them would find them first. */
+    static final EmbeddingTable TABLE = EmbeddingTable.wrap(12, 2, new float[] {
+            9f, 9f,  9f, 9f,  9f, 9f,  9f, 9f,  9f, 9f,   // [PAD] [UNK] [CLS] [SEP] [MASK]
+            1f, 0f,     // amigo
+            0f, 1f,     // ##s
+            1f, 1f,     // casa
+            -1f, 0f,    // perro
+            0.9f, 0.1f, // gato
+            0f, -1f,    // ##ito
+            0f, 0f,     // nada: never trained
+    });
+    static final SubwordVectors VECTORS = new SubwordVectors(TOKENIZER, TABLE);
+
+    @ParameterizedTest(name = "{0} -> ({1}, {2})")
+    @CsvSource(delimiter = '|', value = {
+            "amigos        | 0.5  | 0.5",   // mean of amigo and ##s
+            "amigo         | 1    | 0",
+            "Amigo         | 1    | 0",     // the tokenizer lowercases
+            "amigo xyz     | 1    | 0",     // xyz is [UNK]: left out, not averaged in
+            "amigo nada    | 1    | 0",     // nada's row is zeros: left out
+            "gatoito       | 0.45 | -0.45", // an unseen word from seen pieces
+            "[CLS] casa    | 1    | 1",     // special tokens are left out
+    })
+    void vectorIsTheMeanOfUsablePieces(String word, float x, float y) {
+        assertArrayEquals(new float[] {x, y}, VECTORS.vector(word), 1e-7f);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "xyz      | [[UNK]]",
+            "nada     | [nada]",
+            "[SEP]    | [[SEP]]",
+            "''       | []",
+    })
+    void wordsWithoutUsablePiecesHaveNoVector(String word, String pieces) {
+        assertTrue(VECTORS.findVector(word).isEmpty());
+        assertEquals("no vector for \"" + word + "\": its pieces " + pieces
+                        + " are all special, unknown or untrained tokens",
+                assertThrows(IllegalArgumentException.class, () -> VECTORS.vector(word)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> VECTORS.nearest(word, 3));
+    }
+
+    @Test
+    void nearestSkipsSpecialUnknownUntrainedAndOwnPieces() {
+        assertEquals(List.of("casa", "gato", "perro"), tokens(VECTORS.nearest("amigos", 3)));
+        List<SubwordVectors.Neighbor> n = VECTORS.nearest("amigos", 10);
+        assertEquals(List.of("casa", "gato", "perro", "##ito"), tokens(n)); // ties broken by the smaller id
+        assertEquals(1f, n.get(0).score(), 1e-6f);
+        assertEquals(1.0 / Math.sqrt(1.64), n.get(1).score(), 1e-6);
+        assertEquals(-Math.sqrt(0.5), n.get(2).score(), 1e-6);
+        assertEquals(7, n.get(0).id());
+    }
+
+    @Test
+    void aOnePieceWordDoesNotFindItself() {
+        assertEquals(List.of("gato", "casa"), tokens(VECTORS.nearest("amigo", 2)));
+    }
+
+    @Test
+    void nearestToAVectorKeepsEveryUsableRow() {
+        assertEquals(List.of("##s", "casa"), tokens(VECTORS.nearest(new float[] {0f, 1f}, 2)));
+        assertEquals(List.of(), VECTORS.nearest(new float[] {0f, 0f}, 2));
+        assertEquals(List.of(), VECTORS.nearest(new float[] {0f, 1f}, 0));
+    }
+
+    @Test
+    void similarity() {
+        assertEquals(1f, VECTORS.similarity("amigos", "casa"), 1e-6f);
+        assertEquals(0f, SubwordVectors.cosine(new float[] {1f, 0f}, new float[] {0f, 1f}), 0f);
+    }
+
+    @Test
+    void tableMustCoverTheVocabulary() {
+        assertEquals("the table has 3 rows but the tokenizer's vocabulary has 12 ids",
+                assertThrows(IllegalArgumentException.class,
+                        () -> new SubwordVectors(TOKENIZER, EmbeddingTable.zeros(3, 2))).getMessage());
+    }
+
+    @Test
+    void topKKeepsTheBestInOrder() {
+        SubwordVectors.TopK top = new SubwordVectors.TopK(3);
+        float[] scores = {0.1f, 0.9f, -1f, 0.5f, 0.9f, 0.3f, Float.NaN, 0.7f};
+        for (int i = 0; i < scores.length; i++) {
+            top.offer(i, scores[i]);
+        }
+        assertArrayEquals(new int[] {1, 4, 7}, top.sortedIds());
+        assertArrayEquals(new float[] {0.9f, 0.9f, 0.7f}, top.sortedScores(), 0f);
+    }
+
+    static List<String> tokens(List<SubwordVectors.Neighbor> neighbors) {
+        return neighbors.stream().map(SubwordVectors.Neighbor::token).toList();
+    }
+}
