@@ -27,12 +27,14 @@ import java.nio.charset.StandardCharsets;
  * missing file, an I/O error, a value the library rejects), {@value ErrorHandler#USAGE} bad usage.
  */
 @Command(name = "subword",
-        description = "Subword tokenization: encode text, inspect splits.",
+        description = "Subword tokenization: encode text, inspect splits, compare word-level with subword vocabularies.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {
                 EncodeCommand.class,
                 InspectCommand.class,
+                CompareCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

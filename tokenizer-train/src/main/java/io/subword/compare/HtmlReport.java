@@ -65,13 +65,13 @@ public final class HtmlReport {
         List<Integer> sizes = r.vocabSizes();
         figure(sb, UNK_TOKEN_RATE, "Share of tokens that are the unknown token.", Svg.lineChart(
                 "UNK rate per token", "unknown tokens / tokens", series(r, colors, m -> m.all().unkTokenRate()), sizes,
-                Sizes::percent));
+                HtmlReport::percentTick));
         figure(sb, UNK_TYPE_RATE, "Share of distinct held-out words that got an unknown token.", Svg.lineChart(
                 "UNK rate per word type", "word types with UNK / word types",
-                series(r, colors, m -> m.all().unkWordTypeRate()), sizes, Sizes::percent));
+                series(r, colors, m -> m.all().unkWordTypeRate()), sizes, HtmlReport::percentTick));
         figure(sb, WHOLE_WORDS, "Share of running words that are one known token.", Svg.lineChart(
                 "Words kept whole", "words as one token / words", series(r, colors, m -> m.all().wholeWordRate()),
-                sizes, Sizes::percent));
+                sizes, HtmlReport::percentTick));
         figure(sb, FERTILITY, "How many tokens each running word became; the mean on the right.",
                 fertilityChart(r));
         figure(sb, CHARS_PER_TOKEN, "Characters of held-out text per token: higher is a shorter sequence.",
@@ -83,7 +83,7 @@ public final class HtmlReport {
                 sequenceChart(r, colors));
         figure(sb, VOCAB_USE, "Share of the vocabulary that occurs in the held-out text at least once.",
                 Svg.lineChart("Vocabulary use", "tokens used / vocabulary size",
-                        series(r, colors, m -> m.all().vocabUse()), sizes, Sizes::percent));
+                        series(r, colors, m -> m.all().vocabUse()), sizes, HtmlReport::percentTick));
         if (r.heldOut().multilingual()) {
             List<ModelResult> largest = TextReport.largestPerModel(r);
             figure(sb, LANGUAGE_UNK, "Per language, at each model's largest vocabulary.", languageChart(r, largest,
@@ -96,6 +96,11 @@ public final class HtmlReport {
         definitions(sb);
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
+    }
+
+    /** {@code 0.25 -> 25%}, {@code 0.00012 -> 0.012%}. */
+    static String percentTick(double rate) {
+        return Html.number(rate * 100) + "%";
     }
 
     private static Map<String, String> colors(List<String> models) {
@@ -275,17 +280,19 @@ public final class HtmlReport {
             .facts dd { margin: 0; }
             .scroll { overflow-x: auto; }
             table { border-collapse: collapse; background: #fff; border: 1px solid #d9dde3; }
-            th, td { padding: 4px 9px; border-bottom: 1px solid #eceff2; text-align: left; vertical-align: top; }
-            th { background: #eef1f4; font-weight: 600; font-size: 13px; white-space: nowrap; }
+            th, td { padding: 4px 7px; border-bottom: 1px solid #eceff2; text-align: left; vertical-align: top; }
+            th { background: #eef1f4; font-weight: 600; font-size: 12px; }
+            table.metrics { font-size: 13px; }
             td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(580px, 1fr)); gap: 16px; }
             figure.chart { margin: 0; background: #fff; border: 1px solid #d9dde3; border-radius: 6px; padding: 10px;
                            overflow-x: auto; }
             figure.chart svg { display: block; max-width: 100%; height: auto; }
             figcaption { color: #5b636d; font-size: 13px; margin-top: 4px; }
-            table.examples td { min-width: 150px; }
+            table.examples { width: 100%; }
+            table.examples td.word { width: 170px; }
             td.word small { color: #5b636d; }
-            .split { margin: 2px 0; white-space: nowrap; }
+            .split { margin: 2px 0; padding-left: 34px; text-indent: -34px; }
             .size { display: inline-block; width: 34px; color: #8a929b; font-size: 12px; }
             .p { display: inline-block; padding: 0 4px; margin: 1px 2px 1px 0; border-radius: 3px;
                  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }

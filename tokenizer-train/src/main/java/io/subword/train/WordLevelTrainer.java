@@ -100,18 +100,27 @@ public final class WordLevelTrainer {
         List<String> tokens = new ArrayList<>(Math.min(vocabSize, specialTokens.size() + counts.size()));
         tokens.addAll(specialTokens);
         Set<String> specials = Set.copyOf(specialTokens);
-        List<String> words = new ArrayList<>(counts.size());
+        String[] words = new String[counts.size()];
+        long[] wordCounts = new long[counts.size()];
+        int[] n = {0};
         counts.forEach((word, count) -> {
             if (count >= minFrequency && !specials.contains(word)) {
-                words.add(word);
+                words[n[0]] = word;
+                wordCounts[n[0]] = count;
+                n[0]++;
             }
         });
-        words.sort((a, b) -> {
-            int byCount = Long.compare(counts.count(b), counts.count(a));
-            return byCount != 0 ? byCount : WordCounts.CODE_POINT_ORDER.compare(a, b);
+        // Sort positions, not strings with map lookups: counts compare as primitives.
+        int[] order = new int[n[0]];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (a, b) -> {
+            int byCount = Long.compare(wordCounts[b], wordCounts[a]);
+            return byCount != 0 ? byCount : WordCounts.CODE_POINT_ORDER.compare(words[a], words[b]);
         });
-        for (int i = 0; i < words.size() && tokens.size() < vocabSize; i++) {
-            tokens.add(words.get(i));
+        for (int i = 0; i < order.length && tokens.size() < vocabSize; i++) {
+            tokens.add(words[order[i]]);
         }
         listener.merges(tokens.size(), vocabSize);
         return WordLevel.of(Vocabulary.of(tokens), unkToken);
