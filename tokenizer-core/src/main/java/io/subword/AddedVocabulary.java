@@ -55,9 +55,19 @@ final class AddedVocabulary {
      * range includes any whitespace taken by lstrip/rstrip.
      */
     void find(CharSequence text, int from, int to, boolean wantNormalized, TokenBuffer matches) {
+        find(text, from, to, wantNormalized, SpecialTokenPolicy.ALLOW_ALL, matches);
+    }
+
+    /**
+     * {@link #find} of the tokens that {@code policy} lets match: special tokens it does not allow are skipped
+     * (left to the model as ordinary text).
+     */
+    void find(CharSequence text, int from, int to, boolean wantNormalized, SpecialTokenPolicy policy,
+              TokenBuffer matches) {
         if (firstIndex == null) {
             return;
         }
+        boolean all = policy.allowsAll();
         int i = from;
         int lastEnd = from;
         while (i < to) {
@@ -82,7 +92,8 @@ final class AddedVocabulary {
                 char first = text.charAt(i);
                 for (; k < byFirstChar.length && byFirstChar[k].content().charAt(0) == first; k++) {
                     AddedToken t = byFirstChar[k];
-                    if (t.normalized() == wantNormalized && regionMatches(text, i, to, t.content())) {
+                    if (t.normalized() == wantNormalized && (all || !t.special() || policy.allows(t.content()))
+                            && regionMatches(text, i, to, t.content())) {
                         hit = t;
                         break;
                     }
@@ -113,6 +124,32 @@ final class AddedVocabulary {
             lastEnd = end;
             i = end;
         }
+    }
+
+    /**
+     * The leftmost special token in {@code text} that {@code policy} disallows (the longest at that place), or
+     * {@code null}. The whole original text is searched, normalized tokens included, as tiktoken searches the
+     * text before encoding it.
+     */
+    AddedToken firstDisallowed(CharSequence text, SpecialTokenPolicy policy) {
+        if (firstIndex == null || !policy.checks()) {
+            return null;
+        }
+        int to = text.length();
+        for (int i = 0; i < to; i++) {
+            int k = firstIndex[text.charAt(i)];
+            if (k < 0) {
+                continue;
+            }
+            char first = text.charAt(i);
+            for (; k < byFirstChar.length && byFirstChar[k].content().charAt(0) == first; k++) {
+                AddedToken t = byFirstChar[k];
+                if (t.special() && policy.disallows(t.content()) && regionMatches(text, i, to, t.content())) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean regionMatches(CharSequence text, int at, int to, String s) {

@@ -63,10 +63,43 @@ public final class Encoding {
     public static Encoding ofSequence(Vocabulary vocabulary, String text, int[] ids, int[] starts, int[] ends,
                                       int[] wordIds) {
         int n = ids.length;
-        int[] ones = new int[n];
-        Arrays.fill(ones, 1);
-        return new Encoding(vocabulary, new String[] {text, null}, ids, new int[n], starts, ends, wordIds,
-                new int[n], new int[n], ones, List.of());
+        int[] zeros = constant(n, 0);
+        return new Encoding(vocabulary, new String[] {text, null}, ids, zeros, starts, ends, wordIds,
+                zeros, zeros, constant(n, 1), List.of());
+    }
+
+    /*
+     * Arrays of all 0 or all 1 of one length, shared: an encoding never writes into its arrays (every accessor
+     * returns a copy and every operation builds new arrays), so sequences of the same length can share them,
+     * which saves four allocations per encode on the hot path.
+     */
+    private static final int SHARED_MAX = 1024;
+    private static final Shared[] SHARED_ZEROS = new Shared[SHARED_MAX + 1];
+    private static final Shared[] SHARED_ONES = new Shared[SHARED_MAX + 1];
+
+    /** Publishes an array through a final field, so a thread that sees the holder sees the filled array. */
+    private record Shared(int[] array) {
+    }
+
+    private static int[] constant(int n, int value) {
+        if (n > SHARED_MAX) {
+            int[] a = new int[n];
+            if (value != 0) {
+                Arrays.fill(a, value);
+            }
+            return a;
+        }
+        Shared[] cache = value == 0 ? SHARED_ZEROS : SHARED_ONES;
+        Shared shared = cache[n];
+        if (shared == null) {
+            int[] a = new int[n];
+            if (value != 0) {
+                Arrays.fill(a, value);
+            }
+            shared = new Shared(a);
+            cache[n] = shared; // a benign race: any thread's array is as good as another's
+        }
+        return shared.array();
     }
 
     /** One special token (such as {@code [CLS]}): offsets (0, 0), no word, special mask 1, attention 1. */

@@ -41,6 +41,7 @@ public final class Tokenizer {
     private final AddedVocabulary added;
     private final Truncation truncation;
     private final Padding padding;
+    private final SpecialTokenPolicy specialTokenPolicy;
     private final Vocabulary vocabulary;
     private final boolean[] specialIds;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -55,6 +56,7 @@ public final class Tokenizer {
         this.added = new AddedVocabulary(addedTokens);
         this.truncation = b.truncation;
         this.padding = b.padding;
+        this.specialTokenPolicy = b.specialTokenPolicy;
         this.vocabulary = withAddedTokens(model.vocabulary(), addedTokens);
         this.specialIds = new boolean[vocabulary.size()];
         for (AddedToken t : addedTokens) {
@@ -108,6 +110,7 @@ public final class Tokenizer {
         b.addedTokens = new ArrayList<>(addedTokens);
         b.truncation = truncation;
         b.padding = padding;
+        b.specialTokenPolicy = specialTokenPolicy;
         return b;
     }
 
@@ -121,9 +124,28 @@ public final class Tokenizer {
         return toBuilder().padding(padding).build();
     }
 
+    /**
+     * A copy that matches special tokens in the text as {@code policy} says (see {@link SpecialTokenPolicy}).
+     */
+    public Tokenizer withSpecialTokenPolicy(SpecialTokenPolicy policy) {
+        return toBuilder().specialTokenPolicy(policy).build();
+    }
+
     /** Encodes one text with special tokens, as Hugging Face's {@code encode(text)} does. */
     public Encoding encode(String text) {
         return encode(text, null, true);
+    }
+
+    /**
+     * Encodes one text with special tokens, matching special tokens in the text as {@code policy} says rather
+     * than as {@link #specialTokenPolicy()} does.
+     *
+     * @throws IllegalArgumentException naming the first special token in {@code text} that {@code policy}
+     *                                  disallows
+     */
+    public Encoding encode(String text, SpecialTokenPolicy policy) {
+        Encoding e = encodeUnpadded(text, null, true, Objects.requireNonNull(policy, "policy"));
+        return padding == null ? e : padding.apply(List.of(e)).get(0);
     }
 
     /** Encodes one text, with or without the post-processor's special tokens. */
@@ -138,10 +160,12 @@ public final class Tokenizer {
 
     /**
      * Encodes {@code first} and, unless {@code null}, {@code second} as a pair; truncates, post-processes and
-     * pads as configured. Never throws on any string.
+     * pads as configured. Never throws on any string, unless the {@linkplain #specialTokenPolicy() special token
+     * policy} disallows a special token found in the text ({@link IllegalArgumentException} naming it; the
+     * policy of tokenizers from tiktoken files by default).
      */
     public Encoding encode(String first, String second, boolean addSpecialTokens) {
-        Encoding e = encodeUnpadded(first, second, addSpecialTokens);
+        Encoding e = encodeUnpadded(first, second, addSpecialTokens, specialTokenPolicy);
         return padding == null ? e : padding.apply(List.of(e)).get(0);
     }
 
@@ -156,15 +180,16 @@ public final class Tokenizer {
     public List<Encoding> encodeBatch(List<String> texts, boolean addSpecialTokens) {
         Encoding[] out = new Encoding[texts.size()];
         IntStream.range(0, out.length).parallel()
-                .forEach(i -> out[i] = encodeUnpadded(texts.get(i), null, addSpecialTokens));
+                .forEach(i -> out[i] = encodeUnpadded(texts.get(i), null, addSpecialTokens, specialTokenPolicy));
         List<Encoding> list = Arrays.asList(out);
         return padding == null ? List.copyOf(list) : padding.apply(list);
     }
 
-    private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens) {
-        Encoding a = encodeSequence(first);
+    private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens,
+                                    SpecialTokenPolicy policy) {
+        Encoding a = encodeSequence(first, policy);
         // As in Hugging Face, the second text is encoded with type id 1 even before post-processing.
-        Encoding b = second == null ? null : encodeSequence(second).withSequenceId(1).withTypeId(1);
+        Encoding b = second == null ? null : encodeSequence(second, policy).withSequenceId(1).withTypeId(1);
         if (truncation != null) {
             int n = addSpecialTokens && postProcessor != null ? postProcessor.addedTokens(b != null) : 0;
             Encoding[] cut = truncation.apply(a, b, n);
@@ -186,6 +211,7 @@ public final class Tokenizer {
         final Spans words = new Spans();
         int[] wordIds = new int[256];
         int wordCount;
+        SpecialTokenPolicy policy;
 
         void addWordId(int at, int word) {
             if (at >= wordIds.length) {
@@ -195,13 +221,20 @@ public final class Tokenizer {
         }
     }
 
-    private Encoding encodeSequence(String text) {
+    private Encoding encodeSequence(String text, SpecialTokenPolicy policy) {
+        AddedToken disallowed = added.firstDisallowed(text, policy);
+        if (disallowed != null) {
+            throw new IllegalArgumentException("the text contains the special token "
+                    + Vocabulary.quote(disallowed.content()) + ", which is disallowed; allow it to encode it as"
+                    + " a special token, or encode it as ordinary text (SpecialTokenPolicy.ORDINARY)");
+        }
         Scratch s = scratch.get();
         s.out.clear();
         s.matches.clear();
         s.wordCount = 0;
+        s.policy = policy;
         int n = text.length();
-        added.find(text, 0, n, false, s.matches);
+        added.find(text, 0, n, false, policy, s.matches);
         int at = 0;
         int matchCount = s.matches.size();
         for (int m = 0; m < matchCount; m++) {
@@ -215,15 +248,8 @@ public final class Tokenizer {
             encodeSegment(text, at, n, s);
         }
         int size = s.out.size();
-        int[] ids = new int[size];
-        int[] starts = new int[size];
-        int[] ends = new int[size];
-        for (int i = 0; i < size; i++) {
-            ids[i] = s.out.id(i);
-            starts[i] = s.out.start(i);
-            ends[i] = s.out.end(i);
-        }
-        return Encoding.ofSequence(vocabulary, text, ids, starts, ends, Arrays.copyOf(s.wordIds, size));
+        return Encoding.ofSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
+                Arrays.copyOf(s.wordIds, size));
     }
 
     private void emitWord(Scratch s, int id, int start, int end) {
@@ -247,7 +273,7 @@ public final class Tokenizer {
         }
         TokenBuffer found = s.normalizedMatches;
         found.clear();
-        added.find(normalized.text(), 0, len, true, found);
+        added.find(normalized.text(), 0, len, true, s.policy, found);
         int at = 0;
         int matchCount = found.size();
         for (int m = 0; m < matchCount; m++) {
@@ -369,6 +395,11 @@ public final class Tokenizer {
         return padding;
     }
 
+    /** Which special tokens {@link #encode} matches in the text; {@link SpecialTokenPolicy#ALLOW_ALL} unless set. */
+    public SpecialTokenPolicy specialTokenPolicy() {
+        return specialTokenPolicy;
+    }
+
     /** Sets the stages and options of a {@link Tokenizer}; any stage but the model may be left out. */
     public static final class Builder {
         private final Model model;
@@ -379,6 +410,7 @@ public final class Tokenizer {
         private List<AddedToken> addedTokens = new ArrayList<>();
         private Truncation truncation;
         private Padding padding;
+        private SpecialTokenPolicy specialTokenPolicy = SpecialTokenPolicy.ALLOW_ALL;
 
         private Builder(Model model) {
             this.model = Objects.requireNonNull(model, "a tokenizer needs a model");
@@ -421,6 +453,12 @@ public final class Tokenizer {
 
         public Builder padding(Padding padding) {
             this.padding = padding;
+            return this;
+        }
+
+        /** How special tokens in the text are treated (default {@link SpecialTokenPolicy#ALLOW_ALL}). */
+        public Builder specialTokenPolicy(SpecialTokenPolicy policy) {
+            this.specialTokenPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

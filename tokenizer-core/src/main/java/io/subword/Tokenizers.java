@@ -1,12 +1,24 @@
 package io.subword;
 
+import io.subword.bpe.Bpe;
+import io.subword.decode.ByteLevelDecoder;
 import io.subword.decode.WordPieceDecoder;
 import io.subword.json.TokenizerJson;
 import io.subword.normalize.BertNormalizer;
 import io.subword.post.BertProcessing;
+import io.subword.post.ByteLevelPostProcessor;
 import io.subword.pretokenize.BertPreTokenizer;
+import io.subword.pretokenize.ByteLevelPreTokenizer;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.pretokenize.SequencePreTokenizer;
+import io.subword.pretokenize.SplitPattern;
+import io.subword.pretokenize.SplitPreTokenizer;
+import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.MergesTxt;
+import io.subword.vocab.io.TiktokenRanks;
 import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
 import io.subword.wordpiece.WordPiece;
 
@@ -14,6 +26,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One-line loaders of ready-to-use tokenizers.
@@ -22,11 +35,15 @@ import java.util.List;
  * Tokenizer hf = Tokenizers.fromFile(Path.of("tokenizer.json"));
  * Tokenizer bert = Tokenizers.fromVocabTxt(Path.of("vocab.txt"));          // bert-base-uncased
  * Tokenizer cased = Tokenizers.fromVocabTxt(Path.of("vocab.txt"), false);  // bert-base-cased
+ * Tokenizer gpt2 = Tokenizers.fromGpt2Files(Path.of("vocab.json"), Path.of("merges.txt"));
+ * Tokenizer gpt4 = Tokenizers.fromTiktoken(Path.of("cl100k_base.tiktoken"));  // tiktoken's special-token rules
  * }</pre>
  */
 public final class Tokenizers {
     /** BERT's special tokens, added as special tokens when the vocabulary has them. */
     private static final List<String> BERT_SPECIALS = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]");
+
+    private static final String ENDOFTEXT = "<|endoftext|>";
 
     private Tokenizers() {
     }
@@ -38,6 +55,147 @@ public final class Tokenizers {
      */
     public static Tokenizer fromFile(Path tokenizerJson) throws VocabFormatException, IOException {
         return TokenizerJson.read(tokenizerJson);
+    }
+
+    /**
+     * GPT-2 from its {@code vocab.json} and {@code merges.txt}; see {@link #gpt2}.
+     *
+     * @throws VocabFormatException naming the file and line (merges.txt) or line and column (vocab.json) of a
+     *                              malformed entry, or a merge whose tokens are not in the vocabulary
+     */
+    public static Tokenizer fromGpt2Files(Path vocabJson, Path mergesTxt) throws VocabFormatException, IOException {
+        Vocabulary vocab = VocabJson.read(vocabJson);
+        MergeTable merges = MergesTxt.read(mergesTxt, vocab);
+        return gpt2(vocab, merges);
+    }
+
+    /**
+     * The GPT-2 pipeline over a byte-level vocabulary, as the {@code gpt2} tokenizer.json on the Hugging Face hub
+     * has it (made by transformers' {@code GPT2Converter}): the ByteLevel pre-tokenizer without a prefix space
+     * (GPT-2's split pattern), byte-level BPE, the ByteLevel post-processor with {@code trim_offsets} off (so a
+     * token {@code Ġworld} covers its space) and the ByteLevel decoder; {@code <|endoftext|>}, when the vocabulary
+     * has it, is a special added token. Special tokens are matched as Hugging Face matches them
+     * ({@link SpecialTokenPolicy#ALLOW_ALL}).
+     */
+    public static Tokenizer gpt2(Vocabulary vocab, MergeTable merges) {
+        List<AddedToken> specials = new ArrayList<>();
+        int eot = vocab.id(ENDOFTEXT);
+        if (eot >= 0) {
+            specials.add(AddedToken.special(ENDOFTEXT, eot));
+        }
+        return Tokenizer.builder(Bpe.byteLevel(vocab, merges))
+                .preTokenizer(new ByteLevelPreTokenizer(false, true, true))
+                .postProcessor(new ByteLevelPostProcessor(false, true))
+                .decoder(ByteLevelDecoder.INSTANCE)
+                .addedTokens(specials)
+                .build();
+    }
+
+    /**
+     * A tiktoken rank file whose name tells the encoding ({@code r50k_base.tiktoken}, {@code cl100k_base.tiktoken}
+     * ...); see {@link #fromTiktoken(Path, TiktokenEncoding)}.
+     *
+     * @throws IllegalArgumentException if the file name names no known encoding
+     * @throws VocabFormatException     naming the file and line of a malformed entry
+     */
+    public static Tokenizer fromTiktoken(Path ranks) throws VocabFormatException, IOException {
+        String name = String.valueOf(ranks.getFileName());
+        TiktokenEncoding encoding = TiktokenEncoding.forFileName(name).orElseThrow(() -> new IllegalArgumentException(
+                "cannot tell the split pattern of " + ranks + " from its name; name the pattern (gpt2, cl100k,"
+                        + " o200k)"));
+        return fromTiktoken(ranks, encoding);
+    }
+
+    /** A tiktoken rank file of a known encoding, with its pattern and special tokens; see {@link #tiktoken}. */
+    public static Tokenizer fromTiktoken(Path ranks, TiktokenEncoding encoding) throws VocabFormatException,
+            IOException {
+        return tiktoken(TiktokenRanks.read(ranks), encoding.pattern(), encoding.specialTokens());
+    }
+
+    /**
+     * A tiktoken rank file split with {@code pattern}. Its special tokens are those of the encoding that the file
+     * name names ({@link TiktokenEncoding#forFileName}) if that encoding uses {@code pattern}, else none.
+     */
+    public static Tokenizer fromTiktoken(Path ranks, SplitPattern pattern) throws VocabFormatException, IOException {
+        Map<String, Integer> specials = TiktokenEncoding.forFileName(String.valueOf(ranks.getFileName()))
+                .filter(e -> e.pattern() == pattern)
+                .map(TiktokenEncoding::specialTokens)
+                .orElse(Map.of());
+        return tiktoken(TiktokenRanks.read(ranks), pattern, specials);
+    }
+
+    /**
+     * The tiktoken pipeline, exactly as tiktoken encodes: the text is cut at the special tokens, then into pieces
+     * by {@code pattern}, and each piece is byte-level BPE over the ranks ({@link Bpe#fromTiktoken}). The special
+     * tokens are special added tokens; the tokenizer's {@linkplain Tokenizer#specialTokenPolicy() policy} is
+     * tiktoken's default, {@link SpecialTokenPolicy#DISALLOW_ALL}: a text that contains one throws (change it
+     * with {@link Tokenizer#withSpecialTokenPolicy} or per call with {@link Tokenizer#encode(String,
+     * SpecialTokenPolicy)}).
+     *
+     * <p>The stages are those a Hugging Face tokenizer.json of the same encoding has, so that
+     * {@code TokenizerJson.write} gives a file Hugging Face loads: for the GPT-2 pattern the ByteLevel
+     * pre-tokenizer (no prefix space), else {@code Sequence[Split(pattern, Isolated), ByteLevel(no prefix space,
+     * no regex)]}; the ByteLevel post-processor without offset trimming; the ByteLevel decoder.
+     *
+     * @param specialTokens content -> id; an id may not be a rank of another token
+     * @throws IllegalArgumentException if a special token's id is the rank of a different token
+     */
+    public static Tokenizer tiktoken(TiktokenRanks ranks, SplitPattern pattern, Map<String, Integer> specialTokens) {
+        return tiktokenPipeline(Bpe.fromTiktoken(ranks), pattern, specialTokens)
+                .specialTokenPolicy(SpecialTokenPolicy.DISALLOW_ALL)
+                .build();
+    }
+
+    private static Tokenizer.Builder tiktokenPipeline(Bpe model, SplitPattern pattern,
+                                                      Map<String, Integer> specialTokens) {
+        List<AddedToken> specials = new ArrayList<>();
+        specialTokens.forEach((content, id) -> specials.add(AddedToken.special(content, id)));
+        PreTokenizer pre = pattern == SplitPattern.GPT2
+                ? new ByteLevelPreTokenizer(false, true, true)
+                : new SequencePreTokenizer(List.of(SplitPreTokenizer.of(pattern),
+                        new ByteLevelPreTokenizer(false, true, false)));
+        return Tokenizer.builder(model)
+                .preTokenizer(pre)
+                .postProcessor(new ByteLevelPostProcessor(false, true))
+                .decoder(ByteLevelDecoder.INSTANCE)
+                .addedTokens(specials);
+    }
+
+    /**
+     * {@code tokenizer} with its BPE merge rule written out as a ranked merge list: what it becomes in a
+     * tokenizer.json or in vocab.json + merges.txt. A tiktoken model merges any two adjacent tokens whose
+     * concatenation is a token, by that token's rank; a merge list instead has, for each token of two or more
+     * bytes in rank order, the one pair that BPE with the lower ranks splits it into
+     * ({@link MergeTable#merges}). Everything else (stages, added tokens, policy) is kept. A model that already
+     * has a merge list is returned as it is.
+     *
+     * @throws IllegalArgumentException if the model is not BPE, or a token cannot be derived from two lower-ranked
+     *                                  tokens
+     */
+    public static Tokenizer withMergeList(Tokenizer tokenizer) {
+        if (!(tokenizer.model() instanceof Bpe bpe)) {
+            throw new IllegalArgumentException("only a BPE model has merges; this tokenizer's model is "
+                    + tokenizer.model());
+        }
+        if (!bpe.merges().isByConcatenation()) {
+            return tokenizer;
+        }
+        Vocabulary vocab = bpe.vocabulary();
+        MergeTable list = MergeTable.fromMerges(vocab, bpe.merges().merges(vocab));
+        return copyWithModel(tokenizer, bpe.toBuilder(list).build());
+    }
+
+    private static Tokenizer copyWithModel(Tokenizer t, Bpe model) {
+        return Tokenizer.builder(model)
+                .normalizer(t.normalizer())
+                .preTokenizer(t.preTokenizer())
+                .postProcessor(t.postProcessor())
+                .decoder(t.decoder())
+                .addedTokens(t.addedTokens())
+                .truncation(t.truncation())
+                .padding(t.padding())
+                .specialTokenPolicy(t.specialTokenPolicy())
+                .build();
     }
 
     /** BERT uncased (bert-base-uncased) from its {@code vocab.txt}; see {@link #bert}. */

@@ -2,6 +2,7 @@ package io.subword.cli;
 
 import io.subword.Encoding;
 import io.subword.OffsetUnit;
+import io.subword.SpecialTokenPolicy;
 import io.subword.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,6 +56,24 @@ final class EncodeCommand implements Callable<Integer> {
                     + "Face's char offsets).")
     OffsetUnit offsetUnit;
 
+    /** What {@code --special-in-text} accepts. */
+    enum SpecialInText {
+        ALLOW(SpecialTokenPolicy.ALLOW_ALL), DISALLOW(SpecialTokenPolicy.DISALLOW_ALL),
+        ORDINARY(SpecialTokenPolicy.ORDINARY);
+
+        final SpecialTokenPolicy policy;
+
+        SpecialInText(SpecialTokenPolicy policy) {
+            this.policy = policy;
+        }
+    }
+
+    @Option(names = "--special-in-text", paramLabel = "POLICY",
+            description = "Special tokens such as <|endoftext|> written in the text: allow (encode them as the special"
+                    + " token), disallow (fail naming the line) or ordinary (encode them as plain text). Default: "
+                    + "disallow for a .tiktoken file, as tiktoken does; allow otherwise, as Hugging Face does.")
+    SpecialInText specialInText;
+
     @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N",
             description = "Lines encoded together (in parallel) (default: ${DEFAULT-VALUE}).")
     int batchSize;
@@ -66,8 +85,12 @@ final class EncodeCommand implements Callable<Integer> {
         }
         Tokenizer tok = tokenizer.load();
         Tokenizer unpadded = tok.padding() == null ? tok : tok.withPadding(null);
+        if (specialInText != null) {
+            unpadded = unpadded.withSpecialTokenPolicy(specialInText.policy);
+        }
+        Tokenizer encoder = unpadded;
         try (LineReader in = io.openInput()) {
-            io.writeOutput(out -> encodeAll(unpadded, in, out));
+            io.writeOutput(out -> encodeAll(encoder, in, out));
         }
         return ErrorHandler.OK;
     }
@@ -75,20 +98,36 @@ final class EncodeCommand implements Callable<Integer> {
     private void encodeAll(Tokenizer tok, LineReader in, Writer out) throws IOException {
         List<String> batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
         StringBuilder text = new StringBuilder(1 << 12);
+        long firstLine = 1;
         for (String line = in.next(); line != null; line = in.next()) {
             batch.add(line);
             if (batch.size() == batchSize) {
-                writeBatch(tok, batch, text, out);
+                writeBatch(tok, batch, firstLine, text, out);
+                firstLine += batchSize;
             }
         }
-        writeBatch(tok, batch, text, out);
+        writeBatch(tok, batch, firstLine, text, out);
     }
 
-    private void writeBatch(Tokenizer tok, List<String> batch, StringBuilder text, Writer out) throws IOException {
+    private void writeBatch(Tokenizer tok, List<String> batch, long firstLine, StringBuilder text, Writer out)
+            throws IOException {
         if (batch.isEmpty()) {
             return;
         }
-        List<Encoding> encodings = tok.encodeBatch(batch, special);
+        List<Encoding> encodings;
+        try {
+            encodings = tok.encodeBatch(batch, special);
+        } catch (IllegalArgumentException e) {
+            // A text the tokenizer rejects (a disallowed special token, as tiktoken rejects it): name the line.
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    tok.encode(batch.get(i), special);
+                } catch (IllegalArgumentException first) {
+                    throw new IllegalArgumentException("line " + (firstLine + i) + ": " + first.getMessage(), first);
+                }
+            }
+            throw e;
+        }
         for (Encoding e : encodings) {
             text.setLength(0);
             format.append(text, e, offsets, offsetUnit);

@@ -27,12 +27,16 @@ import java.nio.charset.StandardCharsets;
  * missing file, an I/O error, a value the library rejects), {@value ErrorHandler#USAGE} bad usage.
  */
 @Command(name = "subword",
-        description = "Subword tokenization: encode text, inspect splits, compare word-level with subword vocabularies.",
+        description = "Subword tokenization: encode and decode text, convert tokenizers, inspect splits, train, "
+                + "compare word-level with subword vocabularies, run the demo.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {
                 EncodeCommand.class,
+                DecodeCommand.class,
+                ConvertCommand.class,
                 InspectCommand.class,
+                TrainCommand.class,
                 CompareCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class,

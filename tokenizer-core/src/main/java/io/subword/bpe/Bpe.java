@@ -160,6 +160,11 @@ public final class Bpe implements Model {
 
     /** A builder with this model's options. */
     public Builder toBuilder() {
+        return toBuilder(merges);
+    }
+
+    /** A builder with this model's vocabulary and options and other merges (a ranked list for tiktoken's rule). */
+    public Builder toBuilder(MergeTable merges) {
         Builder b = new Builder(vocabulary, merges);
         b.unkToken = unkToken;
         b.continuingSubwordPrefix = continuingSubwordPrefix;

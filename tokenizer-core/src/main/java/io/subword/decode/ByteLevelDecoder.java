@@ -14,7 +14,39 @@ import java.util.List;
  * bytes of one character may be spread over several tokens.
  */
 public final class ByteLevelDecoder implements ChainDecoder {
-    public static final ByteLevelDecoder INSTANCE = new ByteLevelDecoder();
+    /** Hugging Face's default decoder: all three JSON flags true. */
+    public static final ByteLevelDecoder INSTANCE = new ByteLevelDecoder(true, true, true);
+
+    private final boolean addPrefixSpace;
+    private final boolean trimOffsets;
+    private final boolean useRegex;
+
+    /** The default decoder ({@link #INSTANCE}'s flags). */
+    public ByteLevelDecoder() {
+        this(true, true, true);
+    }
+
+    /**
+     * A decoder that carries the flags of its tokenizer.json object so that they are written back unchanged;
+     * Hugging Face's ByteLevel decoder ignores them, and so does this one.
+     */
+    public ByteLevelDecoder(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
+        this.addPrefixSpace = addPrefixSpace;
+        this.trimOffsets = trimOffsets;
+        this.useRegex = useRegex;
+    }
+
+    public boolean addPrefixSpace() {
+        return addPrefixSpace;
+    }
+
+    public boolean trimOffsets() {
+        return trimOffsets;
+    }
+
+    public boolean useRegex() {
+        return useRegex;
+    }
 
     @Override
     public List<String> decodeChain(List<String> tokens) {

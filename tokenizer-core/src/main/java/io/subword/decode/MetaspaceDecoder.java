@@ -1,5 +1,7 @@
 package io.subword.decode;
 
+import io.subword.pretokenize.MetaspacePreTokenizer;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,14 +13,36 @@ import java.util.List;
 public final class MetaspaceDecoder implements ChainDecoder {
     private final char replacement;
     private final boolean prepends;
+    private final MetaspacePreTokenizer.PrependScheme prependScheme;
+    private final boolean split;
 
     /**
      * @param replacement the character that stands for a space ({@code ▁})
      * @param prepends    whether the pre-tokenizer prepends one (prepend scheme {@code always} or {@code first})
      */
     public MetaspaceDecoder(char replacement, boolean prepends) {
+        this(replacement, prepends ? MetaspacePreTokenizer.PrependScheme.ALWAYS
+                : MetaspacePreTokenizer.PrependScheme.NEVER, true);
+    }
+
+    /**
+     * The decoder of tokenizer.json's {@code {"type":"Metaspace",...}} object, which has the pre-tokenizer's
+     * fields: it drops the first token's replacement characters unless {@code prependScheme} is {@code never};
+     * {@code split} is kept only to be written back.
+     */
+    public MetaspaceDecoder(char replacement, MetaspacePreTokenizer.PrependScheme prependScheme, boolean split) {
         this.replacement = replacement;
-        this.prepends = prepends;
+        this.prependScheme = java.util.Objects.requireNonNull(prependScheme, "prependScheme");
+        this.prepends = prependScheme != MetaspacePreTokenizer.PrependScheme.NEVER;
+        this.split = split;
+    }
+
+    public MetaspacePreTokenizer.PrependScheme prependScheme() {
+        return prependScheme;
+    }
+
+    public boolean split() {
+        return split;
     }
 
     public char replacement() {

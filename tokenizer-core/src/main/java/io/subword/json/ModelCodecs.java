@@ -1,17 +1,22 @@
 package io.subword.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.subword.bpe.Bpe;
 import io.subword.model.Model;
+import io.subword.vocab.Merge;
+import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
 import io.subword.wordpiece.WordPiece;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Codecs of the models: {@code WordPiece}; helpers for the {@code "vocab"} object every model has. */
+/** Codecs of the models: {@code WordPiece}, {@code BPE}; helpers for the {@code "vocab"} object every model has. */
 final class ModelCodecs {
     private ModelCodecs() {
     }
@@ -39,7 +44,102 @@ final class ModelCodecs {
                 out.set("vocab", writeVocab(m.vocabulary()));
             });
 
-    static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE);
+    /**
+     * {@code {"type":"BPE","dropout":null,"unk_token":null,"continuing_subword_prefix":null,
+     * "end_of_word_suffix":null,"fuse_unk":false,"byte_fallback":false,"ignore_merges":false,"vocab":{...},
+     * "merges":[["a","b"],...]}}. Merges are read in both of Hugging Face's forms, {@code "a b"} (before 0.20)
+     * and {@code ["a","b"]}, and written in the second, as Hugging Face 0.20 and later write them. Whether the
+     * model is byte-level is not a field: {@link TokenizerJson} makes it byte-level when the pre-tokenizer has
+     * a {@code ByteLevel} step, the way Hugging Face's byte-level tokenizers work.
+     */
+    static final ComponentCodec<Model> BPE = ComponentCodec.of(Stage.MODEL, "BPE", Bpe.class,
+            ModelCodecs::readBpe,
+            (m, out, codecs) -> {
+                if (m.dropout() == null) {
+                    out.putNull("dropout");
+                } else {
+                    out.put("dropout", m.dropout());
+                }
+                putNullable(out, "unk_token", m.unkToken());
+                putNullable(out, "continuing_subword_prefix", m.continuingSubwordPrefix());
+                putNullable(out, "end_of_word_suffix", m.endOfWordSuffix());
+                out.put("fuse_unk", m.fuseUnk());
+                out.put("byte_fallback", m.byteFallback());
+                out.put("ignore_merges", m.ignoreMerges());
+                out.set("vocab", writeVocab(m.vocabulary()));
+                ArrayNode merges = out.putArray("merges");
+                for (Merge merge : m.merges().merges(m.vocabulary())) {
+                    merges.addArray().add(merge.left()).add(merge.right());
+                }
+            });
+
+    static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE, BPE);
+
+    private static Bpe readBpe(JsonObjectReader in) throws TokenizerJsonException {
+        Vocabulary vocab = readVocab(in, "vocab");
+        String prefix = in.optString("continuing_subword_prefix", null);
+        List<Merge> merges = readMerges(in, "merges");
+        MergeTable table;
+        try {
+            table = MergeTable.fromMerges(vocab, merges, prefix);
+        } catch (IllegalArgumentException e) {
+            throw in.errorAt(in.pathOf("merges"), e.getMessage());
+        }
+        Bpe.Builder b = Bpe.builder(vocab, table)
+                .unkToken(in.optString("unk_token", null))
+                .continuingSubwordPrefix(prefix)
+                .endOfWordSuffix(in.optString("end_of_word_suffix", null))
+                .fuseUnk(in.optBool("fuse_unk", false))
+                .byteFallback(in.optBool("byte_fallback", false))
+                .ignoreMerges(in.optBool("ignore_merges", false));
+        if (in.has("dropout")) {
+            JsonNode d = in.node().get("dropout");
+            if (!d.isNumber()) {
+                throw in.errorAt(in.pathOf("dropout"), "expected a number or null, got " + JsonObjectReader.describe(d));
+            }
+            try {
+                b.dropout(d.floatValue());
+            } catch (IllegalArgumentException e) {
+                throw in.errorAt(in.pathOf("dropout"), e.getMessage());
+            }
+        }
+        return b.build();
+    }
+
+    /** The merges in either form: {@code "left right"} strings or {@code ["left", "right"]} arrays. */
+    private static List<Merge> readMerges(JsonObjectReader in, String field) throws TokenizerJsonException {
+        JsonNode array = in.asArray(in.required(field), in.pathOf(field));
+        List<Merge> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode m = array.get(i);
+            String place = in.pathOf(field) + "[" + i + "]";
+            if (m.isTextual()) {
+                String s = m.textValue();
+                int space = s.indexOf(' ');
+                if (space < 0 || s.indexOf(' ', space + 1) >= 0) {
+                    throw in.errorAt(place, "expected two tokens separated by one space, got "
+                            + JsonObjectReader.describe(m));
+                }
+                out.add(new Merge(s.substring(0, space), s.substring(space + 1)));
+            } else if (m.isArray()) {
+                if (m.size() != 2) {
+                    throw in.errorAt(place, "expected [left, right], got an array of " + m.size());
+                }
+                out.add(new Merge(in.asString(m.get(0), place + "[0]"), in.asString(m.get(1), place + "[1]")));
+            } else {
+                throw in.errorAt(place, "expected \"left right\" or [left, right], got " + JsonObjectReader.describe(m));
+            }
+        }
+        return out;
+    }
+
+    private static void putNullable(ObjectNode out, String field, String value) {
+        if (value == null) {
+            out.putNull(field);
+        } else {
+            out.put(field, value);
+        }
+    }
 
     /**
      * The {@code token -> id} object in {@code field} as a vocabulary.

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.post.BertProcessing;
+import io.subword.post.ByteLevelPostProcessor;
 import io.subword.post.ChainablePostProcessor;
 import io.subword.post.PostProcessor;
+import io.subword.post.RobertaProcessing;
 import io.subword.post.SequenceProcessing;
 import io.subword.post.TemplateProcessing;
 import io.subword.post.TemplateProcessing.Piece;
@@ -21,7 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Codecs of the post-processors: {@code BertProcessing}, {@code TemplateProcessing}, {@code Sequence}. */
+/**
+ * Codecs of the post-processors: {@code BertProcessing}, {@code TemplateProcessing}, {@code Sequence},
+ * {@code ByteLevel}, {@code RobertaProcessing}.
+ */
 final class PostProcessorCodecs {
     private PostProcessorCodecs() {
     }
@@ -95,7 +100,39 @@ final class PostProcessorCodecs {
             },
             (s, out, codecs) -> out.set("processors", codecs.writeAll(Stage.POST_PROCESSOR, s.processors())));
 
-    static final List<ComponentCodec<?>> ALL = List.of(BERT, TEMPLATE, SEQUENCE);
+    /**
+     * {@code {"type":"ByteLevel","add_prefix_space":true,"trim_offsets":true,"use_regex":true}}; {@code use_regex}
+     * does not matter after tokenization and is written as {@code true}.
+     */
+    static final ComponentCodec<PostProcessor> BYTE_LEVEL = ComponentCodec.of(Stage.POST_PROCESSOR, "ByteLevel",
+            ByteLevelPostProcessor.class,
+            in -> new ByteLevelPostProcessor(in.optBool("trim_offsets", true), in.optBool("add_prefix_space", true)),
+            (p, out, codecs) -> {
+                out.put("add_prefix_space", p.addPrefixSpace());
+                out.put("trim_offsets", p.trimOffsets());
+                out.put("use_regex", true);
+            });
+
+    /**
+     * {@code {"type":"RobertaProcessing","sep":["</s>",2],"cls":["<s>",0],"trim_offsets":true,
+     * "add_prefix_space":true}}
+     */
+    static final ComponentCodec<PostProcessor> ROBERTA = ComponentCodec.of(Stage.POST_PROCESSOR,
+            "RobertaProcessing", RobertaProcessing.class,
+            in -> {
+                JsonNode sep = tokenAndId(in, "sep");
+                JsonNode cls = tokenAndId(in, "cls");
+                return new RobertaProcessing(sep.get(0).textValue(), sep.get(1).intValue(), cls.get(0).textValue(),
+                        cls.get(1).intValue(), in.optBool("trim_offsets", true), in.optBool("add_prefix_space", true));
+            },
+            (p, out, codecs) -> {
+                out.set("sep", F.arrayNode().add(p.sepToken()).add(p.sepId()));
+                out.set("cls", F.arrayNode().add(p.clsToken()).add(p.clsId()));
+                out.put("trim_offsets", p.trimOffsets());
+                out.put("add_prefix_space", p.addPrefixSpace());
+            });
+
+    static final List<ComponentCodec<?>> ALL = List.of(BERT, TEMPLATE, SEQUENCE, BYTE_LEVEL, ROBERTA);
 
     /** A {@code ["token", id]} pair. */
     private static JsonNode tokenAndId(JsonObjectReader in, String field) throws TokenizerJsonException {

@@ -16,6 +16,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.AddedToken;
 import io.subword.Tokenizer;
+import io.subword.bpe.Bpe;
+import io.subword.pretokenize.ByteLevelPreTokenizer;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.pretokenize.SequencePreTokenizer;
 import io.subword.model.Model;
 import io.subword.post.Padding;
 import io.subword.post.Truncation;
@@ -120,13 +124,17 @@ public final class TokenizerJson {
             }
         }
         Model model = readModel(in, codecs);
+        PreTokenizer preTokenizer = in.has("pre_tokenizer") ? in.component(Stage.PRE_TOKENIZER, "pre_tokenizer") : null;
+        if (model instanceof Bpe bpe && !bpe.isByteLevel() && hasByteLevel(preTokenizer)) {
+            // Hugging Face's ByteLevel pre-tokenizer rewrites the text into byte characters for a char-level
+            // BPE; here the model reads the bytes itself.
+            model = bpe.toBuilder().byteLevel(true).build();
+        }
         Tokenizer.Builder b = Tokenizer.builder(model);
         if (in.has("normalizer")) {
             b.normalizer(in.component(Stage.NORMALIZER, "normalizer"));
         }
-        if (in.has("pre_tokenizer")) {
-            b.preTokenizer(in.component(Stage.PRE_TOKENIZER, "pre_tokenizer"));
-        }
+        b.preTokenizer(preTokenizer);
         if (in.has("post_processor")) {
             b.postProcessor(in.component(Stage.POST_PROCESSOR, "post_processor"));
         }
@@ -147,6 +155,21 @@ public final class TokenizerJson {
         } catch (IllegalArgumentException e) {
             throw in.errorAt(in.pathOf("added_tokens"), e.getMessage());
         }
+    }
+
+    /** Whether {@code p} is or contains (in a Sequence) a ByteLevel pre-tokenizer. */
+    static boolean hasByteLevel(PreTokenizer p) {
+        if (p instanceof ByteLevelPreTokenizer) {
+            return true;
+        }
+        if (p instanceof SequencePreTokenizer s) {
+            for (PreTokenizer member : s.members()) {
+                if (hasByteLevel(member)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The model; without a {@code "type"} it is told by its fields, as Hugging Face's untagged fallback does. */
@@ -265,8 +288,19 @@ public final class TokenizerJson {
         AtomicFiles.writeString(file, toJson(t));
     }
 
-    /** The JSON tree of {@code t}, in Hugging Face's key order. */
+    /**
+     * The JSON tree of {@code t}, in Hugging Face's key order.
+     *
+     * @throws IllegalArgumentException if a component has no codec, or if the model is a byte-level BPE while the
+     *                                  pre-tokenizer has no ByteLevel step (Hugging Face would not map the text
+     *                                  to bytes, so the file would tokenize differently)
+     */
     public static ObjectNode toTree(Tokenizer t, Codecs codecs) {
+        if (t.model() instanceof Bpe bpe && bpe.isByteLevel() && !hasByteLevel(t.preTokenizer())) {
+            throw new IllegalArgumentException("a byte-level BPE model is written to tokenizer.json only with a"
+                    + " ByteLevel pre-tokenizer (alone or in a Sequence), which makes Hugging Face read bytes; this"
+                    + " tokenizer's pre-tokenizer is " + t.preTokenizer());
+        }
         ObjectNode root = F.objectNode();
         root.put("version", "1.0");
         root.set("truncation", t.truncation() == null ? F.nullNode() : writeTruncation(t.truncation()));

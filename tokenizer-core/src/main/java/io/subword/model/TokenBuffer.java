@@ -71,4 +71,12 @@ public final class TokenBuffer {
     public int[] idsCopy() {
         return Arrays.copyOf(ids, size);
     }
+
+    public int[] startsCopy() {
+        return Arrays.copyOf(starts, size);
+    }
+
+    public int[] endsCopy() {
+        return Arrays.copyOf(ends, size);
+    }
 }

@@ -2,13 +2,19 @@ package io.subword.post;
 
 import io.subword.Encoding;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Hugging Face's {@code ByteLevel} post-processor: adds no special tokens; with {@code trimOffsets} narrows each
  * token's offsets to leave out its leading and trailing spaces (see Hugging Face's {@code process_offsets}), keeping
  * the one space the pre-tokenizer added in front of the first token when {@code addPrefixSpace} is set. A pair is
  * joined with the second text's type ids set to 1, as Hugging Face encodes a pair's second sequence.
+ *
+ * <p>Chainable ({@link SequenceProcessing}): in a chain it only trims the offsets of each encoding and of its
+ * overflowing parts, as Hugging Face's {@code process_encodings} does.
  */
-public final class ByteLevelPostProcessor implements PostProcessor {
+public final class ByteLevelPostProcessor implements ChainablePostProcessor {
     private final boolean trimOffsets;
     private final boolean addPrefixSpace;
 
@@ -43,6 +49,18 @@ public final class ByteLevelPostProcessor implements PostProcessor {
         }
         Encoding b = trimOffsets ? OffsetTrimming.trim(second, addPrefixSpace) : second;
         return Encoding.mergePair(a, b.withSequenceId(1).withTypeId(1));
+    }
+
+    @Override
+    public List<Encoding> processEncodings(List<Encoding> encodings, boolean addSpecialTokens) {
+        if (!trimOffsets) {
+            return encodings;
+        }
+        List<Encoding> out = new ArrayList<>(encodings.size());
+        for (Encoding e : encodings) {
+            out.add(OffsetTrimming.trim(e, addPrefixSpace));
+        }
+        return out;
     }
 
     @Override

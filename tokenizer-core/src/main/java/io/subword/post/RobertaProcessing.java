@@ -10,8 +10,12 @@ import java.util.Objects;
  * Hugging Face's {@code RobertaProcessing}: {@code <s> A </s>} and, for a pair, {@code <s> A </s></s> B </s>},
  * every type id 0; with {@code trimOffsets} the offsets are first trimmed as {@link ByteLevelPostProcessor} does.
  * Overflowing parts get the same special tokens.
+ *
+ * <p>Chainable ({@link SequenceProcessing}), as Hugging Face's {@code process_encodings}: each encoding is trimmed
+ * and given type id 0; with special tokens the first becomes {@code <s> A </s>} and every later one
+ * {@code </s> B </s>}.
  */
-public final class RobertaProcessing implements PostProcessor {
+public final class RobertaProcessing implements ChainablePostProcessor {
     private final String sepToken;
     private final int sepId;
     private final String clsToken;
@@ -80,6 +84,16 @@ public final class RobertaProcessing implements PostProcessor {
             b = b == null ? null : withTypeIdZero(b);
         }
         return b == null ? a : Encoding.mergePair(a, b);
+    }
+
+    @Override
+    public List<Encoding> processEncodings(List<Encoding> encodings, boolean addSpecialTokens) {
+        List<Encoding> out = new ArrayList<>(encodings.size());
+        for (int i = 0; i < encodings.size(); i++) {
+            Encoding e = trimOffsets ? OffsetTrimming.trim(encodings.get(i), addPrefixSpace) : encodings.get(i);
+            out.add(addSpecialTokens ? wrap(e, i == 0 ? clsId : sepId) : withTypeIdZero(e));
+        }
+        return out;
     }
 
     /** {@code open e </s>}, overflowing parts likewise. */

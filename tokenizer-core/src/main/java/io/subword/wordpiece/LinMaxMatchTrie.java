@@ -47,34 +47,33 @@ final class LinMaxMatchTrie {
 
     /** Nodes are numbered below this. */
     private static final int MAX_NODES = (1 << 24) - 2;
-    /** Stride of {@link #nodes}: failure link, pop offset, pop count, first edge, end of edges. */
-    private static final int STRIDE = 5;
-    /** Up to this many children are scanned linearly; more are binary-searched. */
-    private static final int LINEAR_SCAN = 8;
+    /** Stride of {@link #nodes}: failure link, pop offset, pop count. */
+    private static final int STRIDE = 3;
 
     /*
-     * Edges are stored per node, contiguous and sorted by label (compressed sparse rows): a node's label run
-     * is a few bytes in one cache line, where a hashed edge table costs a cache miss per character. The two
-     * roots, whose fan-out is the whole alphabet, get a direct table indexed by char.
+     * Transitions live in a double array: the child of node s on char c is t = base[s] + code[c] when
+     * check[t] == s. Node ids are double-array slots, so one step is three array reads, and chars are coded
+     * densely by frequency in the vocabulary so that the children of a node sit close together. (A hashed
+     * edge table cost a cache miss per character on real text.)
      */
-    private final char[] edgeLabels;
-    private final int[] edgeChildren;
-    private final int[] wordRootChildren;
-    private final int[] suffixRootChildren;
-    /** Per node, stride {@link #STRIDE}: failure link, offset of its pops, number of pops, edge range. */
+    private final char[] codes;
+    private final int[] base;
+    private final int[] check;
+    private final int nodeCount;
+    /** Per slot, stride {@link #STRIDE}: failure link, offset of its pops, number of pops. */
     private final int[] nodes;
     private final int[] popIds;
     private final int[] popLengths;
     private final int wordRoot;
     private final int suffixRoot;
 
-    private LinMaxMatchTrie(char[] edgeLabels, int[] edgeChildren, int[] nodes, int[] popIds, int[] popLengths,
-                            int wordRoot, int suffixRoot) {
-        this.edgeLabels = edgeLabels;
-        this.edgeChildren = edgeChildren;
+    private LinMaxMatchTrie(char[] codes, int[] base, int[] check, int nodeCount, int[] nodes, int[] popIds,
+                            int[] popLengths, int wordRoot, int suffixRoot) {
+        this.codes = codes;
+        this.base = base;
+        this.check = check;
+        this.nodeCount = nodeCount;
         this.nodes = nodes;
-        this.wordRootChildren = rootTable(wordRoot);
-        this.suffixRootChildren = wordRoot == suffixRoot ? wordRootChildren : rootTable(suffixRoot);
         this.popIds = popIds;
         this.popLengths = popLengths;
         this.wordRoot = wordRoot;
@@ -134,50 +133,17 @@ final class LinMaxMatchTrie {
     }
 
     private int child(int node, char c) {
-        if (node == wordRoot) {
-            return wordRootChildren[c];
-        }
-        if (node == suffixRoot) {
-            return suffixRootChildren[c];
-        }
-        int lo = nodes[STRIDE * node + 3];
-        int hi = nodes[STRIDE * node + 4];
-        final char[] labels = edgeLabels;
-        if (hi - lo <= LINEAR_SCAN) {
-            for (int e = lo; e < hi; e++) {
-                if (labels[e] == c) {
-                    return edgeChildren[e];
-                }
-            }
+        int code = codes[c];
+        if (code == 0) {
             return NONE;
         }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char m = labels[mid];
-            if (m < c) {
-                lo = mid + 1;
-            } else if (m > c) {
-                hi = mid - 1;
-            } else {
-                return edgeChildren[mid];
-            }
-        }
-        return NONE;
-    }
-
-    private int[] rootTable(int root) {
-        int[] table = new int[Character.MAX_VALUE + 1];
-        java.util.Arrays.fill(table, NONE);
-        for (int e = nodes[STRIDE * root + 3]; e < nodes[STRIDE * root + 4]; e++) {
-            table[edgeLabels[e]] = edgeChildren[e];
-        }
-        return table;
+        int t = base[node] + code;
+        return t < check.length && check[t] == node ? t : NONE;
     }
 
     /** Number of trie nodes (both roots included). */
     int nodeCount() {
-        return nodes.length / STRIDE;
+        return nodeCount;
     }
 
     /** Size of the shared failure-pop pool. */
@@ -337,41 +303,152 @@ final class LinMaxMatchTrie {
                 }
             }
 
-            // Edges grouped by parent (counting sort), each group sorted by label.
+            // Edges grouped by parent (counting sort).
             int[] edgeStart = new int[n + 1];
             for (Long2IntOpenHashMap.Entry e : children.long2IntEntrySet()) {
-                edgeStart[(int) (e.getLongKey() >>> 16) - 1 + 1]++;
+                edgeStart[(int) (e.getLongKey() >>> 16)]++;
             }
             for (int v = 0; v < n; v++) {
                 edgeStart[v + 1] += edgeStart[v];
             }
-            long[] packed = new long[children.size()];
+            char[] labels = new char[children.size()];
+            int[] childIds = new int[children.size()];
             int[] fill = java.util.Arrays.copyOf(edgeStart, n);
+            int[] frequency = new int[Character.MAX_VALUE + 1];
             for (Long2IntOpenHashMap.Entry e : children.long2IntEntrySet()) {
                 int parentNode = (int) (e.getLongKey() >>> 16) - 1;
-                long c = e.getLongKey() & 0xFFFF;
-                packed[fill[parentNode]++] = c << 32 | e.getIntValue();
+                char c = (char) e.getLongKey();
+                labels[fill[parentNode]] = c;
+                childIds[fill[parentNode]++] = e.getIntValue();
+                frequency[c]++;
             }
-            char[] labels = new char[packed.length];
-            int[] childIds = new int[packed.length];
-            for (int v = 0; v < n; v++) {
-                java.util.Arrays.sort(packed, edgeStart[v], edgeStart[v + 1]);
-            }
-            for (int e = 0; e < packed.length; e++) {
-                labels[e] = (char) (packed[e] >>> 32);
-                childIds[e] = (int) packed[e];
-            }
+            char[] codes = charCodes(frequency);
 
-            int[] flat = new int[STRIDE * n];
-            for (int v = 0; v < n; v++) {
-                flat[STRIDE * v] = fail[v];
-                flat[STRIDE * v + 1] = popFrom[v];
-                flat[STRIDE * v + 2] = fail[v] == NONE ? 0 : popCount[v];
-                flat[STRIDE * v + 3] = edgeStart[v];
-                flat[STRIDE * v + 4] = edgeStart[v + 1];
+            // Place nodes breadth-first, each node's children at the first base where all their slots are free.
+            int[] slotOf = new int[n];
+            java.util.Arrays.fill(slotOf, NONE);
+            IntArrayList baseList = new IntArrayList();
+            IntArrayList checkList = new IntArrayList();
+            int[] queue = new int[n];
+            int head = 0;
+            int tail = 0;
+            int firstFree = 0;
+            for (int root : wordRoot == suffixRoot ? new int[] {suffixRoot} : new int[] {suffixRoot, wordRoot}) {
+                firstFree = occupy(checkList, baseList, firstFree, -2);
+                slotOf[root] = firstFree;
+                queue[tail++] = root;
             }
-            return new LinMaxMatchTrie(labels, childIds, flat, poolIds.toIntArray(), poolLengths.toIntArray(),
-                    wordRoot, suffixRoot);
+            int[] childCodes = new int[16];
+            while (head < tail) {
+                int v = queue[head++];
+                int from = edgeStart[v];
+                int count = edgeStart[v + 1] - from;
+                if (count == 0) {
+                    continue;
+                }
+                if (childCodes.length < count) {
+                    childCodes = new int[count];
+                }
+                int minCode = Integer.MAX_VALUE;
+                for (int k = 0; k < count; k++) {
+                    childCodes[k] = codes[labels[from + k]];
+                    minCode = Math.min(minCode, childCodes[k]);
+                }
+                while (firstFree < checkList.size() && checkList.getInt(firstFree) != NONE) {
+                    firstFree++;
+                }
+                int b = Math.max(1, firstFree - minCode);
+                while (!fits(checkList, b, childCodes, count)) {
+                    b++;
+                }
+                setBase(baseList, slotOf[v], b);
+                for (int k = 0; k < count; k++) {
+                    int slot = b + childCodes[k];
+                    ensure(checkList, baseList, slot);
+                    checkList.set(slot, slotOf[v]);
+                    slotOf[childIds[from + k]] = slot;
+                    queue[tail++] = childIds[from + k];
+                }
+            }
+            int slots = checkList.size();
+            int[] base = new int[slots];
+            int[] check = checkList.toIntArray();
+            java.util.Arrays.fill(base, slots); // a leaf's children land past the end: no match
+            for (int v = 0; v < n; v++) {
+                if (edgeStart[v + 1] > edgeStart[v]) {
+                    base[slotOf[v]] = baseList.getInt(slotOf[v]);
+                }
+            }
+            for (int t = 0; t < slots; t++) {
+                if (check[t] == -2) {
+                    check[t] = NONE; // a root's slot: no node is its parent
+                }
+            }
+            int[] flat = new int[STRIDE * slots];
+            java.util.Arrays.fill(flat, NONE);
+            for (int v = 0; v < n; v++) {
+                int t = slotOf[v];
+                flat[STRIDE * t] = fail[v] == NONE ? NONE : slotOf[fail[v]];
+                flat[STRIDE * t + 1] = popFrom[v];
+                flat[STRIDE * t + 2] = fail[v] == NONE ? 0 : popCount[v];
+            }
+            return new LinMaxMatchTrie(codes, base, check, n, flat, poolIds.toIntArray(), poolLengths.toIntArray(),
+                    slotOf[wordRoot], slotOf[suffixRoot]);
+        }
+
+        /** Codes 1.. for the chars that label edges, most frequent first; 0 for all others. */
+        private static char[] charCodes(int[] frequency) {
+            int distinct = 0;
+            for (int f : frequency) {
+                if (f > 0) {
+                    distinct++;
+                }
+            }
+            long[] byFrequency = new long[distinct];
+            int k = 0;
+            for (int c = 0; c < frequency.length; c++) {
+                if (frequency[c] > 0) {
+                    byFrequency[k++] = (long) (Integer.MAX_VALUE - frequency[c]) << 16 | c;
+                }
+            }
+            java.util.Arrays.sort(byFrequency);
+            char[] codes = new char[Character.MAX_VALUE + 1];
+            for (int i = 0; i < distinct; i++) {
+                codes[(int) (byFrequency[i] & 0xFFFF)] = (char) (i + 1);
+            }
+            return codes;
+        }
+
+        private static boolean fits(IntArrayList check, int b, int[] childCodes, int count) {
+            for (int k = 0; k < count; k++) {
+                int slot = b + childCodes[k];
+                if (slot < check.size() && check.getInt(slot) != NONE) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static void ensure(IntArrayList check, IntArrayList base, int slot) {
+            while (check.size() <= slot) {
+                check.add(NONE);
+                base.add(0);
+            }
+        }
+
+        private static void setBase(IntArrayList base, int slot, int value) {
+            base.set(slot, value);
+        }
+
+        /** Takes the first free slot at or after {@code from} for a root, marking it with {@code marker}. */
+        private static int occupy(IntArrayList check, IntArrayList base, int from, int marker) {
+            int slot = from;
+            while (slot < check.size() && check.getInt(slot) != NONE) {
+                slot++;
+            }
+            ensure(check, base, slot);
+            check.set(slot, marker);
+            return slot;
         }
 
         /** Node ids in {@code [from, to)} ordered by depth (counting sort; stable). */

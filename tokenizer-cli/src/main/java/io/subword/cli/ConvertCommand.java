@@ -1,0 +1,92 @@
+package io.subword.cli;
+
+import io.subword.Tokenizer;
+import io.subword.Tokenizers;
+import io.subword.bpe.Bpe;
+import io.subword.json.TokenizerJson;
+import io.subword.vocab.Merge;
+import io.subword.vocab.io.MergesTxt;
+import io.subword.vocab.io.VocabJson;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code subword convert}: writes the tokenizer of {@code -t} in another format. {@code --to tokenizer.json} writes
+ * a Hugging Face tokenizer.json (a tiktoken file becomes the equivalent byte-level BPE with a ranked merge list,
+ * which Hugging Face loads and which gives tiktoken's ids); {@code --to vocab.json} writes a BPE tokenizer's
+ * GPT-2 files: {@code vocab.json} (with the added tokens, as GPT-2's has {@code <|endoftext|>}) to {@code -o} and
+ * {@code merges.txt} next to it or to {@code --merges-out}. Files are written atomically.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+                "Convert a tokenizer (tokenizer.json, vocab.json + merges.txt, .tiktoken) to tokenizer.json, or a BPE "
+                        + "tokenizer to GPT-2's vocab.json + merges.txt.",
+        })
+final class ConvertCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TokenizerOption tokenizer;
+
+    @Option(names = "--to", required = true, paramLabel = "FORMAT",
+            description = "tokenizer.json or vocab.json (with merges.txt).")
+    String to;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The file to write.")
+    Path output;
+
+    @Option(names = "--merges-out", paramLabel = "MERGES",
+            description = "With --to vocab.json: where to write merges.txt (default: merges.txt next to OUT).")
+    Path mergesOut;
+
+    @Override
+    public Integer call() throws Exception {
+        String format = to.toLowerCase(Locale.ROOT);
+        if (!format.equals("tokenizer.json") && !format.equals("vocab.json")) {
+            throw new ParameterException(spec.commandLine(), "--to must be tokenizer.json or vocab.json, not " + to);
+        }
+        if (mergesOut != null && !format.equals("vocab.json")) {
+            throw new ParameterException(spec.commandLine(), "--merges-out applies to --to vocab.json");
+        }
+        checkWritable(output);
+        Tokenizer tok = tokenizer.load();
+        if (format.equals("tokenizer.json")) {
+            TokenizerJson.write(tok.model() instanceof Bpe ? Tokenizers.withMergeList(tok) : tok, output);
+            return ErrorHandler.OK;
+        }
+        if (!(tok.model() instanceof Bpe bpe)) {
+            throw new IllegalArgumentException("vocab.json + merges.txt hold a BPE model; " + tokenizer.file
+                    + " has " + tok.model());
+        }
+        Path merges = mergesOut != null ? mergesOut
+                : output.toAbsolutePath().resolveSibling("merges.txt");
+        checkWritable(merges);
+        if (merges.toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new ParameterException(spec.commandLine(), "merges.txt and vocab.json would be the same file "
+                    + output);
+        }
+        List<Merge> list = bpe.merges().merges(bpe.vocabulary());
+        // merges first: a failure (a token merges.txt cannot hold) leaves both files untouched
+        MergesTxt.write(list, merges);
+        VocabJson.write(tok.vocabulary(), output);
+        return ErrorHandler.OK;
+    }
+
+    private static void checkWritable(Path file) throws FileSystemException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a folder; name the file to write");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.subword.train;
+
+import io.subword.normalize.BertNormalizer;
+import io.subword.normalize.Normalizer;
+import io.subword.pretokenize.BertPreTokenizer;
+import io.subword.pretokenize.ByteLevelPreTokenizer;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.vocab.SpecialTokens;
+
+import java.util.List;
+
+/**
+ * The kinds of tokenizer {@link Training} builds, each with the pipeline Hugging Face's ready-made tokenizer of
+ * that kind uses, so that a trained {@code tokenizer.json} looks like what an HF user would have made:
+ * <table>
+ *   <caption>Pipelines</caption>
+ *   <tr><th></th><th>{@link #BPE bpe}</th><th>{@link #BYTE_LEVEL bytelevel}</th><th>{@link #WORD_PIECE wordpiece}</th></tr>
+ *   <tr><td>as HF's</td><td>{@code CharBPETokenizer}</td><td>{@code ByteLevelBPETokenizer} (GPT-2)</td>
+ *       <td>{@code BertWordPieceTokenizer}</td></tr>
+ *   <tr><td>normalizer</td><td>BertNormalizer (clean text, CJK spacing; lowercase without stripping accents
+ *       only when asked)</td><td>none (lowercase only when asked)</td><td>BertNormalizer, lowercase and strip
+ *       accents by default</td></tr>
+ *   <tr><td>pre-tokenizer</td><td>BertPreTokenizer (whitespace and each punctuation character)</td>
+ *       <td>ByteLevel, GPT-2 regex, no prefix space</td><td>BertPreTokenizer</td></tr>
+ *   <tr><td>model</td><td>BPE, end-of-word suffix {@code </w>}, unknown token {@code <unk>}</td>
+ *       <td>byte-level BPE, all 256 bytes in the alphabet, no unknown token</td>
+ *       <td>WordPiece, {@code ##}, {@code [UNK]}, 100 chars per word</td></tr>
+ *   <tr><td>post-processor</td><td>none</td><td>ByteLevel</td><td>BertProcessing ({@code [CLS] A [SEP]})</td></tr>
+ *   <tr><td>decoder</td><td>BPEDecoder ({@code </w>} to spaces)</td><td>ByteLevel</td><td>WordPiece</td></tr>
+ *   <tr><td>special tokens</td><td>{@code <unk>}</td><td>none</td>
+ *       <td>{@code [PAD] [UNK] [CLS] [SEP] [MASK]}</td></tr>
+ *   <tr><td>files</td><td colspan="2">tokenizer.json, vocab.json, merges.txt</td><td>tokenizer.json, vocab.txt</td></tr>
+ * </table>
+ */
+public enum Family {
+    /** Char-level BPE with an end-of-word suffix, as subword-nmt and HF's {@code CharBPETokenizer}. */
+    BPE("bpe", List.of("<unk>"), false),
+    /** Byte-level BPE, as GPT-2 and HF's {@code ByteLevelBPETokenizer}. */
+    BYTE_LEVEL("bytelevel", List.of(), false),
+    /** WordPiece, as BERT and HF's {@code BertWordPieceTokenizer}. */
+    WORD_PIECE("wordpiece", SpecialTokens.BERT, true);
+
+    /** The end-of-word suffix of {@link #BPE}. */
+    public static final String END_OF_WORD_SUFFIX = "</w>";
+    /** The unknown token of {@link #BPE}, used when it is among the special tokens. */
+    public static final String BPE_UNK_TOKEN = "<unk>";
+    /** The unknown token of {@link #WORD_PIECE}. */
+    public static final String WORD_PIECE_UNK_TOKEN = "[UNK]";
+    /** The continuing-subword prefix of {@link #WORD_PIECE}. */
+    public static final String WORD_PIECE_PREFIX = "##";
+
+    private final String cliName;
+    private final List<String> defaultSpecialTokens;
+    private final boolean defaultLowercase;
+
+    Family(String cliName, List<String> defaultSpecialTokens, boolean defaultLowercase) {
+        this.cliName = cliName;
+        this.defaultSpecialTokens = defaultSpecialTokens;
+        this.defaultLowercase = defaultLowercase;
+    }
+
+    /** The name on the command line: {@code bpe}, {@code bytelevel} or {@code wordpiece}. */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** The family named {@code name} ({@link #cliName()}, case-insensitive). */
+    public static Family fromName(String name) {
+        for (Family f : values()) {
+            if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown tokenizer family \"" + name + "\": expected bpe, bytelevel or"
+                + " wordpiece");
+    }
+
+    /** The special tokens used when none are given. */
+    public List<String> defaultSpecialTokens() {
+        return defaultSpecialTokens;
+    }
+
+    /** Whether text is lowercased when not told otherwise ({@link #WORD_PIECE} only, as bert-base-uncased). */
+    public boolean defaultLowercase() {
+        return defaultLowercase;
+    }
+
+    /** The normalizer of this family, or {@code null} for none. */
+    public Normalizer normalizer(boolean lowercase) {
+        return switch (this) {
+            // CharBPETokenizer: BertNormalizer(lowercase=False) then, when asked, Lowercase (accents kept).
+            case BPE -> new BertNormalizer(true, true, lowercase ? Boolean.FALSE : null, lowercase);
+            // ByteLevelBPETokenizer: nothing, or Lowercase; a BertNormalizer with only lowercase on is the same.
+            case BYTE_LEVEL -> lowercase ? new BertNormalizer(false, false, Boolean.FALSE, true) : null;
+            // BertWordPieceTokenizer: strip accents follows lowercase (null), as bert-base-uncased has it.
+            case WORD_PIECE -> new BertNormalizer(true, true, lowercase ? null : Boolean.FALSE, lowercase);
+        };
+    }
+
+    /** The pre-tokenizer of this family. */
+    public PreTokenizer preTokenizer() {
+        return switch (this) {
+            case BPE, WORD_PIECE -> BertPreTokenizer.INSTANCE;
+            case BYTE_LEVEL -> new ByteLevelPreTokenizer(false, true, true);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,180 @@
+package io.subword.train;
+
+import io.subword.AddedToken;
+import io.subword.Tokenizer;
+import io.subword.bpe.Bpe;
+import io.subword.decode.BpeDecoder;
+import io.subword.decode.ByteLevelDecoder;
+import io.subword.decode.WordPieceDecoder;
+import io.subword.json.TokenizerJson;
+import io.subword.post.BertProcessing;
+import io.subword.post.ByteLevelPostProcessor;
+import io.subword.vocab.Merge;
+import io.subword.vocab.MergeTable;
+import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.MergesTxt;
+import io.subword.vocab.io.VocabJson;
+import io.subword.vocab.io.VocabTxt;
+import io.subword.wordpiece.WordPiece;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A freshly trained tokenizer: the full pipeline of its {@link Family} around the learned model, ready to
+ * encode, and able to write itself as Hugging Face's {@code tokenizer.json} plus the classic vocabulary files
+ * ({@code vocab.txt} for WordPiece, {@code vocab.json} and {@code merges.txt} for BPE). Immutable.
+ */
+public final class TrainedTokenizer {
+    /** The name of the Hugging Face file. */
+    public static final String TOKENIZER_JSON = "tokenizer.json";
+    public static final String VOCAB_TXT = "vocab.txt";
+    public static final String VOCAB_JSON = "vocab.json";
+    public static final String MERGES_TXT = "merges.txt";
+
+    /** The most characters of a word WordPiece splits; longer words become the unknown token, as in BERT. */
+    static final int MAX_INPUT_CHARS_PER_WORD = 100;
+
+    private final Family family;
+    private final Tokenizer tokenizer;
+    private final List<Merge> merges;
+
+    private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
+        this.family = family;
+        this.tokenizer = tokenizer;
+        this.merges = List.copyOf(merges);
+    }
+
+    /**
+     * The tokenizer of a BPE family ({@link Family#BPE} or {@link Family#BYTE_LEVEL}) around {@code data}.
+     *
+     * @throws IllegalArgumentException if {@code family} is {@link Family#WORD_PIECE}, or {@code data} does not
+     *                                  fit the family (byte-level or not, suffix)
+     */
+    public static TrainedTokenizer ofBpe(Family family, BpeModelData data, boolean lowercase) {
+        Objects.requireNonNull(data, "data");
+        if (family == Family.WORD_PIECE) {
+            throw new IllegalArgumentException("a BPE model cannot make a " + family + " tokenizer");
+        }
+        if (data.byteLevel() != (family == Family.BYTE_LEVEL)) {
+            throw new IllegalArgumentException("the model is " + (data.byteLevel() ? "" : "not ")
+                    + "byte-level, which a " + family + " tokenizer is not");
+        }
+        Vocabulary vocab = data.vocabulary();
+        List<Merge> merges = new ArrayList<>(data.merges().size());
+        for (BpeModelData.Merge m : data.merges()) {
+            merges.add(new Merge(m.left(), m.right()));
+        }
+        MergeTable table = MergeTable.fromMerges(vocab, merges, data.continuingSubwordPrefix());
+        Tokenizer.Builder b;
+        if (family == Family.BYTE_LEVEL) {
+            b = Tokenizer.builder(Bpe.byteLevel(vocab, table))
+                    .preTokenizer(family.preTokenizer())
+                    // ByteLevelBPETokenizer: processors.ByteLevel(trim_offsets=False), HF's other flags default.
+                    .postProcessor(new ByteLevelPostProcessor(false, true))
+                    .decoder(ByteLevelDecoder.INSTANCE);
+        } else {
+            String suffix = data.endOfWordSuffix();
+            Bpe.Builder model = Bpe.builder(vocab, table)
+                    .continuingSubwordPrefix(data.continuingSubwordPrefix())
+                    .endOfWordSuffix(suffix);
+            if (vocab.contains(Family.BPE_UNK_TOKEN)) {
+                // Without it in the vocabulary, unknown characters are dropped, as HF does with no unk token.
+                model.unkToken(Family.BPE_UNK_TOKEN);
+            }
+            b = Tokenizer.builder(model.build())
+                    .preTokenizer(family.preTokenizer());
+            if (suffix != null) {
+                b.decoder(new BpeDecoder(suffix));
+            }
+        }
+        b.normalizer(family.normalizer(lowercase)).addedTokens(specials(vocab, data.specialTokens()));
+        return new TrainedTokenizer(family, b.build(), merges);
+    }
+
+    /**
+     * The BERT-style tokenizer around {@code data}.
+     *
+     * @throws IllegalArgumentException if the vocabulary lacks the unknown token, {@code [CLS]} or {@code [SEP]}
+     */
+    public static TrainedTokenizer ofWordPiece(WordPieceModelData data, boolean lowercase) {
+        Objects.requireNonNull(data, "data");
+        Vocabulary vocab = data.vocabulary();
+        Tokenizer tok = Tokenizer.builder(WordPiece.of(vocab, data.unkToken(), data.continuingSubwordPrefix(),
+                        MAX_INPUT_CHARS_PER_WORD))
+                .normalizer(Family.WORD_PIECE.normalizer(lowercase))
+                .preTokenizer(Family.WORD_PIECE.preTokenizer())
+                .postProcessor(BertProcessing.of(vocab))
+                .decoder(new WordPieceDecoder(data.continuingSubwordPrefix(), true))
+                .addedTokens(specials(vocab, data.specialTokens()))
+                .build();
+        return new TrainedTokenizer(Family.WORD_PIECE, tok, List.of());
+    }
+
+    private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
+        List<AddedToken> added = new ArrayList<>(specialTokens.size());
+        for (String s : specialTokens) {
+            int id = vocab.id(s);
+            assert id >= 0 : "trainers put every special token in the vocabulary: " + s;
+            if (added.stream().noneMatch(a -> a.content().equals(s))) {
+                added.add(AddedToken.special(s, id));
+            }
+        }
+        return added;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The tokenizer, with the pipeline of its family. */
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The merges in rank order; empty for WordPiece. */
+    public List<Merge> merges() {
+        return merges;
+    }
+
+    /** The names of the files {@link #writeAll} writes for {@code family}, in the order it writes them. */
+    public static List<String> fileNames(Family family) {
+        return family == Family.WORD_PIECE ? List.of(VOCAB_TXT, TOKENIZER_JSON)
+                : List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+    }
+
+    /**
+     * Writes {@code tokenizer.json} and the vocabulary files of the family into {@code dir} (created if
+     * missing), each atomically: a crash leaves the previous file or none, never part of one. Files of the
+     * same names are replaced.
+     *
+     * @return the files written, in {@link #fileNames} order
+     */
+    public List<Path> writeAll(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> written = new ArrayList<>(3);
+        Vocabulary vocab = tokenizer.model().vocabulary();
+        for (String name : fileNames(family)) {
+            Path file = dir.resolve(name);
+            switch (name) {
+                case VOCAB_TXT -> VocabTxt.write(vocab, file);
+                case VOCAB_JSON -> VocabJson.write(vocab, file);
+                case MERGES_TXT -> MergesTxt.write(merges, file);
+                case TOKENIZER_JSON -> TokenizerJson.write(tokenizer, file);
+                default -> throw new AssertionError(name);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    @Override
+    public String toString() {
+        return "TrainedTokenizer[" + family + ", " + tokenizer.vocabulary().size() + " tokens, " + merges.size()
+                + " merges]";
+    }
+}
