@@ -46,8 +46,8 @@ final class CompareJob {
     Path workDir;
 
     /** What a run made. */
-    record Outcome(ComparisonResult result, List<Candidate> candidates, Map<ModelKind, WordCounts> counts,
-                   Corpus trainCorpus, String trainName, long trainBytes) {
+    record Outcome(ComparisonResult result, List<Candidate> candidates, List<ModelTrainer.TrainedModel> trained,
+                   Map<ModelKind, WordCounts> counts, Corpus trainCorpus, String trainName, long trainBytes) {
     }
 
     /**
@@ -103,7 +103,8 @@ final class CompareJob {
                 countKinds.add(ModelKind.WORD); // the word counts also tell how rare an example word is
             }
             for (ModelKind kind : countKinds) {
-                WordCounts shared = counts.entrySet().stream().filter(e -> e.getKey().sameWordsAs(kind))
+                WordCounts shared = counts.entrySet().stream()
+                        .filter(e -> e.getKey().wordsKey(lowercase).equals(kind.wordsKey(lowercase)))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
                 if (shared == null) {
                     log.step("count words for " + kind.cliName());
@@ -115,11 +116,13 @@ final class CompareJob {
                 }
                 counts.put(kind, shared);
             }
+            List<ModelTrainer.TrainedModel> trained = new ArrayList<>();
             for (ModelKind kind : kinds) {
                 for (int size : vocabSizes) {
                     log.step("train " + kind.cliName() + " " + size);
-                    Tokenizer tok = trainer.train(kind, size, counts.get(kind), log);
-                    candidates.add(new Candidate(kind.cliName(), size, tok));
+                    ModelTrainer.TrainedModel model = trainer.train(kind, size, counts.get(kind), log);
+                    trained.add(model);
+                    candidates.add(new Candidate(kind.cliName(), size, model.tokenizer()));
                 }
             }
             candidates.addAll(given);
@@ -130,7 +133,7 @@ final class CompareJob {
                     .exampleWords(exampleWords).build()
                     .run(candidates, testCorpus, heldOutName, trainingCount, log);
             long trainBytes = trainCorpus == null ? 0 : trainCorpus.totalBytes();
-            return new Outcome(result, candidates, counts, trainCorpus, train.isEmpty() ? "-" : describe(train),
+            return new Outcome(result, candidates, trained, counts, trainCorpus, train.isEmpty() ? "-" : describe(train),
                     trainBytes);
         } finally {
             if (temp != null) {

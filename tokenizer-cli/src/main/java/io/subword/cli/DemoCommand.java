@@ -1,7 +1,5 @@
 package io.subword.cli;
 
-import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
 import io.subword.compare.Candidate;
 import io.subword.compare.Example;
 import io.subword.compare.HtmlReport;
@@ -13,13 +11,8 @@ import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.SubwordVectors;
 import io.subword.embed.TrainingProgress;
-import io.subword.json.TokenizerJson;
 import io.subword.train.Corpus;
 import io.subword.vocab.io.AtomicFiles;
-import io.subword.vocab.io.MergesTxt;
-import io.subword.vocab.io.VocabJson;
-import io.subword.vocab.io.VocabTxt;
-import io.subword.wordpiece.WordPiece;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -114,8 +107,11 @@ final class DemoCommand implements Callable<Integer> {
 
             log.step("write the tokenizers");
             List<Path> written = new ArrayList<>();
-            for (Candidate c : outcome.candidates()) {
-                written.add(writeTokenizer(c, out.resolve("tokenizers").resolve(c.model() + "-" + c.vocabSize())));
+            for (int i = 0; i < outcome.trained().size(); i++) {
+                Candidate c = outcome.candidates().get(i);
+                Path dir = out.resolve("tokenizers").resolve(c.model() + "-" + c.vocabSize());
+                outcome.trained().get(i).writeAll(dir);
+                written.add(dir);
             }
 
             Candidate embedded = largest(outcome.candidates(), ModelKind.WORD_PIECE.cliName());
@@ -168,13 +164,17 @@ final class DemoCommand implements Callable<Integer> {
                 stdout.printf("  %-10s %5s -> %s%n", s.model(), compact(s.vocabSize()), s.joined());
             }
         }
-        vectors.findVector(SHOWCASE_WORD).ifPresent(v -> {
-            StringBuilder sb = new StringBuilder("nearest pieces to " + SHOWCASE_WORD + " (mean of its piece vectors):");
-            for (SubwordVectors.Neighbor n : vectors.nearest(v, 8)) {
+        for (String word : List.of(SHOWCASE_WORD, "Kommission", "relatório")) {
+            if (vectors.findVector(word).isEmpty()) {
+                continue;
+            }
+            StringBuilder sb = new StringBuilder("nearest pieces to " + word + " " + java.util.Arrays.toString(
+                    vectors.tokenizer().encode(word, false).tokens().toArray()) + ":");
+            for (SubwordVectors.Neighbor n : vectors.nearest(word, 6)) {
                 sb.append(String.format(Locale.ROOT, " %s %.2f", n.token(), n.score()));
             }
             stdout.println(sb);
-        });
+        }
     }
 
     private static String compact(int n) {
@@ -197,29 +197,6 @@ final class DemoCommand implements Callable<Integer> {
     private static Candidate largest(List<Candidate> candidates, String model) {
         return candidates.stream().filter(c -> c.model().equals(model))
                 .max(java.util.Comparator.comparingInt(Candidate::vocabSize)).orElseThrow();
-    }
-
-    /**
-     * Writes a trained tokenizer: {@code tokenizer.json} when a codec can write its model, and the classic
-     * vocabulary files ({@code vocab.txt} for WordPiece and word-level, {@code vocab.json} and
-     * {@code merges.txt} for BPE).
-     */
-    static Path writeTokenizer(Candidate c, Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Tokenizer t = c.tokenizer();
-        if (t.model() instanceof Bpe bpe) {
-            VocabJson.write(bpe.vocabulary(), dir.resolve("vocab.json"));
-            MergesTxt.write(bpe.merges().merges(bpe.vocabulary()), dir.resolve("merges.txt"));
-        } else {
-            VocabTxt.write(t.model().vocabulary(), dir.resolve("vocab.txt"));
-        }
-        try {
-            TokenizerJson.write(t, dir.resolve("tokenizer.json"));
-        } catch (IllegalArgumentException noCodec) {
-            // BPE's tokenizer.json codec is not in this build yet; vocab.json and merges.txt hold the model
-            assert !(t.model() instanceof WordPiece) : noCodec;
-        }
-        return dir;
     }
 
     /** The lines of the corpus up to about {@code megabytes} of UTF-8, in memory (for the embedding epochs). */

@@ -238,14 +238,15 @@ public final class HtmlReport {
     }
 
     private static void split(StringBuilder sb, Example.Split s) {
-        sb.append("<div class=\"split\"><span class=\"size\">").append(Sizes.compact(s.vocabSize())).append("</span>");
+        sb.append("<div class=\"split\"><span class=\"size\">").append(Sizes.compact(s.vocabSize()))
+                .append("</span><span class=\"pieces\">");
         int i = 0;
         for (Example.Piece p : s.pieces()) {
             sb.append("<span class=\"p ").append(p.unknown() ? "unk" : "c" + (i % 6)).append("\">")
                     .append(Html.escape(p.text())).append("</span>");
             i++;
         }
-        sb.append("</div>");
+        sb.append("</span></div>");
     }
 
     private static void definitions(StringBuilder sb) {
@@ -292,8 +293,9 @@ public final class HtmlReport {
             table.examples { width: 100%; }
             table.examples td.word { width: 170px; }
             td.word small { color: #5b636d; }
-            .split { margin: 2px 0; padding-left: 34px; text-indent: -34px; }
-            .size { display: inline-block; width: 34px; color: #8a929b; font-size: 12px; }
+            .split { display: flex; align-items: baseline; margin: 2px 0; }
+            .pieces { display: flex; flex-wrap: wrap; }
+            .size { flex: 0 0 34px; color: #8a929b; font-size: 12px; }
             .p { display: inline-block; padding: 0 4px; margin: 1px 2px 1px 0; border-radius: 3px;
                  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
             .c0 { background: #cfe3ff; } .c1 { background: #ffdcb0; } .c2 { background: #cdeccd; }

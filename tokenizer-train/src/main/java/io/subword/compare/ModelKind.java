@@ -1,20 +1,18 @@
 package io.subword.compare;
 
-import io.subword.normalize.BertNormalizer;
 import io.subword.normalize.Normalizer;
-import io.subword.pretokenize.BertPreTokenizer;
-import io.subword.pretokenize.ByteLevelPreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
+import io.subword.train.Family;
 
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The kinds of vocabulary {@code subword compare} trains, each with the normalizer and pre-tokenizer its words
- * are counted with. The word-level baseline sees exactly the words the BPE and WordPiece models see (the same
- * {@code BertNormalizer} and {@code BertPreTokenizer}), so the comparison differs only in the model; byte-level
- * BPE counts GPT-2's pieces. Case is kept unless asked otherwise, and accents are always kept, so that no
- * model wins by seeing less.
+ * The kinds of vocabulary {@code subword compare} trains: the three {@link Family families} of the
+ * {@link io.subword.train.Training} facade, with their Hugging Face pipelines, and the word-level baseline. The
+ * baseline sees exactly the words char-level BPE and (cased) WordPiece see (the same {@code BertNormalizer} and
+ * {@code BertPreTokenizer}), so the comparison differs only in the model; byte-level BPE counts GPT-2's pieces.
+ * Case and accents are kept unless lowercasing is asked for, so that no model wins by seeing less.
  */
 public enum ModelKind {
     /** Word-level: the most frequent words, everything else {@code [UNK]}. */
@@ -52,22 +50,40 @@ public enum ModelKind {
                 + String.join(", ", Arrays.stream(values()).map(ModelKind::cliName).toList()) + ")");
     }
 
-    /** The normalizer words are counted and encoded with, or {@code null} for none. */
+    /** The family the {@link io.subword.train.Training} facade trains this kind as, or {@code null} for {@link #WORD}. */
+    public Family family() {
+        return switch (this) {
+            case WORD -> null;
+            case WORD_PIECE -> Family.WORD_PIECE;
+            case BPE -> Family.BPE;
+            case BYTE_LEVEL -> Family.BYTE_LEVEL;
+        };
+    }
+
+    /**
+     * The normalizer words are counted and encoded with, or {@code null} for none: the family's, and for the
+     * word-level baseline char-level BPE's ({@code BertNormalizer}: clean text, CJK spacing, lowercase only when
+     * asked, accents kept).
+     */
     public Normalizer normalizer(boolean lowercase) {
-        if (this == BYTE_LEVEL) {
-            return lowercase ? new BertNormalizer(false, false, Boolean.FALSE, true) : null;
-        }
-        return new BertNormalizer(true, true, Boolean.FALSE, lowercase);
+        return (this == WORD ? Family.BPE : family()).normalizer(lowercase);
     }
 
-    /** The pre-tokenizer words are counted and encoded with. */
+    /** The pre-tokenizer words are counted and encoded with: the family's, BERT's for the word-level baseline. */
     public PreTokenizer preTokenizer() {
-        return this == BYTE_LEVEL ? new ByteLevelPreTokenizer(false, true, true) : BertPreTokenizer.INSTANCE;
+        return (this == WORD ? Family.BPE : family()).preTokenizer();
     }
 
-    /** Whether two kinds count the same words, so that one count serves both. */
-    public boolean sameWordsAs(ModelKind other) {
-        return (this == BYTE_LEVEL) == (other == BYTE_LEVEL);
+    /**
+     * Which words this kind counts: kinds with the same key count the same words, so one count serves them.
+     * Lowercased WordPiece also strips accents, as BERT uncased does, so it counts words of its own.
+     */
+    public String wordsKey(boolean lowercase) {
+        return switch (this) {
+            case BYTE_LEVEL -> "byte-level";
+            case WORD_PIECE -> lowercase ? "bert-uncased" : "bert";
+            case WORD, BPE -> "bert";
+        };
     }
 
     @Override

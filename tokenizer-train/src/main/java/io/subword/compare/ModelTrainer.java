@@ -2,54 +2,40 @@ package io.subword.compare;
 
 import io.subword.AddedToken;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
-import io.subword.decode.ByteLevelDecoder;
-import io.subword.decode.WordPieceDecoder;
-import io.subword.post.BertProcessing;
-import io.subword.post.ByteLevelPostProcessor;
-import io.subword.train.BpeModelData;
-import io.subword.train.BpeTrainer;
+import io.subword.json.TokenizerJson;
 import io.subword.train.Corpus;
+import io.subword.train.TrainedTokenizer;
+import io.subword.train.Training;
 import io.subword.train.TrainingListener;
+import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounter;
 import io.subword.train.WordCounts;
 import io.subword.train.WordLevelTrainer;
-import io.subword.train.WordPieceModelData;
-import io.subword.train.WordPieceTrainer;
-import io.subword.vocab.Merge;
-import io.subword.vocab.MergeTable;
-import io.subword.vocab.SpecialTokens;
-import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.VocabTxt;
 import io.subword.wordlevel.WordLevel;
-import io.subword.wordpiece.WordPiece;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * Trains the vocabularies a comparison needs and wraps each in its tokenizer pipeline: counts the words of
- * the training text once per {@linkplain ModelKind#sameWordsAs kind of words}, then trains each kind at each
- * vocabulary size from those counts. Immutable and thread-safe.
- *
- * <p>The pipelines are Hugging Face's ready-made ones (see {@link ModelKind}); the word-level baseline is a
- * {@link WordLevel} model with {@code [UNK]} over the same words as BPE and WordPiece.
+ * Trains the vocabularies a comparison needs, each wrapped in its tokenizer pipeline: words are counted once per
+ * {@linkplain ModelKind#wordsKey kind of words}, then each kind is trained at each vocabulary size from those
+ * counts. Immutable and thread-safe.
  */
 public final class ModelTrainer {
     /** The unknown token of the word-level baseline. */
     public static final String WORD_UNK = "[UNK]";
-    /** The unknown token of char-level BPE. */
-    public static final String BPE_UNK = "<unk>";
-    /** The end-of-word suffix of char-level BPE. */
-    public static final String END_OF_WORD = "</w>";
 
     private final boolean lowercase;
     private final int threads;
 
     /**
-     * @param lowercase whether every model lowercases the text (accents are kept either way)
+     * @param lowercase whether every model lowercases the text (WordPiece then also strips accents, as BERT
+     *                  uncased does)
      * @param threads   worker threads for counting and training; does not change the result
      */
     public ModelTrainer(boolean lowercase, int threads) {
@@ -73,75 +59,67 @@ public final class ModelTrainer {
 
     /**
      * Trains {@code kind} to {@code vocabSize} tokens (special tokens included) on words counted by
-     * {@link #count} for the same kind of words.
+     * {@link #count} for the same {@linkplain ModelKind#wordsKey kind of words}. BPE, byte-level BPE and WordPiece
+     * are trained by the {@link Training} facade with their family's defaults (Hugging Face's trainers'); the
+     * word-level baseline by {@link WordLevelTrainer} with {@code [UNK]}.
      *
      * @throws IllegalArgumentException if {@code vocabSize} cannot hold the special tokens
      */
-    public Tokenizer train(ModelKind kind, int vocabSize, WordCounts counts, TrainingListener listener) {
+    public TrainedModel train(ModelKind kind, int vocabSize, WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(counts, "counts");
-        return switch (kind) {
-            case WORD -> wordLevel(WordLevelTrainer.builder().vocabSize(vocabSize).specialTokens(List.of(WORD_UNK))
-                    .unkToken(WORD_UNK).build().train(counts, listener));
-            case WORD_PIECE -> wordPiece(WordPieceTrainer.builder().vocabSize(vocabSize)
-                    .specialTokens(SpecialTokens.BERT).unkToken("[UNK]").continuingSubwordPrefix("##")
-                    .threads(threads).build().train(counts, listener));
-            case BPE -> bpe(BpeTrainer.builder().vocabSize(vocabSize).specialTokens(List.of(BPE_UNK))
-                    .endOfWordSuffix(END_OF_WORD).threads(threads).build().train(counts, listener));
-            case BYTE_LEVEL -> bpe(BpeTrainer.builder().vocabSize(vocabSize).byteLevel(true).threads(threads)
-                    .build().train(counts, listener));
-        };
-    }
-
-    private Tokenizer wordLevel(WordLevel model) {
-        return Tokenizer.builder(model)
-                .normalizer(ModelKind.WORD.normalizer(lowercase))
-                .preTokenizer(ModelKind.WORD.preTokenizer())
-                .addToken(AddedToken.special(WORD_UNK, model.unkId()))
-                .build();
-    }
-
-    private Tokenizer wordPiece(WordPieceModelData data) {
-        Vocabulary vocab = data.vocabulary();
-        return Tokenizer.builder(WordPiece.of(vocab, data.unkToken(), data.continuingSubwordPrefix(), 100))
-                .normalizer(ModelKind.WORD_PIECE.normalizer(lowercase))
-                .preTokenizer(ModelKind.WORD_PIECE.preTokenizer())
-                .postProcessor(BertProcessing.of(vocab))
-                .decoder(new WordPieceDecoder(data.continuingSubwordPrefix(), true))
-                .addedTokens(specials(vocab, data.specialTokens()))
-                .build();
-    }
-
-    private Tokenizer bpe(BpeModelData data) {
-        Vocabulary vocab = data.vocabulary();
-        List<Merge> merges = new ArrayList<>(data.merges().size());
-        for (BpeModelData.Merge m : data.merges()) {
-            merges.add(new Merge(m.left(), m.right()));
-        }
-        MergeTable table = MergeTable.fromMerges(vocab, merges, data.continuingSubwordPrefix());
-        if (data.byteLevel()) {
-            return Tokenizer.builder(Bpe.byteLevel(vocab, table))
-                    .normalizer(ModelKind.BYTE_LEVEL.normalizer(lowercase))
-                    .preTokenizer(ModelKind.BYTE_LEVEL.preTokenizer())
-                    .postProcessor(new ByteLevelPostProcessor(false, true))
-                    .decoder(ByteLevelDecoder.INSTANCE)
+        if (kind == ModelKind.WORD) {
+            WordLevel model = WordLevelTrainer.builder().vocabSize(vocabSize).specialTokens(List.of(WORD_UNK))
+                    .unkToken(WORD_UNK).build().train(counts, listener);
+            Tokenizer tok = Tokenizer.builder(model)
+                    .normalizer(kind.normalizer(lowercase))
+                    .preTokenizer(kind.preTokenizer())
+                    .addToken(AddedToken.special(WORD_UNK, model.unkId()))
                     .build();
+            return new TrainedModel(kind, tok, null);
         }
-        return Tokenizer.builder(Bpe.builder(vocab, table).unkToken(BPE_UNK).endOfWordSuffix(data.endOfWordSuffix())
-                        .build())
-                .normalizer(ModelKind.BPE.normalizer(lowercase))
-                .preTokenizer(ModelKind.BPE.preTokenizer())
-                .addedTokens(specials(vocab, data.specialTokens()))
-                .build();
+        TrainingOptions options = TrainingOptions.builder().vocabSize(vocabSize).lowercase(lowercase)
+                .threads(threads).build();
+        TrainedTokenizer trained = Training.train(kind.family(), options, counts, listener);
+        return new TrainedModel(kind, trained.tokenizer(), trained);
     }
 
-    private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
-        List<AddedToken> added = new ArrayList<>();
-        for (String s : specialTokens) {
-            int id = vocab.id(s);
-            if (id >= 0 && added.stream().noneMatch(a -> a.content().equals(s))) {
-                added.add(AddedToken.special(s, id));
-            }
+    /** A trained tokenizer of one kind, able to write its files. */
+    public static final class TrainedModel {
+        private final ModelKind kind;
+        private final Tokenizer tokenizer;
+        private final TrainedTokenizer trained;
+
+        TrainedModel(ModelKind kind, Tokenizer tokenizer, TrainedTokenizer trained) {
+            this.kind = kind;
+            this.tokenizer = tokenizer;
+            this.trained = trained;
         }
-        return added;
+
+        public ModelKind kind() {
+            return kind;
+        }
+
+        public Tokenizer tokenizer() {
+            return tokenizer;
+        }
+
+        /**
+         * Writes {@code tokenizer.json} and the classic vocabulary files into {@code dir}: {@code vocab.txt} for
+         * WordPiece and the word-level baseline, {@code vocab.json} and {@code merges.txt} for BPE; each file
+         * atomically.
+         *
+         * @return the files written
+         */
+        public List<Path> writeAll(Path dir) throws IOException {
+            if (trained != null) {
+                return trained.writeAll(dir);
+            }
+            Files.createDirectories(dir);
+            Path vocab = dir.resolve(TrainedTokenizer.VOCAB_TXT);
+            Path json = dir.resolve(TrainedTokenizer.TOKENIZER_JSON);
+            VocabTxt.write(tokenizer.model().vocabulary(), vocab);
+            TokenizerJson.write(tokenizer, json);
+            return List.of(vocab, json);
+        }
     }
 }

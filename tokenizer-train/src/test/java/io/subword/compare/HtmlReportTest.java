@@ -81,7 +81,7 @@ class HtmlReportTest {
         String abc = HtmlReport.render(Comparison.builder().exampleCount(0).exampleWords(List.of("abc")).build().run(
                 List.of(new Candidate("wordpiece", 7, ComparisonTest.wordPiece())),
                 ComparisonTest.corpus(dir, "abc"), "h", w -> 0, TrainingListener.NONE), "t", Map.of());
-        assertTrue(abc.contains("<span class=\"p c0\">a</span><span class=\"p c1\">##b</span>"
+        assertTrue(abc.contains("<span class=\"pieces\"><span class=\"p c0\">a</span><span class=\"p c1\">##b</span>"
                 + "<span class=\"p c2\">##c</span>"), abc);
     }
 
