@@ -45,7 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     Path test;
 
     @Option(names = {"-t", "--tokenizer"}, paramLabel = "TOKENIZER", description = "Also measure this tokenizer "
-            + "(tokenizer.json, BERT vocab.txt, or bert-base-uncased). Repeat for more.")
+            + "(tokenizer.json, BERT vocab.txt, or a known name such as bert-base-uncased or gpt2). Repeat for more.")
     List<String> tokenizers = new ArrayList<>();
 
     @Option(names = "--train-vocabs", paramLabel = "MODELS", split = ",", defaultValue = DEFAULT_MODELS,
