@@ -36,6 +36,7 @@ import java.nio.charset.StandardCharsets;
                 ConvertCommand.class,
                 InspectCommand.class,
                 TrainCommand.class,
+                EmbedCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
