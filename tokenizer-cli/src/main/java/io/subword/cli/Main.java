@@ -39,6 +39,7 @@ import java.nio.charset.StandardCharsets;
                 TrainCommand.class,
                 CompareCommand.class,
                 DemoCommand.class,
+                EmbedCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

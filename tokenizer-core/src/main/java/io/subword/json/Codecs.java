@@ -63,12 +63,21 @@ public final class Codecs {
      */
     public <T> T read(Stage<T> stage, JsonObjectReader in) throws TokenizerJsonException {
         String type = in.string("type");
-        return codecFor(stage, type, in).read(in);
+        return read(stage, type, in);
     }
 
-    /** Reads with an already known type (the model's type may be implied by its fields). */
+    /**
+     * Reads with an already known type (the model's type may be implied by its fields). A component's own
+     * {@link IllegalArgumentException} (a value its constructor rejects) becomes an error at the component's
+     * path, so that no codec can let one escape from a reader.
+     */
     <T> T read(Stage<T> stage, String type, JsonObjectReader in) throws TokenizerJsonException {
-        return codecFor(stage, type, in).read(in);
+        ComponentCodec<T> codec = codecFor(stage, type, in);
+        try {
+            return codec.read(in);
+        } catch (IllegalArgumentException e) {
+            throw in.error(e.getMessage());
+        }
     }
 
     @SuppressWarnings("unchecked")

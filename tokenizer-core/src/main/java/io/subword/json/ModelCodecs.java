@@ -155,6 +155,9 @@ final class ModelCodecs {
             Map.Entry<String, JsonNode> e = it.next();
             String place = vocab.path() + "[" + jsonString(e.getKey()) + "]";
             int id = vocab.asInt(e.getValue(), place);
+            if (id > Vocabulary.MAX_ID) {
+                throw vocab.errorAt(place, "id " + id + " is too large (at most " + Vocabulary.MAX_ID + ")");
+            }
             String previous = byId.putIfAbsent(id, e.getKey());
             if (previous != null) {
                 throw vocab.errorAt(place, "id " + id + " is also given to " + Vocabulary.quote(previous));

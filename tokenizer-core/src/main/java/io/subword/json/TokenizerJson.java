@@ -57,6 +57,8 @@ public final class TokenizerJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            // a repeated key would silently let the later value win; like VocabJson, reject it
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -75,6 +77,9 @@ public final class TokenizerJson {
             json = Files.readString(file);
         } catch (CharacterCodingException e) {
             throw new TokenizerJsonException(file, null, "the file is not valid UTF-8", e);
+        }
+        if (json.startsWith("\uFEFF")) {
+            json = json.substring(1); // a byte order mark, skipped as every reader of this library does
         }
         return parse(json, file, codecs);
     }
@@ -108,7 +113,73 @@ public final class TokenizerJson {
             throw new TokenizerJsonException(nameForErrors, "$", "expected an object, got "
                     + (root == null || root.isMissingNode() ? "nothing" : JsonObjectReader.describe(root)));
         }
+        String lone = loneSurrogate(root, "$");
+        if (lone != null) {
+            throw new TokenizerJsonException(nameForErrors, lone, "lone surrogate in a string");
+        }
         return read(new JsonObjectReader(nameForErrors, "$", (ObjectNode) root, codecs), codecs);
+    }
+
+    /**
+     * The JSON path of the first string (key or value) holding an unpaired surrogate, or {@code null}. serde_json
+     * (Hugging Face) rejects {@code "\ud800"} escapes; Jackson accepts them, so they are checked here. Paths
+     * are built only on the way back from a find.
+     */
+    private static String loneSurrogate(JsonNode node, String path) {
+        if (node.isTextual()) {
+            return hasLoneSurrogate(node.textValue()) ? path : null;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode child = node.get(i);
+                if (child.isContainerNode() || child.isTextual()) {
+                    String found = loneSurrogate(child, "");
+                    if (found != null) {
+                        return path + "[" + i + "]" + found;
+                    }
+                }
+            }
+        } else if (node.isObject()) {
+            for (var it = node.fields(); it.hasNext(); ) {
+                var e = it.next();
+                JsonNode child = e.getValue();
+                String found = hasLoneSurrogate(e.getKey()) ? ""
+                        : child.isContainerNode() || child.isTextual() ? loneSurrogate(child, "") : null;
+                if (found != null) {
+                    return path + member(e.getKey()) + found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code .key} for a plain key, else {@code ["key"]} with quotes, controls and surrogates escaped. */
+    private static String member(String key) {
+        if (key.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            return "." + key;
+        }
+        StringBuilder sb = new StringBuilder("[\"");
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append("\"]").toString();
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String where(JsonLocation at) {

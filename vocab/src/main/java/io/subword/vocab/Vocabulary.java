@@ -17,6 +17,12 @@ import java.util.Map;
  * gap. {@link #id(String)} returns {@code -1} on a miss, so hot loops never box or throw.
  */
 public final class Vocabulary {
+    /**
+     * The largest id a vocabulary may have (2<sup>24</sup>-1, as tiktoken ranks), so that a typo such as
+     * {@code "a": 2147483647} in a file is an error rather than a two-billion-entry table.
+     */
+    public static final int MAX_ID = (1 << 24) - 1;
+
     private final String[] tokensById;
     private final Object2IntOpenHashMap<String> idsByToken;
     private final int count;
@@ -52,16 +58,17 @@ public final class Vocabulary {
     }
 
     /**
-     * A vocabulary from a token -> id map, as {@code vocab.json} holds it. Ids must be non-negative and
-     * distinct; they need not be dense.
+     * A vocabulary from a token -> id map, as {@code vocab.json} holds it. Ids must be in
+     * {@code [0, MAX_ID]} and distinct; they need not be dense.
      */
     public static Vocabulary fromMap(Map<String, Integer> tokenToId) {
         Object2IntOpenHashMap<String> ids = newMap(tokenToId.size());
         int max = -1;
         for (Map.Entry<String, Integer> e : tokenToId.entrySet()) {
             int id = e.getValue();
-            if (id < 0) {
-                throw new IllegalArgumentException("negative id " + id + " for token " + quote(e.getKey()));
+            if (id < 0 || id > MAX_ID) {
+                throw new IllegalArgumentException((id < 0 ? "negative id " : "id ") + id + " for token "
+                        + quote(e.getKey()) + (id < 0 ? "" : " is above the limit " + MAX_ID));
             }
             max = Math.max(max, id);
             ids.put(e.getKey(), id);
@@ -142,16 +149,32 @@ public final class Vocabulary {
         return new Vocabulary(all.toArray(new String[0]), ids);
     }
 
-    /** The token in double quotes with control characters escaped, for error messages. */
+    /** Tokens longer than this many UTF-16 units are shown cut by {@link #quote}. */
+    private static final int QUOTE_LIMIT = 64;
+    /** How many UTF-16 units of a long token {@link #quote} shows. */
+    private static final int QUOTE_HEAD = 48;
+
+    /**
+     * The token in double quotes with control characters escaped, for error messages. A token longer than
+     * 64 UTF-16 units is cut to its first 48 and followed by its length, {@code "aaa..." (52428800 chars)},
+     * so that a malformed 50 MB line still makes a one-line message.
+     */
     public static String quote(String token) {
-        StringBuilder sb = new StringBuilder(token.length() + 2).append('"');
-        for (int i = 0; i < token.length(); i++) {
+        int shown = token.length();
+        if (shown > QUOTE_LIMIT) {
+            shown = Character.isHighSurrogate(token.charAt(QUOTE_HEAD - 1)) ? QUOTE_HEAD - 1 : QUOTE_HEAD;
+        }
+        StringBuilder sb = new StringBuilder(shown + 24).append('"');
+        for (int i = 0; i < shown; i++) {
             char c = token.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);
             }
+        }
+        if (shown < token.length()) {
+            return sb.append("...\" (").append(token.length()).append(" chars)").toString();
         }
         return sb.append('"').toString();
     }

@@ -20,7 +20,8 @@ import java.util.Map;
  * GPT-2's {@code vocab.json}: one JSON object mapping each token to its id, {@code {"token": id, ...}}.
  *
  * <p>The reader is a small strict JSON parser (no dependency): the top level must be one object whose
- * values are non-negative integers that fit an {@code int}; a duplicate token, a duplicate id, any other
+ * values are non-negative integers up to {@link Vocabulary#MAX_ID}; a duplicate token, a duplicate id, an
+ * unpaired surrogate escape ({@code "\ud800"}, which Hugging Face's serde_json rejects too), any other
  * value or malformed JSON is a {@link VocabFormatException} naming the file, line and column (both counted
  * from 1, columns in UTF-16 units). Hugging Face silently skips non-number values and lets a repeated key
  * win; this reader rejects both, since either means the file is not what its writer meant.
@@ -239,23 +240,43 @@ public final class VocabJson {
                     case 'r' -> sb.append('\r');
                     case 't' -> sb.append('\t');
                     case 'u' -> {
-                        if (pos + 4 > s.length()) {
-                            throw error(escapeAt, "bad \\u escape");
-                        }
-                        int v = 0;
-                        for (int k = 0; k < 4; k++) {
-                            int d = Character.digit(s.charAt(pos + k), 16);
-                            if (d < 0) {
-                                throw error(escapeAt, "bad \\u escape");
+                        char v = hex4(escapeAt);
+                        if (Character.isHighSurrogate(v) && s.startsWith("\\u", pos)) {
+                            int low = pos;
+                            pos += 2;
+                            char w = hex4(low);
+                            if (!Character.isLowSurrogate(w)) {
+                                throw error(escapeAt, String.format("lone surrogate \\u%04x in a string", (int) v));
                             }
-                            v = v * 16 + d;
+                            sb.append(v).append(w);
+                        } else if (Character.isSurrogate(v)) {
+                            // serde_json (Hugging Face) rejects unpaired surrogates; a Java string could hold one
+                            // but no UTF-8 file could, so the token could never be written back.
+                            throw error(escapeAt, String.format("lone surrogate \\u%04x in a string", (int) v));
+                        } else {
+                            sb.append(v);
                         }
-                        pos += 4;
-                        sb.append((char) v);
                     }
                     default -> throw error(escapeAt, "bad escape \\" + e);
                 }
             }
+        }
+
+        /** The four hex digits at {@code pos} (after a {@code \\u} at {@code escapeAt}). */
+        private char hex4(int escapeAt) throws VocabFormatException {
+            if (pos + 4 > s.length()) {
+                throw error(escapeAt, "bad \\u escape");
+            }
+            int v = 0;
+            for (int k = 0; k < 4; k++) {
+                int d = Character.digit(s.charAt(pos + k), 16);
+                if (d < 0 || s.charAt(pos + k) > 'f') {
+                    throw error(escapeAt, "bad \\u escape");
+                }
+                v = v * 16 + d;
+            }
+            pos += 4;
+            return (char) v;
         }
 
         private int id() throws VocabFormatException {
@@ -273,8 +294,9 @@ public final class VocabJson {
             if (pos - start > 1 && s.charAt(start) == '0') {
                 throw error(start, "leading zero in the id");
             }
-            if (pos - start > 10 || Long.parseLong(s, start, pos, 10) > Integer.MAX_VALUE) {
-                throw error(start, "id " + s.substring(start, pos) + " is too large");
+            if (pos - start > 10 || Long.parseLong(s, start, pos, 10) > Vocabulary.MAX_ID) {
+                String digits = pos - start > 20 ? "of " + (pos - start) + " digits" : s.substring(start, pos);
+                throw error(start, "id " + digits + " is too large (at most " + Vocabulary.MAX_ID + ")");
             }
             return Integer.parseInt(s, start, pos, 10);
         }

@@ -52,7 +52,7 @@ class VocabJsonTest {
             "`{\"a\": 1.5}`                | line 1, column 7: the id must be a non-negative integer",
             "`{\"a\": \"1\"}`              | line 1, column 7: the id must be a non-negative integer",
             "`{\"a\": 01}`                 | line 1, column 7: leading zero in the id",
-            "`{\"a\": 3000000000}`         | line 1, column 7: id 3000000000 is too large",
+            "`{\"a\": 3000000000}`         | line 1, column 7: id 3000000000 is too large (at most 16777215)",
             "`{\"a\": 0 \"b\": 1}`         | line 1, column 9: expected ',' or '}'",
             "`{\"a\": 0,}`                 | line 1, column 9: expected a token in double quotes",
             "`{\"a\" 0}`                   | line 1, column 6: expected ':' after the token",
