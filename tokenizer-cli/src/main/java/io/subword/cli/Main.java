@@ -27,7 +27,8 @@ import java.nio.charset.StandardCharsets;
  * missing file, an I/O error, a value the library rejects), {@value ErrorHandler#USAGE} bad usage.
  */
 @Command(name = "subword",
-        description = "Subword tokenization: encode and decode text, convert tokenizers, inspect splits.",
+        description = "Subword tokenization: encode and decode text, convert tokenizers, inspect splits, train, "
+                + "compare word-level with subword vocabularies, run the demo.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         subcommands = {
@@ -36,6 +37,9 @@ import java.nio.charset.StandardCharsets;
                 ConvertCommand.class,
                 InspectCommand.class,
                 TrainCommand.class,
+                CompareCommand.class,
+                DemoCommand.class,
+                EmbedCommand.class,
                 CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -1,5 +1,6 @@
 package io.subword.cli;
 
+import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.vocab.io.VocabFormatException;
@@ -18,9 +19,12 @@ final class PretrainedTokenizers {
     private PretrainedTokenizers() {
     }
 
+    /** GPT-2's byte-level BPE: the same ranks as {@code r50k_base}. */
+    static final String GPT2 = "gpt2";
+
     /** The names {@code -t} accepts besides files. */
     static List<String> names() {
-        return List.of(BERT_BASE_UNCASED);
+        return List.of(BERT_BASE_UNCASED, GPT2, "r50k_base", "p50k_base", "cl100k_base", "o200k_base");
     }
 
     static boolean isName(String value) {
@@ -29,12 +33,19 @@ final class PretrainedTokenizers {
 
     /**
      * The named tokenizer. bert-base-uncased is the tokenizer.json packaged with all-MiniLM-L6-v2, whose fixed
-     * truncation and padding at 128 belong to that model, not to the tokenizer; they are turned off.
+     * truncation and padding at 128 belong to that model, not to the tokenizer; they are turned off. The
+     * tiktoken encodings come from jtokkit's rank files and behave as tiktoken does (special tokens in the
+     * text are an error unless allowed).
      */
     static Tokenizer load(String name, PrintWriter log) throws IOException, VocabFormatException {
         if (BERT_BASE_UNCASED.equals(name)) {
             return Tokenizers.fromFile(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
                     .withTruncation(null).withPadding(null);
+        }
+        if (isName(name)) {
+            String encoding = GPT2.equals(name) ? "r50k_base" : name;
+            return Tokenizers.fromTiktoken(MavenArtifacts.file(MavenArtifacts.tiktoken(encoding), log),
+                    TiktokenEncoding.forName(encoding));
         }
         throw new IllegalArgumentException("unknown tokenizer name " + name + " (known: " + names() + ")");
     }

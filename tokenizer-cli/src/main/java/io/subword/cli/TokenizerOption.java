@@ -41,7 +41,8 @@ final class TokenizerOption {
     @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "TOKENIZER",
             description = "A Hugging Face tokenizer.json; a BERT vocab.txt (one token per line; the BERT "
                     + "uncased pipeline unless --cased); GPT-2's vocab.json with --merges; a tiktoken rank file "
-                    + "(.tiktoken); or a known name: bert-base-uncased (fetched once through Maven).")
+                    + "(.tiktoken); or a known name: bert-base-uncased, gpt2, r50k_base, p50k_base, cl100k_base, "
+                    + "o200k_base (fetched once through Maven).")
     Path file;
 
     @Option(names = "--cased", description = "With a vocab.txt: keep case and accents (BERT cased).")

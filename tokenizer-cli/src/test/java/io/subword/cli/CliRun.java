@@ -22,6 +22,18 @@ final class CliRun {
             return List.of(out.substring(0, out.length() - 1).split("\n", -1));
         }
 
+        /**
+         * The one error line of a failed run whose stderr may first hold progress lines ({@code [  1.0s] ...});
+         * asserts there is exactly one {@code subword:} line, last, with no stack trace.
+         */
+        String oneErrorLineAfterProgress() {
+            List<String> lines = List.of(err.split("\n"));
+            List<String> errors = lines.stream().filter(l -> !l.startsWith("[")).toList();
+            org.junit.jupiter.api.Assertions.assertEquals(1, errors.size(), () -> "expected one error line:\n" + err);
+            org.junit.jupiter.api.Assertions.assertEquals(errors.get(0), lines.get(lines.size() - 1), err);
+            return new Result(exitCode, out, errors.get(0) + "\n").oneErrorLine();
+        }
+
         /** Asserts the run failed with one line on stderr that has no stack trace, and returns that line. */
         String oneErrorLine() {
             org.junit.jupiter.api.Assertions.assertTrue(err.endsWith("\n") && err.indexOf('\n') == err.length() - 1,

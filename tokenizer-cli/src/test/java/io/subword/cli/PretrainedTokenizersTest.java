@@ -44,6 +44,19 @@ class PretrainedTokenizersTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "gpt2        | 31373 995",
+            "r50k_base   | 31373 995",
+            "cl100k_base | 15339 1917",
+            "o200k_base  | 24912 2375",
+    })
+    void tiktokenNamesLoadJtokkitsRankFiles(String name, String ids) throws Exception {
+        Tokenizer tok = PretrainedTokenizers.load(name, new PrintWriter(new StringWriter()));
+        assertArrayEquals(java.util.Arrays.stream(ids.split(" ")).mapToInt(Integer::parseInt).toArray(),
+                tok.encode("hello world", false).ids());
+    }
+
     @Test
     void encodeAcceptsTheNameWhereNoSuchFileExists() {
         var out = new StringWriter();

@@ -17,6 +17,7 @@ final class BuiltinCodecs {
         all.addAll(NormalizerCodecs.ALL);
         all.addAll(PreTokenizerCodecs.ALL);
         all.addAll(ModelCodecs.ALL);
+        all.addAll(WordLevelCodec.ALL);
         all.addAll(PostProcessorCodecs.ALL);
         all.addAll(DecoderCodecs.ALL);
         return all;

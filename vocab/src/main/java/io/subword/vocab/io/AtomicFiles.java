@@ -40,6 +40,7 @@ public final class AtomicFiles {
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
+            keepUsualPermissions(tmp, absolute);
             try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
                  OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
                  OutputStream out = new java.io.BufferedOutputStream(raw, 1 << 16)) {
@@ -58,6 +59,19 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * A temporary file is created readable by its owner only; the file it becomes should have the permissions
+     * the target had, or those of an ordinary new file ({@code rw-r--r--}), not 0600.
+     */
+    private static void keepUsualPermissions(Path tmp, Path target) throws IOException {
+        if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        var permissions = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(tmp, permissions);
     }
 
     /** Writes {@code target} atomically as UTF-8 text. */

@@ -1,0 +1,296 @@
+package io.subword.compare;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+
+/**
+ * The charts of the HTML report as inline SVG: plain shapes and text, no script, no external reference, so the
+ * page renders the same in any browser from a file. Each chart has a title, labelled axes and a legend.
+ */
+final class Svg {
+    static final int WIDTH = 560;
+    private static final int LEFT = 64;
+    private static final int RIGHT = 20;
+    private static final int TOP = 36;
+
+    private Svg() {
+    }
+
+    /** A series of a line chart: a name, a colour and its points (x ascending). */
+    record Series(String name, String color, double[] xs, double[] ys) {
+    }
+
+    /**
+     * A line chart over vocabulary sizes: x on a log scale with a tick at each size, y from 0 to a round number
+     * above the largest value.
+     */
+    static String lineChart(String title, String yLabel, List<Series> series, List<Integer> xTicks,
+                            DoubleFunction<String> yFormat) {
+        int height = 300;
+        int plotBottom = height - 74;
+        int plotRight = WIDTH - RIGHT;
+        double yMax = 0;
+        for (Series s : series) {
+            for (double y : s.ys()) {
+                yMax = Math.max(yMax, y);
+            }
+        }
+        double[] yTicks = niceTicks(yMax);
+        double yTop = yTicks[yTicks.length - 1];
+        double lo = Math.log(xTicks.get(0));
+        double hi = Math.log(xTicks.get(xTicks.size() - 1));
+        DoubleFunction<Double> xPos = x -> hi == lo ? (LEFT + plotRight) / 2.0
+                : LEFT + 24 + (Math.log(x) - lo) / (hi - lo) * (plotRight - LEFT - 48);
+        DoubleFunction<Double> yPos = y -> plotBottom - (yTop == 0 ? 0 : y / yTop) * (plotBottom - TOP);
+        StringBuilder sb = open(title, height);
+        // grid and y axis
+        for (double t : yTicks) {
+            double y = yPos.apply(t);
+            sb.append(line(LEFT, y, plotRight, y, "#e4e4e4"));
+            sb.append(text(LEFT - 6, y + 4, yFormat.apply(t), "end", 11, "#444"));
+        }
+        sb.append(line(LEFT, TOP, LEFT, plotBottom, "#888")).append(line(LEFT, plotBottom, plotRight, plotBottom, "#888"));
+        for (int x : xTicks) {
+            double px = xPos.apply(x);
+            sb.append(line(px, plotBottom, px, plotBottom + 5, "#888"));
+            sb.append(text(px, plotBottom + 18, Sizes.compact(x), "middle", 11, "#444"));
+        }
+        sb.append(text((LEFT + plotRight) / 2.0, plotBottom + 34, "vocabulary size (log scale)", "middle", 12, "#222"));
+        sb.append(String.format(Locale.ROOT,
+                "<text x=\"14\" y=\"%.1f\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">%s</text>",
+                (TOP + plotBottom) / 2.0, (TOP + plotBottom) / 2.0, Html.escape(yLabel)));
+        for (Series s : series) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < s.xs().length; i++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xPos.apply(s.xs()[i]), yPos.apply(s.ys()[i])));
+            }
+            if (s.xs().length > 1) {
+                sb.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2.5\" points=\"")
+                        .append(points.toString().trim()).append("\"/>");
+            }
+            for (int i = 0; i < s.xs().length; i++) {
+                sb.append(String.format(Locale.ROOT,
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s %s: %s</title></circle>",
+                        xPos.apply(s.xs()[i]), yPos.apply(s.ys()[i]), s.color(), Html.escape(s.name()),
+                        Sizes.compact((long) s.xs()[i]), Html.escape(yFormat.apply(s.ys()[i]))));
+            }
+        }
+        legend(sb, series.stream().map(Series::name).toList(), series.stream().map(Series::color).toList(),
+                height - 16);
+        return sb.append("</svg>").toString();
+    }
+
+    /** One row of a stacked bar chart: a label and the shares of its segments (summing to at most 1). */
+    record StackedRow(String label, double[] shares, String note) {
+    }
+
+    /** Horizontal 100% bars, one per row, each split into segments named in {@code segmentNames}. */
+    static String stackedBars(String title, String xLabel, List<StackedRow> rows, List<String> segmentNames,
+                              List<String> colors) {
+        int rowHeight = 20;
+        int labelWidth = 110;
+        int noteWidth = 70;
+        int top = TOP + 4;
+        int height = top + rows.size() * rowHeight + 70;
+        int barLeft = labelWidth;
+        int barRight = WIDTH - RIGHT - noteWidth;
+        StringBuilder sb = open(title, height);
+        for (int i = 0; i < rows.size(); i++) {
+            StackedRow r = rows.get(i);
+            double y = top + i * rowHeight;
+            sb.append(text(barLeft - 6, y + 14, r.label(), "end", 11, "#222"));
+            double x = barLeft;
+            for (int k = 0; k < r.shares().length; k++) {
+                double w = r.shares()[k] * (barRight - barLeft);
+                if (w > 0) {
+                    sb.append(String.format(Locale.ROOT,
+                            "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s, %s: %s</title></rect>",
+                            x, y + 2, w, rowHeight - 4, colors.get(k), Html.escape(r.label()),
+                            Html.escape(segmentNames.get(k)), Sizes.percent(r.shares()[k])));
+                }
+                x += w;
+            }
+            sb.append(text(barRight + 6, y + 14, r.note(), "start", 11, "#444"));
+        }
+        double bottom = top + rows.size() * rowHeight;
+        for (int p = 0; p <= 100; p += 25) {
+            double x = barLeft + p / 100.0 * (barRight - barLeft);
+            sb.append(line(x, bottom, x, bottom + 5, "#888"));
+            sb.append(text(x, bottom + 17, p + "%", "middle", 11, "#444"));
+        }
+        sb.append(line(barLeft, bottom, barRight, bottom, "#888"));
+        sb.append(text((barLeft + barRight) / 2.0, bottom + 32, xLabel, "middle", 12, "#222"));
+        legend(sb, segmentNames, colors, height - 14);
+        return sb.append("</svg>").toString();
+    }
+
+    /** One row of a range chart: a label, the p50, p90 and p99 of a distribution, and its max. */
+    record RangeRow(String label, String color, int p50, int p90, int p99, int max) {
+    }
+
+    /** Horizontal bars from 0 to p50 (dark), p50 to p90 (lighter), p90 to p99 (lightest), with the values. */
+    static String rangeBars(String title, String xLabel, List<RangeRow> rows) {
+        int rowHeight = 20;
+        int labelWidth = 110;
+        int top = TOP + 4;
+        int height = top + rows.size() * rowHeight + 70;
+        int barLeft = labelWidth;
+        int barRight = WIDTH - RIGHT - 90;
+        double max = 0;
+        for (RangeRow r : rows) {
+            max = Math.max(max, r.p99());
+        }
+        double[] ticks = niceTicks(max);
+        double xTop = ticks[ticks.length - 1];
+        DoubleFunction<Double> xPos = v -> barLeft + (xTop == 0 ? 0 : v / xTop) * (barRight - barLeft);
+        StringBuilder sb = open(title, height);
+        double bottom = top + rows.size() * rowHeight;
+        for (double t : ticks) {
+            double x = xPos.apply(t);
+            sb.append(line(x, top, x, bottom, "#eeeeee"));
+            sb.append(line(x, bottom, x, bottom + 5, "#888"));
+            sb.append(text(x, bottom + 17, Html.number(t), "middle", 11, "#444"));
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            RangeRow r = rows.get(i);
+            double y = top + i * rowHeight;
+            sb.append(text(barLeft - 6, y + 14, r.label(), "end", 11, "#222"));
+            sb.append(rect(xPos.apply(0), y + 3, xPos.apply(r.p50()) - xPos.apply(0), rowHeight - 6, r.color(), 1.0,
+                    r.label() + ": median " + r.p50()));
+            sb.append(rect(xPos.apply(r.p50()), y + 3, xPos.apply(r.p90()) - xPos.apply(r.p50()), rowHeight - 6,
+                    r.color(), 0.55, r.label() + ": 90th percentile " + r.p90()));
+            sb.append(rect(xPos.apply(r.p90()), y + 3, xPos.apply(r.p99()) - xPos.apply(r.p90()), rowHeight - 6,
+                    r.color(), 0.25, r.label() + ": 99th percentile " + r.p99()));
+            sb.append(text(barRight + 6, y + 14, r.p50() + " / " + r.p90() + " / " + r.p99(), "start", 11, "#444"));
+        }
+        sb.append(line(barLeft, bottom, barRight, bottom, "#888"));
+        sb.append(text((barLeft + barRight) / 2.0, bottom + 32, xLabel, "middle", 12, "#222"));
+        legend(sb, List.of("median", "90th percentile", "99th percentile"),
+                List.of("rgba(60,60,60,1)", "rgba(60,60,60,0.55)", "rgba(60,60,60,0.25)"), height - 14);
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A table of coloured cells: rows by columns, each cell shaded from white (0) to {@code color} (the
+     * largest value), with its value written in it.
+     */
+    static String heatmap(String title, List<String> rowNames, List<String> columnNames, double[][] values,
+                          String color, DoubleFunction<String> format, String note) {
+        int labelWidth = 70;
+        int cellHeight = 20;
+        int top = TOP + 40;
+        int cellWidth = Math.max(50, Math.min(110, (WIDTH - RIGHT - labelWidth) / Math.max(1, columnNames.size())));
+        int width = Math.max(WIDTH, labelWidth + cellWidth * columnNames.size() + RIGHT);
+        int height = top + rowNames.size() * cellHeight + 34;
+        double max = 0;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    max = Math.max(max, v);
+                }
+            }
+        }
+        StringBuilder sb = open(title, width, height);
+        for (int c = 0; c < columnNames.size(); c++) {
+            sb.append(text(labelWidth + c * cellWidth + cellWidth / 2.0, top - 8, columnNames.get(c), "middle", 11,
+                    "#222"));
+        }
+        for (int r = 0; r < rowNames.size(); r++) {
+            double y = top + r * cellHeight;
+            sb.append(text(labelWidth - 6, y + 14, rowNames.get(r), "end", 11, "#222"));
+            for (int c = 0; c < columnNames.size(); c++) {
+                double v = values[r][c];
+                double x = labelWidth + c * cellWidth;
+                double strength = Double.isNaN(v) || max == 0 ? 0 : v / max;
+                sb.append(String.format(Locale.ROOT,
+                        "<rect x=\"%.1f\" y=\"%.1f\" width=\"%d\" height=\"%d\" fill=\"%s\" fill-opacity=\"%.3f\" stroke=\"#fff\"/>",
+                        x, y, cellWidth, cellHeight, color, 0.08 + 0.8 * strength));
+                sb.append(text(x + cellWidth / 2.0, y + 14, Double.isNaN(v) ? "-" : format.apply(v), "middle", 11,
+                        strength > 0.6 ? "#fff" : "#222"));
+            }
+        }
+        sb.append(text(labelWidth, height - 12, note, "start", 11, "#555"));
+        return sb.append("</svg>").toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private static StringBuilder open(String title, int height) {
+        return open(title, WIDTH, height);
+    }
+
+    private static StringBuilder open(String title, int width, int height) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT,
+                "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+                        + "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif\">",
+                width, height, width, height));
+        sb.append("<title>").append(Html.escape(title)).append("</title>");
+        sb.append(text(LEFT - 50, 20, title, "start", 14, "#111").replace("<text ", "<text font-weight=\"600\" "));
+        return sb;
+    }
+
+    private static void legend(StringBuilder sb, List<String> names, List<String> colors, double y) {
+        double x = LEFT - 50;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            double w = 22 + name.length() * 6.6 + 14;
+            if (x + w > WIDTH - RIGHT && x > LEFT) {
+                x = LEFT - 50;
+                y += 16;
+            }
+            sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\"/>",
+                    x, y - 9, colors.get(i)));
+            sb.append(text(x + 18, y, name, "start", 11, "#222"));
+            x += w;
+        }
+    }
+
+    private static String rect(double x, double y, double w, double h, String color, double opacity, String tip) {
+        if (w <= 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT,
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\" fill-opacity=\"%.2f\"><title>%s</title></rect>",
+                x, y, w, h, color, opacity, Html.escape(tip));
+    }
+
+    private static String line(double x1, double y1, double x2, double y2, String color) {
+        return String.format(Locale.ROOT,
+                "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"1\"/>",
+                x1, y1, x2, y2, color);
+    }
+
+    private static String text(double x, double y, String s, String anchor, int size, String color) {
+        return String.format(Locale.ROOT,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" fill=\"%s\">%s</text>",
+                x, y, anchor, size, color, Html.escape(s));
+    }
+
+    /** Round tick values from 0 to at least {@code max}: 4 to 6 steps of 1, 2, 2.5 or 5 times a power of 10. */
+    static double[] niceTicks(double max) {
+        if (!(max > 0)) {
+            return new double[] {0, 1};
+        }
+        double raw = max / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = magnitude;
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * magnitude >= raw) {
+                step = m * magnitude;
+                break;
+            }
+        }
+        List<Double> ticks = new ArrayList<>();
+        for (int i = 0; ; i++) {
+            double t = i * step;
+            ticks.add(t);
+            if (t >= max - 1e-12) {
+                break;
+            }
+        }
+        return ticks.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
