@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Property-based fuzzing of every encoder ({@link FuzzTokenizers}): on any string (random UTF-16 including lone
+ * Property-based fuzzing of every encoder ({@link FuzzTokenizers}: WordPiece, BPE char-level and byte-level,
+ * word-level): on any string (random UTF-16 including lone
  * surrogates, seeded text across Unicode categories, over-long words, combining marks without a base) encoding
  * never throws, every id is in the vocabulary, offsets stay inside the text and never go backwards, byte-level
  * decode(encode(x)) is x (lone surrogates as U+FFFD), and a batch equals one by one. jqwik shrinks a failure to
@@ -72,6 +73,11 @@ class EncoderFuzzTest {
     @Property(seed = "106")
     void bpeByteLevelCl100k(@ForAll("texts") String text) {
         check("bpe-byte-level-cl100k", text);
+    }
+
+    @Property(seed = "108")
+    void wordLevel(@ForAll("texts") String text) {
+        check("word-level", text);
     }
 
     @Property(seed = "107", tries = 60)

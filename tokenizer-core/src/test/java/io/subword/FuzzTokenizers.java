@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The tokenizers the reliability suites hammer, one per encoder family: WordPiece (real BERT uncased), BPE
- * char-level (with an unknown token, with byte fallback, and dropping unknown characters) and byte-level (real
- * GPT-2 r50k and cl100k ranks). Built once per JVM.
+ * char-level (with an unknown token, with byte fallback, and dropping unknown characters), byte-level (real
+ * GPT-2 r50k and cl100k ranks) and word-level. Built once per JVM.
  */
 final class FuzzTokenizers {
     private FuzzTokenizers() {
@@ -29,12 +29,17 @@ final class FuzzTokenizers {
 
     /** The names, in a fixed order. */
     static final List<String> NAMES = List.of("wordpiece-bert", "bpe-char-unk", "bpe-char-byte-fallback",
-            "bpe-char-drop-unknown", "bpe-byte-level-gpt2", "bpe-byte-level-cl100k");
+            "bpe-char-drop-unknown", "bpe-byte-level-gpt2", "bpe-byte-level-cl100k", "word-level");
 
     private static final Map<String, Tokenizer> CACHE = new ConcurrentHashMap<>();
 
-    static Tokenizer get(String name) {
-        return CACHE.computeIfAbsent(name, FuzzTokenizers::build);
+    static synchronized Tokenizer get(String name) {
+        Tokenizer t = CACHE.get(name);
+        if (t == null) {
+            t = build(name); // may build another one first, so not inside computeIfAbsent
+            CACHE.put(name, t);
+        }
+        return t;
     }
 
     /** Whether decode(encode(x)) gives x back (with lone surrogates as U+FFFD). */
@@ -55,11 +60,26 @@ final class FuzzTokenizers {
                 case "bpe-byte-level-cl100k" -> Tokenizer.builder(Bpe.fromTiktoken(TiktokenRanks.read(RealData.tiktoken("cl100k_base"))))
                         .preTokenizer(SplitPreTokenizer.of(SplitPattern.CL100K))
                         .decoder(ByteLevelDecoder.INSTANCE).build();
+                case "word-level" -> wordLevel();
                 default -> throw new IllegalArgumentException(name);
             };
         } catch (Exception e) {
             throw new AssertionError(name, e);
         }
+    }
+
+    /** A word-level model over the BERT uncased vocabulary's whole words, BERT's normalizer and pre-tokenizer. */
+    private static Tokenizer wordLevel() throws Exception {
+        Tokenizer bert = get("wordpiece-bert");
+        Vocabulary v = bert.model().vocabulary();
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (String t : v.tokens()) {
+            if (t != null && !t.startsWith("##")) {
+                ids.put(t, ids.size());
+            }
+        }
+        return Tokenizer.builder(io.subword.wordlevel.WordLevel.of(Vocabulary.fromMap(ids), "[UNK]"))
+                .normalizer(bert.normalizer()).preTokenizer(bert.preTokenizer()).build();
     }
 
     /**
