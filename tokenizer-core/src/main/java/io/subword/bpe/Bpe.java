@@ -35,7 +35,10 @@ import java.util.Objects;
  * character to the whole character.
  *
  * <p>Hugging Face's {@code ignore_merges} emits a word that is itself in the vocabulary (spelled in
- * byte-level characters, in byte-level mode) as one token. {@code dropout} is accepted only as
+ * byte-level characters, in byte-level mode) as one token; so does tiktoken's rule (a byte-level model whose
+ * merge table is {@linkplain MergeTable#isByConcatenation by concatenation}, without prefix or suffix), since
+ * tiktoken looks each piece up before merging it. (For the published rank files this changes no result: BPE
+ * gives every token that is valid UTF-8 back whole; it only saves the merging.) {@code dropout} is accepted only as
  * {@code null} or {@code 0}: randomized merging would break reproducibility. An {@code unkToken} that is
  * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
  * unknown character instead.
@@ -66,6 +69,13 @@ public final class Bpe implements Model {
     /** Char-level: per variant as above, code point -> id. */
     private final Int2IntOpenHashMap[] charIds;
     private final ThreadLocal<Scratch> scratch;
+    /** The merge table's pairs laid out for the merge loop; {@code null} to use the table itself. */
+    private final PairMap pairMap;
+    /**
+     * Byte-level words that are a token whole become that token without merging: tiktoken's rule (it looks a
+     * piece up before merging it) and {@code ignore_merges}'s. {@code null} when neither applies.
+     */
+    private final TokenBytes wholeTokens;
 
     private Bpe(Builder b) {
         this.vocabulary = Objects.requireNonNull(b.vocabulary, "vocabulary");
@@ -99,7 +109,11 @@ public final class Bpe implements Model {
             byteIds = null;
             charIds = charTables(vocabulary, prefix, suffix);
         }
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(merges, cacheCapacity));
+        this.pairMap = PairMap.of(merges, vocabulary);
+        // tiktoken's lookup only where tiktoken's merge rule holds: symbols are the bare byte tokens.
+        boolean tiktokenRule = merges.isByConcatenation() && prefix == null && suffix == null;
+        this.wholeTokens = byteLevel && (ignoreMerges || tiktokenRule) ? TokenBytes.of(vocabulary) : null;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(merges, pairMap, cacheCapacity));
     }
 
     private static String emptyToNull(String s) {
@@ -238,12 +252,13 @@ public final class Bpe implements Model {
         int[] charEnd = new int[64];
         byte[] bytes = new byte[64];
         int size;
+        /** The number of bytes {@link #utf8} wrote last. */
+        int byteCount;
         final MergeEngine engine;
         final PieceCache cache;
-        final StringBuilder text = new StringBuilder();
 
-        Scratch(MergeTable merges, int cacheCapacity) {
-            engine = new MergeEngine(merges);
+        Scratch(MergeTable merges, PairMap pairMap, int cacheCapacity) {
+            engine = new MergeEngine(merges, pairMap);
             cache = cacheCapacity > 0 ? new PieceCache(cacheCapacity) : null;
         }
 
@@ -272,6 +287,16 @@ public final class Bpe implements Model {
             return;
         }
         Scratch s = scratch.get();
+        if (wholeTokens != null) {
+            // Most words of real text are a token whole: look them up before the cache, and do not cache them,
+            // which leaves the cache to the words that take merging.
+            s.ensure(end - start);
+            int id = wholeTokens.id(s.bytes, utf8(text, start, end, s));
+            if (id >= 0) {
+                out.add(id, start, end);
+                return;
+            }
+        }
         boolean cacheable = s.cache != null && end - start <= PieceCache.MAX_LENGTH;
         if (cacheable) {
             int[] hit = s.cache.get(text, start, end);
@@ -280,10 +305,15 @@ public final class Bpe implements Model {
                 return;
             }
         }
-        s.ensure(end - start);
-        int bytes = utf8(text, start, end, s);
-        if (ignoreMerges) {
-            int id = vocabulary.id(wholeWord(text, start, end, bytes, s));
+        int bytes;
+        if (wholeTokens != null) {
+            bytes = s.byteCount;
+        } else {
+            s.ensure(end - start);
+            bytes = utf8(text, start, end, s);
+        }
+        if (wholeTokens == null && ignoreMerges) {
+            int id = vocabulary.id(text.subSequence(start, end).toString()); // char-level: the word itself
             if (id >= 0) {
                 out.add(id, start, end);
                 if (cacheable) {
@@ -367,20 +397,8 @@ public final class Bpe implements Model {
             }
             i += units;
         }
+        s.byteCount = n;
         return n;
-    }
-
-    /** The word as the vocabulary would spell it whole: itself, or its bytes in the byte-level alphabet. */
-    private String wholeWord(CharSequence text, int start, int end, int bytes, Scratch s) {
-        if (!byteLevel) {
-            return text.subSequence(start, end).toString();
-        }
-        StringBuilder sb = s.text;
-        sb.setLength(0);
-        for (int k = 0; k < bytes; k++) {
-            sb.append(ByteAlphabet.charOf(s.bytes[k]));
-        }
-        return sb.toString();
     }
 
     private void initialBytes(int bytes, Scratch s) {
