@@ -298,8 +298,10 @@ public final class Bpe implements Model {
             }
         }
         boolean cacheable = s.cache != null && end - start <= PieceCache.MAX_LENGTH;
+        int hash = 0;
         if (cacheable) {
-            int[] hit = s.cache.get(text, start, end);
+            hash = PieceCache.hash(text, start, end);
+            int[] hit = s.cache.get(text, start, end, hash);
             if (hit != null) {
                 emit(hit, start, out);
                 return;
@@ -317,7 +319,11 @@ public final class Bpe implements Model {
             if (id >= 0) {
                 out.add(id, start, end);
                 if (cacheable) {
-                    s.cache.put(text, start, end, new int[] {1, id, 0, end - start});
+                    int[] e = s.cache.put(text, start, end, hash, 1);
+                    int t = PieceCache.tokens(e);
+                    e[t + 1] = id;
+                    e[t + 2] = 0;
+                    e[t + 3] = end - start;
                 }
                 return;
             }
@@ -329,29 +335,27 @@ public final class Bpe implements Model {
             initialChars(text, start, end, s);
         }
         int n = s.engine.merge(s.ids, s.lens, s.size);
-        int[] value = cacheable ? new int[1 + 3 * n] : null;
+        int[] entry = cacheable ? s.cache.put(text, start, end, hash, n) : null;
+        int t = entry == null ? 0 : PieceCache.tokens(entry) + 1;
         int at = 0;
         for (int i = 0; i < n; i++) {
             int from = s.charStart[at];
             at += s.lens[i];
             int to = s.charEnd[at - 1];
             out.add(s.ids[i], start + from, start + to);
-            if (value != null) {
-                value[1 + i] = s.ids[i];
-                value[1 + n + i] = from;
-                value[1 + 2 * n + i] = to;
+            if (entry != null) {
+                entry[t + i] = s.ids[i];
+                entry[t + n + i] = from;
+                entry[t + 2 * n + i] = to;
             }
-        }
-        if (value != null) {
-            value[0] = n;
-            s.cache.put(text, start, end, value);
         }
     }
 
-    private static void emit(int[] value, int start, TokenBuffer out) {
-        int n = value[0];
+    private static void emit(int[] entry, int start, TokenBuffer out) {
+        int t = PieceCache.tokens(entry);
+        int n = entry[t++];
         for (int i = 0; i < n; i++) {
-            out.add(value[1 + i], start + value[1 + n + i], start + value[1 + 2 * n + i]);
+            out.add(entry[t + i], start + entry[t + n + i], start + entry[t + 2 * n + i]);
         }
     }
 
