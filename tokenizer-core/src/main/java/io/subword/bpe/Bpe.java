@@ -8,6 +8,7 @@ import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.TiktokenRanks;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,6 +67,11 @@ public final class Bpe implements Model {
     private final int[] fallbackIds = new int[256];
     /** Byte-level: per variant (bit 0: has the prefix, bit 1: has the suffix), the id of each byte's token. */
     private final int[][] byteIds;
+    /**
+     * Byte-level, when every byte is a token whatever its place in the word (no prefix or suffix decorates
+     * them), as in GPT-2 and tiktoken: the ids of the 256 bytes, for the loop without unknowns; else {@code null}.
+     */
+    private final int[] plainByteIds;
     /** Char-level: per variant as above, code point -> id. */
     private final Int2IntOpenHashMap[] charIds;
     private final ThreadLocal<Scratch> scratch;
@@ -105,8 +111,17 @@ public final class Bpe implements Model {
                 }
             }
             charIds = null;
+            boolean plain = true;
+            for (int variant = 1; variant < 4; variant++) {
+                plain &= Arrays.equals(byteIds[variant], byteIds[0]);
+            }
+            for (int v = 0; v < 256; v++) {
+                plain &= byteIds[0][v] >= 0;
+            }
+            plainByteIds = plain ? byteIds[0] : null;
         } else {
             byteIds = null;
+            plainByteIds = null;
             charIds = charTables(vocabulary, prefix, suffix);
         }
         this.pairMap = PairMap.of(merges, vocabulary);
@@ -369,6 +384,14 @@ public final class Bpe implements Model {
         int i = start;
         while (i < end) {
             char c = text.charAt(i);
+            if (c < 0x80) {
+                b[n] = (byte) c;
+                s.charStart[n] = i - start;
+                s.charEnd[n] = i - start + 1;
+                n++;
+                i++;
+                continue;
+            }
             int units = 1;
             int cp = c;
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -406,6 +429,18 @@ public final class Bpe implements Model {
     }
 
     private void initialBytes(int bytes, Scratch s) {
+        int[] plain = plainByteIds;
+        if (plain != null) {
+            int[] ids = s.ids;
+            int[] lens = s.lens;
+            byte[] b = s.bytes;
+            for (int k = 0; k < bytes; k++) {
+                ids[k] = plain[b[k] & 0xff];
+                lens[k] = 1;
+            }
+            s.size = bytes;
+            return;
+        }
         int unkLen = 0;
         for (int k = 0; k < bytes; k++) {
             int v = s.bytes[k] & 0xff;
