@@ -267,8 +267,9 @@ public final class Bpe implements Model {
         int[] charEnd = new int[64];
         byte[] bytes = new byte[64];
         int size;
-        /** The number of bytes {@link #utf8} wrote last. */
+        /** The number of bytes {@link #utf8} wrote last, and the polynomial hash of the chars it read. */
         int byteCount;
+        int charHash;
         final MergeEngine engine;
         final PieceCache cache;
 
@@ -315,7 +316,8 @@ public final class Bpe implements Model {
         boolean cacheable = s.cache != null && end - start <= PieceCache.MAX_LENGTH;
         int hash = 0;
         if (cacheable) {
-            hash = PieceCache.hash(text, start, end);
+            // The UTF-8 conversion above hashed the chars on the way.
+            hash = wholeTokens != null ? PieceCache.mix(s.charHash) : PieceCache.hash(text, start, end);
             int[] hit = s.cache.get(text, start, end, hash);
             if (hit != null) {
                 emit(hit, start, out);
@@ -382,8 +384,10 @@ public final class Bpe implements Model {
         byte[] b = s.bytes;
         int n = 0;
         int i = start;
+        int h = 0;
         while (i < end) {
             char c = text.charAt(i);
+            h = 31 * h + c;
             if (c < 0x80) {
                 b[n] = (byte) c;
                 s.charStart[n] = i - start;
@@ -397,6 +401,7 @@ public final class Bpe implements Model {
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 cp = Character.toCodePoint(c, text.charAt(i + 1));
                 units = 2;
+                h = 31 * h + text.charAt(i + 1);
             } else if (Character.isSurrogate(c)) {
                 cp = 0xFFFD;
             }
@@ -425,6 +430,7 @@ public final class Bpe implements Model {
             i += units;
         }
         s.byteCount = n;
+        s.charHash = h;
         return n;
     }
 
