@@ -18,6 +18,8 @@ import java.util.Map;
  * <p>Convention for the benchmarks it reads: one operation is one pass over the Europarl slice named by the
  * {@code sliceBytes} parameter ({@link RealData#europarlSlice}); the MB/s are the slice's exact UTF-8 bytes
  * (10^6 bytes to the MB) divided by the time per operation. Results without that parameter get times only.
+ * Benchmarks on several threads (each thread doing whole operations) get one thread's MB/s and the total; rows
+ * are labelled with their other parameters (such as the encoding), and ratios pair rows of equal parameters.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.subword.bench.Report results.json}
  */
@@ -26,10 +28,16 @@ public final class Report {
     }
 
     /** One benchmark result: seconds per operation (and its error), and bytes per operation or -1. */
-    record Row(String benchmarkClass, String method, String params, double secondsPerOp, double errorSeconds,
-               long bytes) {
+    record Row(String benchmarkClass, String method, String params, int threads, double secondsPerOp,
+               double errorSeconds, long bytes) {
+        /** One thread's MB/s (each thread does the whole operation). */
         double mbPerSecond() {
             return bytes < 0 ? Double.NaN : bytes / 1e6 / secondsPerOp;
+        }
+
+        /** All threads' MB/s together. */
+        double totalMbPerSecond() {
+            return threads * mbPerSecond();
         }
     }
 
@@ -52,7 +60,14 @@ public final class Report {
             String cls = name.substring(name.lastIndexOf('.', dot - 1) + 1, dot);
             String method = name.substring(dot + 1);
             JsonNode params = r.path("params");
-            String paramText = params.isMissingNode() ? "" : params.toString();
+            // The slice size is in the bytes column; the other parameters (e.g. the encoding) label the row.
+            StringBuilder paramText = new StringBuilder();
+            params.fields().forEachRemaining(f -> {
+                if (!f.getKey().equals("sliceBytes")) {
+                    paramText.append(paramText.length() == 0 ? "" : ",").append(f.getValue().asText());
+                }
+            });
+            int threads = r.path("threads").asInt(1);
             JsonNode metric = r.path("primaryMetric");
             double toSeconds = secondsPerOp(metric.path("scoreUnit").asText());
             double score = metric.path("score").asDouble();
@@ -74,7 +89,7 @@ public final class Report {
                 bytes = sliceBytes.computeIfAbsent(asked, a -> RealData.europarlSlice(a).stream()
                         .mapToLong(RealData::utf8Length).sum());
             }
-            rows.add(new Row(cls, method, paramText, seconds, errorSeconds, bytes));
+            rows.add(new Row(cls, method, paramText.toString(), threads, seconds, errorSeconds, bytes));
         }
         return rows;
     }
@@ -102,12 +117,13 @@ public final class Report {
 
     static String format(List<Row> rows) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-28s %-14s %12s %14s %10s%n", "benchmark", "method", "bytes/op",
-                "ms/op", "MB/s"));
+        sb.append(String.format(Locale.ROOT, "%-28s %-14s %-22s %3s %12s %18s %10s %10s%n", "benchmark", "method",
+                "params", "thr", "bytes/op", "ms/op", "MB/s", "total MB/s"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-28s %-14s %12s %8.2f ±%5.2f %10.2f%n", r.benchmarkClass(),
-                    r.method(), r.bytes() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.bytes()),
-                    r.secondsPerOp() * 1e3, r.errorSeconds() * 1e3, r.mbPerSecond()));
+            sb.append(String.format(Locale.ROOT, "%-28s %-14s %-22s %3d %12s %9.2f ±%7.2f %10.2f %10.2f%n",
+                    r.benchmarkClass(), r.method(), r.params(), r.threads(),
+                    r.bytes() < 0 ? "-" : String.format(Locale.ROOT, "%,d", r.bytes()),
+                    r.secondsPerOp() * 1e3, r.errorSeconds() * 1e3, r.mbPerSecond(), r.totalMbPerSecond()));
         }
         sb.append('\n');
         for (Row o : rows) {
@@ -116,7 +132,8 @@ public final class Report {
             }
             for (Row p : rows) {
                 if (p != o && p.benchmarkClass().equals(o.benchmarkClass()) && p.params().equals(o.params())) {
-                    sb.append(String.format(Locale.ROOT, "%s: ours/%s = %.2fx%n", o.benchmarkClass(), p.method(),
+                    sb.append(String.format(Locale.ROOT, "%s%s: ours/%s = %.2fx%n", o.benchmarkClass(),
+                            o.params().isEmpty() ? "" : " [" + o.params() + "]", p.method(),
                             p.secondsPerOp() / o.secondsPerOp()));
                 }
             }

@@ -47,4 +47,34 @@ class ReportTest {
         String table = Report.format(rows);
         assertTrue(table.contains("WordPieceEncodeBenchmark: ours/djlPerLine = 4.00x"), table);
     }
+
+    @Test
+    void encodingParameterLabelsRowsAndThreadsMultiplyTheTotal(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, """
+                [
+                  {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.jtokkit", "threads": 2,
+                   "params": {"encoding": "cl100k_base", "sliceBytes": "1000"},
+                   "primaryMetric": {"score": 30.0, "scoreError": 2.0, "scoreUnit": "ms/op"}},
+                  {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.ours", "threads": 2,
+                   "params": {"encoding": "cl100k_base", "sliceBytes": "1000"},
+                   "primaryMetric": {"score": 15.0, "scoreError": 1.0, "scoreUnit": "ms/op"}},
+                  {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.jtokkit", "threads": 2,
+                   "params": {"encoding": "r50k_base", "sliceBytes": "1000"},
+                   "primaryMetric": {"score": 20.0, "scoreError": 2.0, "scoreUnit": "ms/op"}},
+                  {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.ours", "threads": 2,
+                   "params": {"encoding": "r50k_base", "sliceBytes": "1000"},
+                   "primaryMetric": {"score": 8.0, "scoreError": 1.0, "scoreUnit": "ms/op"}}
+                ]
+                """);
+        List<Report.Row> rows = Report.read(json);
+        long bytes = RealData.europarlSlice(1000).stream().mapToLong(RealData::utf8Length).sum();
+        assertEquals("cl100k_base", rows.get(1).params());
+        assertEquals(2, rows.get(1).threads());
+        assertEquals(bytes / 1e6 / 0.015, rows.get(1).mbPerSecond(), 1e-9);
+        assertEquals(2 * bytes / 1e6 / 0.015, rows.get(1).totalMbPerSecond(), 1e-9);
+        String table = Report.format(rows);
+        assertTrue(table.contains("BpeEncodeTwoThreadsBenchmark [cl100k_base]: ours/jtokkit = 2.00x"), table);
+        assertTrue(table.contains("BpeEncodeTwoThreadsBenchmark [r50k_base]: ours/jtokkit = 2.50x"), table);
+    }
 }

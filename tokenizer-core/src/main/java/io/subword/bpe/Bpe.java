@@ -8,6 +8,7 @@ import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.TiktokenRanks;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -35,7 +36,10 @@ import java.util.Objects;
  * character to the whole character.
  *
  * <p>Hugging Face's {@code ignore_merges} emits a word that is itself in the vocabulary (spelled in
- * byte-level characters, in byte-level mode) as one token. {@code dropout} is accepted only as
+ * byte-level characters, in byte-level mode) as one token; so does tiktoken's rule (a byte-level model whose
+ * merge table is {@linkplain MergeTable#isByConcatenation by concatenation}, without prefix or suffix), since
+ * tiktoken looks each piece up before merging it. (For the published rank files this changes no result: BPE
+ * gives every token that is valid UTF-8 back whole; it only saves the merging.) {@code dropout} is accepted only as
  * {@code null} or {@code 0}: randomized merging would break reproducibility. An {@code unkToken} that is
  * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
  * unknown character instead.
@@ -64,9 +68,21 @@ public final class Bpe implements Model {
     private final int[] fallbackIds = new int[256];
     /** Byte-level: per variant (bit 0: has the prefix, bit 1: has the suffix), the id of each byte's token. */
     private final int[][] byteIds;
+    /**
+     * Byte-level, when every byte is a token whatever its place in the word (no prefix or suffix decorates
+     * them), as in GPT-2 and tiktoken: the ids of the 256 bytes, for the loop without unknowns; else {@code null}.
+     */
+    private final int[] plainByteIds;
     /** Char-level: per variant as above, code point -> id. */
     private final Int2IntOpenHashMap[] charIds;
     private final ThreadLocal<Scratch> scratch;
+    /** The merge table's pairs laid out for the merge loop; {@code null} to use the table itself. */
+    private final PairMap pairMap;
+    /**
+     * Byte-level words that are a token whole become that token without merging: tiktoken's rule (it looks a
+     * piece up before merging it) and {@code ignore_merges}'s. {@code null} when neither applies.
+     */
+    private final TokenBytes wholeTokens;
 
     private Bpe(Builder b) {
         this.vocabulary = Objects.requireNonNull(b.vocabulary, "vocabulary");
@@ -96,11 +112,24 @@ public final class Bpe implements Model {
                 }
             }
             charIds = null;
+            boolean plain = true;
+            for (int variant = 1; variant < 4; variant++) {
+                plain &= Arrays.equals(byteIds[variant], byteIds[0]);
+            }
+            for (int v = 0; v < 256; v++) {
+                plain &= byteIds[0][v] >= 0;
+            }
+            plainByteIds = plain ? byteIds[0] : null;
         } else {
             byteIds = null;
+            plainByteIds = null;
             charIds = charTables(vocabulary, prefix, suffix);
         }
-        this.scratch = ThreadLocal.withInitial(() -> new Scratch(merges, cacheCapacity));
+        this.pairMap = PairMap.of(merges, vocabulary);
+        // tiktoken's lookup only where tiktoken's merge rule holds: symbols are the bare byte tokens.
+        boolean tiktokenRule = merges.isByConcatenation() && prefix == null && suffix == null;
+        this.wholeTokens = byteLevel && (ignoreMerges || tiktokenRule) ? TokenBytes.of(vocabulary) : null;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(merges, pairMap, cacheCapacity));
     }
 
     private static String emptyToNull(String s) {
@@ -239,12 +268,14 @@ public final class Bpe implements Model {
         int[] charEnd = new int[64];
         byte[] bytes = new byte[64];
         int size;
+        /** The number of bytes {@link #utf8} wrote last, and the polynomial hash of the chars it read. */
+        int byteCount;
+        int charHash;
         final MergeEngine engine;
         final PieceCache cache;
-        final StringBuilder text = new StringBuilder();
 
-        Scratch(MergeTable merges, int cacheCapacity) {
-            engine = new MergeEngine(merges);
+        Scratch(MergeTable merges, PairMap pairMap, int cacheCapacity) {
+            engine = new MergeEngine(merges, pairMap);
             cache = cacheCapacity > 0 ? new PieceCache(cacheCapacity) : null;
         }
 
@@ -273,22 +304,44 @@ public final class Bpe implements Model {
             return;
         }
         Scratch s = scratch.get();
+        if (wholeTokens != null) {
+            // Most words of real text are a token whole: look them up before the cache, and do not cache them,
+            // which leaves the cache to the words that take merging.
+            s.ensure(end - start);
+            int id = wholeTokens.id(s.bytes, utf8(text, start, end, s));
+            if (id >= 0) {
+                out.add(id, start, end);
+                return;
+            }
+        }
         boolean cacheable = s.cache != null && end - start <= PieceCache.MAX_LENGTH;
+        int hash = 0;
         if (cacheable) {
-            int[] hit = s.cache.get(text, start, end);
+            // The UTF-8 conversion above hashed the chars on the way.
+            hash = wholeTokens != null ? PieceCache.mix(s.charHash) : PieceCache.hash(text, start, end);
+            int[] hit = s.cache.get(text, start, end, hash);
             if (hit != null) {
                 emit(hit, start, out);
                 return;
             }
         }
-        s.ensure(end - start);
-        int bytes = utf8(text, start, end, s);
-        if (ignoreMerges) {
-            int id = vocabulary.id(wholeWord(text, start, end, bytes, s));
+        int bytes;
+        if (wholeTokens != null) {
+            bytes = s.byteCount;
+        } else {
+            s.ensure(end - start);
+            bytes = utf8(text, start, end, s);
+        }
+        if (wholeTokens == null && ignoreMerges) {
+            int id = vocabulary.id(text.subSequence(start, end).toString()); // char-level: the word itself
             if (id >= 0) {
                 out.add(id, start, end);
                 if (cacheable) {
-                    s.cache.put(text, start, end, new int[] {1, id, 0, end - start});
+                    int[] e = s.cache.put(text, start, end, hash, 1);
+                    int t = PieceCache.tokens(e);
+                    e[t + 1] = id;
+                    e[t + 2] = 0;
+                    e[t + 3] = end - start;
                 }
                 dropIfHuge(end - start);
                 return;
@@ -301,22 +354,19 @@ public final class Bpe implements Model {
             initialChars(text, start, end, s);
         }
         int n = s.engine.merge(s.ids, s.lens, s.size);
-        int[] value = cacheable ? new int[1 + 3 * n] : null;
+        int[] entry = cacheable ? s.cache.put(text, start, end, hash, n) : null;
+        int t = entry == null ? 0 : PieceCache.tokens(entry) + 1;
         int at = 0;
         for (int i = 0; i < n; i++) {
             int from = s.charStart[at];
             at += s.lens[i];
             int to = s.charEnd[at - 1];
             out.add(s.ids[i], start + from, start + to);
-            if (value != null) {
-                value[1 + i] = s.ids[i];
-                value[1 + n + i] = from;
-                value[1 + 2 * n + i] = to;
+            if (entry != null) {
+                entry[t + i] = s.ids[i];
+                entry[t + n + i] = from;
+                entry[t + 2 * n + i] = to;
             }
-        }
-        if (value != null) {
-            value[0] = n;
-            s.cache.put(text, start, end, value);
         }
         dropIfHuge(end - start);
     }
@@ -330,10 +380,11 @@ public final class Bpe implements Model {
         }
     }
 
-    private static void emit(int[] value, int start, TokenBuffer out) {
-        int n = value[0];
+    private static void emit(int[] entry, int start, TokenBuffer out) {
+        int t = PieceCache.tokens(entry);
+        int n = entry[t++];
         for (int i = 0; i < n; i++) {
-            out.add(value[1 + i], start + value[1 + n + i], start + value[1 + 2 * n + i]);
+            out.add(entry[t + i], start + entry[t + n + i], start + entry[t + 2 * n + i]);
         }
     }
 
@@ -345,13 +396,24 @@ public final class Bpe implements Model {
         byte[] b = s.bytes;
         int n = 0;
         int i = start;
+        int h = 0;
         while (i < end) {
             char c = text.charAt(i);
+            h = 31 * h + c;
+            if (c < 0x80) {
+                b[n] = (byte) c;
+                s.charStart[n] = i - start;
+                s.charEnd[n] = i - start + 1;
+                n++;
+                i++;
+                continue;
+            }
             int units = 1;
             int cp = c;
             if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
                 cp = Character.toCodePoint(c, text.charAt(i + 1));
                 units = 2;
+                h = 31 * h + text.charAt(i + 1);
             } else if (Character.isSurrogate(c)) {
                 cp = 0xFFFD;
             }
@@ -379,23 +441,24 @@ public final class Bpe implements Model {
             }
             i += units;
         }
+        s.byteCount = n;
+        s.charHash = h;
         return n;
     }
 
-    /** The word as the vocabulary would spell it whole: itself, or its bytes in the byte-level alphabet. */
-    private String wholeWord(CharSequence text, int start, int end, int bytes, Scratch s) {
-        if (!byteLevel) {
-            return text.subSequence(start, end).toString();
-        }
-        StringBuilder sb = s.text;
-        sb.setLength(0);
-        for (int k = 0; k < bytes; k++) {
-            sb.append(ByteAlphabet.charOf(s.bytes[k]));
-        }
-        return sb.toString();
-    }
-
     private void initialBytes(int bytes, Scratch s) {
+        int[] plain = plainByteIds;
+        if (plain != null) {
+            int[] ids = s.ids;
+            int[] lens = s.lens;
+            byte[] b = s.bytes;
+            for (int k = 0; k < bytes; k++) {
+                ids[k] = plain[b[k] & 0xff];
+                lens[k] = 1;
+            }
+            s.size = bytes;
+            return;
+        }
         int unkLen = 0;
         for (int k = 0; k < bytes; k++) {
             int v = s.bytes[k] & 0xff;

@@ -23,6 +23,8 @@ final class MergeEngine {
     private static final long NO_PAIR = Long.MAX_VALUE;
 
     private final MergeTable table;
+    /** The same pairs laid out for lookups, or {@code null} to ask {@link #table}. */
+    private final PairMap map;
     private long[] pairs = new long[FLAT_MAX];
     private int[] prev = new int[0];
     private int[] next = new int[0];
@@ -32,7 +34,13 @@ final class MergeEngine {
     private long steps;
 
     MergeEngine(MergeTable table) {
+        this(table, null);
+    }
+
+    /** @param map {@code table}'s pairs as a {@link PairMap}, shared between threads, or {@code null} */
+    MergeEngine(MergeTable table, PairMap map) {
         this.table = table;
+        this.map = map;
     }
 
     /**
@@ -49,8 +57,13 @@ final class MergeEngine {
         return steps;
     }
 
+    /** {@link MergeTable#entry} of the pair. */
+    private long entry(int left, int right) {
+        return map != null ? map.entry(left, right) : table.entry(left, right);
+    }
+
     private long pair(int left, int right) {
-        long e = table.entry(left, right);
+        long e = entry(left, right);
         return e < 0 ? NO_PAIR : e;
     }
 
@@ -115,7 +128,7 @@ final class MergeEngine {
             prev[i] = i - 1;
             next[i] = i + 1 < n ? i + 1 : -1;
             if (i + 1 < n) {
-                long e = table.entry(ids[i], ids[i + 1]);
+                long e = entry(ids[i], ids[i + 1]);
                 if (e >= 0) {
                     heap[heapSize++] = key(MergeTable.rankOf(e), i);
                 }
@@ -140,7 +153,7 @@ final class MergeEngine {
             if (right < 0) {
                 continue;
             }
-            long e = table.entry(ids[pos], ids[right]);
+            long e = entry(ids[pos], ids[right]);
             if (e < 0 || MergeTable.rankOf(e) != rank) {
                 continue; // the pair at pos changed since this entry was pushed
             }
@@ -152,14 +165,14 @@ final class MergeEngine {
             next[pos] = after;
             if (after >= 0) {
                 prev[after] = pos;
-                long ea = table.entry(ids[pos], ids[after]);
+                long ea = entry(ids[pos], ids[after]);
                 if (ea >= 0) {
                     push(key(MergeTable.rankOf(ea), pos));
                 }
             }
             int before = prev[pos];
             if (before >= 0) {
-                long eb = table.entry(ids[before], ids[pos]);
+                long eb = entry(ids[before], ids[pos]);
                 if (eb >= 0) {
                     push(key(MergeTable.rankOf(eb), before));
                 }

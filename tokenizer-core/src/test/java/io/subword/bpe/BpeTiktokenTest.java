@@ -5,13 +5,16 @@ import io.subword.testkit.JtokkitReference;
 import io.subword.testkit.RealData;
 import io.subword.vocab.Merge;
 import io.subword.vocab.MergeTable;
+import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.TiktokenRanks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -156,5 +159,37 @@ class BpeTiktokenTest {
     void gpt2sFirstMerges() {
         List<Merge> merges = ranks("r50k_base").toMerges();
         assertEquals(List.of(new Merge("Ġ", "t"), new Merge("Ġ", "a"), new Merge("h", "e")), merges.subList(0, 3));
+    }
+
+    /**
+     * tiktoken looks a piece up whole before merging: with ranks {@code a b c d bc abcd}, BPE of {@code abcd}
+     * stops at {@code a bc d} (neither {@code abc} nor {@code bcd} is a token), but the piece is the token
+     * {@code abcd}. Other pieces merge as usual; a merge list keeps plain BPE (Hugging Face has no such lookup).
+     */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "abcd, 5",
+            "abc, 0 4",
+            "bcd, 4 3",
+            "dabcd, 3 0 4 3",
+            "bc, 4",
+    })
+    void aPieceThatIsATokenIsThatToken(String piece, String expected) {
+        List<byte[]> tokens = new ArrayList<>();
+        for (String t : List.of("a", "b", "c", "d", "bc", "abcd")) {
+            tokens.add(t.getBytes(StandardCharsets.UTF_8));
+        }
+        Bpe bpe = Bpe.fromTiktoken(TiktokenRanks.of(tokens));
+        int[] want = Arrays.stream(expected.split(" ")).mapToInt(Integer::parseInt).toArray();
+        assertArrayEquals(want, ids(bpe, piece));
+        assertArrayEquals(want, ids(bpe.toBuilder().cacheCapacity(0).build(), piece));
+    }
+
+    @Test
+    void aMergeListDoesNotLookPiecesUpWhole() {
+        Vocabulary v = Vocabulary.of("a", "b", "c", "d", "bc", "abcd");
+        Bpe bpe = Bpe.byteLevel(v, MergeTable.fromMerges(v, List.of(new Merge("b", "c"))));
+        assertArrayEquals(new int[] {0, 4, 3}, ids(bpe, "abcd"));
+        assertArrayEquals(new int[] {5}, ids(bpe.toBuilder().ignoreMerges(true).build(), "abcd"));
     }
 }
