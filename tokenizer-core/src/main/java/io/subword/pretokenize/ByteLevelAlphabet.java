@@ -14,11 +14,10 @@ public final class ByteLevelAlphabet {
     private static final short[] CHAR_TO_BYTE;
 
     static {
-        int next = 256;
+        // GPT-2's table is defined once, in the vocab module; this class keeps its own arrays for the hot path.
         int max = 0;
         for (int b = 0; b < 256; b++) {
-            boolean printable = (b >= '!' && b <= '~') || (b >= 0xA1 && b <= 0xAC) || (b >= 0xAE && b <= 0xFF);
-            BYTE_TO_CHAR[b] = (char) (printable ? b : next++);
+            BYTE_TO_CHAR[b] = io.subword.vocab.ByteAlphabet.charOf(b);
             max = Math.max(max, BYTE_TO_CHAR[b]);
         }
         CHAR_TO_BYTE = new short[max + 1];
