@@ -75,40 +75,42 @@ final class MergeEngine {
             pairs = new long[Math.max(n, pairs.length * 2)];
         }
         long[] p = pairs;
-        for (int i = 0; i + 1 < n; i++) {
+        // Symbols ids[0, last], pairs p[0, last). Words are short: shifting by hand beats arraycopy calls.
+        int last = n - 1;
+        for (int i = 0; i < last; i++) {
             p[i] = pair(ids[i], ids[i + 1]);
         }
-        while (n > 1) {
+        while (last > 0) {
             // Packed entries compare by rank first; ties keep the leftmost (strict <).
-            int best = -1;
-            long min = NO_PAIR;
-            for (int i = 0; i + 1 < n; i++) {
-                if (p[i] < min) {
-                    min = p[i];
+            int best = 0;
+            long min = p[0];
+            for (int i = 1; i < last; i++) {
+                long v = p[i];
+                if (v < min) {
+                    min = v;
                     best = i;
                 }
             }
-            if (best < 0) {
+            if (min == NO_PAIR) {
                 break;
             }
             steps++;
             ids[best] = MergeTable.mergedOf(min);
             lens[best] += lens[best + 1];
-            int tail = n - best - 2;
-            System.arraycopy(ids, best + 2, ids, best + 1, tail);
-            System.arraycopy(lens, best + 2, lens, best + 1, tail);
-            if (tail > 1) {
-                System.arraycopy(p, best + 2, p, best + 1, tail - 1);
+            for (int i = best + 1; i < last; i++) {
+                ids[i] = ids[i + 1];
+                lens[i] = lens[i + 1];
+                p[i] = p[i + 1];
             }
-            n--;
-            if (best + 1 < n) {
+            last--;
+            if (best < last) {
                 p[best] = pair(ids[best], ids[best + 1]);
             }
             if (best > 0) {
                 p[best - 1] = pair(ids[best - 1], ids[best]);
             }
         }
-        return n;
+        return last + 1;
     }
 
     int mergeHeap(int[] ids, int[] lens, int n) {

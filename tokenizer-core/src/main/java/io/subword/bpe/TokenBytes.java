@@ -11,43 +11,52 @@ import java.util.List;
  * tiktoken looks every piece up this way before merging, and Hugging Face's {@code ignore_merges} does the same;
  * reading the bytes the model has already encoded, it needs no per-word string.
  *
- * <p>Two open-addressing tables (load at most one half), so that a lookup touches few cache lines:
+ * <p>Open-addressing tables (load at most one half) laid out so that a lookup touches one cache line for most
+ * words, hit or miss:
  * <ul>
- *   <li>tokens of up to 8 bytes: the bytes packed little-endian into a {@code long} key, next to the length and
- *       id in the same array;</li>
- *   <li>longer tokens: slots of {@code (hash tag, id)}, the tokens' bytes in one pool, compared only when the
- *       tag matches.</li>
+ *   <li>tokens of up to 8 bytes: slots of two {@code long}s, the bytes packed little-endian and
+ *       {@code length << 32 | id};</li>
+ *   <li>9 to 16 bytes: slots of three {@code long}s, the bytes in two packed {@code long}s and
+ *       {@code length << 32 | id};</li>
+ *   <li>longer tokens: slots of {@code hash << 32 | id}, the tokens' bytes in one pool, compared only when the
+ *       hash matches.</li>
  * </ul>
  * Only tokens spelled entirely in the {@link ByteAlphabet} are held (others spell no byte sequence). Immutable
  * and thread-safe.
  */
 final class TokenBytes {
-    private static final int SHORT = 8;
     private static final long EMPTY = -1L;
 
-    /** Short tokens: {@code [2i]} the packed bytes, {@code [2i + 1]} {@code length << 32 | id}, or -1 if empty. */
-    private final long[] shortSlots;
-    private final int shortMask;
-    /** Long tokens: {@code hash << 32 | id}, or -1 if empty. */
-    private final long[] longSlots;
-    private final int longMask;
+    /** Up to 8 bytes: {@code [2i]} the packed bytes, {@code [2i + 1]} {@code length << 32 | id}, or -1. */
+    private final long[] small;
+    private final int smallMask;
+    /** 9 to 16 bytes: {@code [3i]}, {@code [3i + 1]} the packed bytes, {@code [3i + 2]} as above. */
+    private final long[] medium;
+    private final int mediumMask;
+    /** Longer: {@code hash << 32 | id}, or -1. */
+    private final long[] large;
+    private final int largeMask;
     private final byte[] pool;
     /** Per id of a long token: where its bytes start and end in {@link #pool}. */
     private final int[] starts;
     private final int[] ends;
 
-    private TokenBytes(int shortCount, int longCount, int poolSize, int ids) {
-        int sc = capacity(shortCount);
-        shortSlots = new long[2 * sc];
-        Arrays.fill(shortSlots, EMPTY);
-        shortMask = sc - 1;
-        int lc = capacity(longCount);
-        longSlots = new long[lc];
-        Arrays.fill(longSlots, EMPTY);
-        longMask = lc - 1;
+    private TokenBytes(int smallCount, int mediumCount, int largeCount, int poolSize, int ids) {
+        int c = capacity(smallCount);
+        small = new long[2 * c];
+        Arrays.fill(small, EMPTY);
+        smallMask = c - 1;
+        c = capacity(mediumCount);
+        medium = new long[3 * c];
+        Arrays.fill(medium, EMPTY);
+        mediumMask = c - 1;
+        c = capacity(largeCount);
+        large = new long[c];
+        Arrays.fill(large, EMPTY);
+        largeMask = c - 1;
         pool = new byte[poolSize];
-        starts = new int[ids];
-        ends = new int[ids];
+        starts = new int[largeCount == 0 ? 0 : ids];
+        ends = new int[largeCount == 0 ? 0 : ids];
     }
 
     private static int capacity(int count) {
@@ -57,20 +66,23 @@ final class TokenBytes {
     /** The byte-level tokens of {@code vocabulary}. */
     static TokenBytes of(Vocabulary vocabulary) {
         List<String> tokens = vocabulary.tokens();
-        int shortCount = 0;
-        int longCount = 0;
+        int smallCount = 0;
+        int mediumCount = 0;
+        int largeCount = 0;
         int poolSize = 0;
         for (String t : tokens) {
             if (held(t)) {
-                if (t.length() <= SHORT) {
-                    shortCount++;
+                if (t.length() <= 8) {
+                    smallCount++;
+                } else if (t.length() <= 16) {
+                    mediumCount++;
                 } else {
-                    longCount++;
+                    largeCount++;
                     poolSize += t.length();
                 }
             }
         }
-        TokenBytes map = new TokenBytes(shortCount, longCount, poolSize, tokens.size());
+        TokenBytes map = new TokenBytes(smallCount, mediumCount, largeCount, poolSize, tokens.size());
         byte[] bytes = new byte[64];
         int at = 0;
         for (int id = 0; id < tokens.size(); id++) {
@@ -85,26 +97,37 @@ final class TokenBytes {
             for (int i = 0; i < n; i++) {
                 bytes[i] = (byte) ByteAlphabet.byteOf(t.charAt(i));
             }
+            long meta = ((long) n << 32) | id;
             // A vocabulary maps each string to one id, so no two ids spell the same bytes.
-            if (n <= SHORT) {
-                long key = pack(bytes, n);
-                int slot = homeShort(key, map.shortMask);
-                while (map.shortSlots[2 * slot + 1] != EMPTY) {
-                    slot = (slot + 1) & map.shortMask;
+            if (n <= 8) {
+                long key = pack(bytes, 0, n);
+                int slot = home(key, map.smallMask);
+                while (map.small[2 * slot + 1] != EMPTY) {
+                    slot = (slot + 1) & map.smallMask;
                 }
-                map.shortSlots[2 * slot] = key;
-                map.shortSlots[2 * slot + 1] = ((long) n << 32) | id;
+                map.small[2 * slot] = key;
+                map.small[2 * slot + 1] = meta;
+            } else if (n <= 16) {
+                long k0 = pack(bytes, 0, 8);
+                long k1 = pack(bytes, 8, n);
+                int slot = home(k0 ^ Long.rotateLeft(k1, 29), map.mediumMask);
+                while (map.medium[3 * slot + 2] != EMPTY) {
+                    slot = (slot + 1) & map.mediumMask;
+                }
+                map.medium[3 * slot] = k0;
+                map.medium[3 * slot + 1] = k1;
+                map.medium[3 * slot + 2] = meta;
             } else {
                 System.arraycopy(bytes, 0, map.pool, at, n);
                 map.starts[id] = at;
                 at += n;
                 map.ends[id] = at;
                 int h = hash(bytes, n);
-                int slot = h & map.longMask;
-                while (map.longSlots[slot] != EMPTY) {
-                    slot = (slot + 1) & map.longMask;
+                int slot = h & map.largeMask;
+                while (map.large[slot] != EMPTY) {
+                    slot = (slot + 1) & map.largeMask;
                 }
-                map.longSlots[slot] = ((long) h << 32) | id;
+                map.large[slot] = ((long) h << 32) | id;
             }
         }
         return map;
@@ -114,15 +137,16 @@ final class TokenBytes {
         return t != null && !t.isEmpty() && ByteAlphabet.isByteLevel(t);
     }
 
-    private static long pack(byte[] b, int n) {
+    /** {@code b[from, to)}, at most 8 bytes, little-endian in a {@code long}. */
+    private static long pack(byte[] b, int from, int to) {
         long k = 0;
-        for (int i = n - 1; i >= 0; i--) {
+        for (int i = to - 1; i >= from; i--) {
             k = (k << 8) | (b[i] & 0xff);
         }
         return k;
     }
 
-    private static int homeShort(long key, int mask) {
+    private static int home(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29) ^ (h >>> 47)) & mask;
     }
@@ -138,25 +162,41 @@ final class TokenBytes {
 
     /** The id of the token whose bytes are {@code bytes[0, n)}, or -1. */
     int id(byte[] bytes, int n) {
-        if (n <= SHORT) {
-            long key = pack(bytes, n);
-            long meta = ((long) n << 32);
-            long[] s = shortSlots;
-            int slot = homeShort(key, shortMask);
+        long length = (long) n << 32;
+        if (n <= 8) {
+            long key = pack(bytes, 0, n);
+            long[] s = small;
+            int slot = home(key, smallMask);
             while (true) {
                 long m = s[2 * slot + 1];
                 if (m == EMPTY) {
                     return -1;
                 }
-                if (s[2 * slot] == key && (m & 0xffffffff00000000L) == meta) {
+                if (s[2 * slot] == key && (m & 0xffffffff00000000L) == length) {
                     return (int) m;
                 }
-                slot = (slot + 1) & shortMask;
+                slot = (slot + 1) & smallMask;
+            }
+        }
+        if (n <= 16) {
+            long k0 = pack(bytes, 0, 8);
+            long k1 = pack(bytes, 8, n);
+            long[] s = medium;
+            int slot = home(k0 ^ Long.rotateLeft(k1, 29), mediumMask);
+            while (true) {
+                long m = s[3 * slot + 2];
+                if (m == EMPTY) {
+                    return -1;
+                }
+                if (s[3 * slot] == k0 && s[3 * slot + 1] == k1 && (m & 0xffffffff00000000L) == length) {
+                    return (int) m;
+                }
+                slot = (slot + 1) & mediumMask;
             }
         }
         int h = hash(bytes, n);
-        long[] s = longSlots;
-        int slot = h & longMask;
+        long[] s = large;
+        int slot = h & largeMask;
         while (true) {
             long v = s[slot];
             if (v == EMPTY) {
@@ -169,7 +209,7 @@ final class TokenBytes {
                     return id;
                 }
             }
-            slot = (slot + 1) & longMask;
+            slot = (slot + 1) & largeMask;
         }
     }
 }

@@ -13,12 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class TokenBytesTest {
     /**
      * Byte-level tokens (ids 0..5 spelled in the byte-level alphabet), a token of a zero byte and one with a
-     * trailing zero byte (the packed keys of "a" and "a\0" are equal; lengths tell them apart), long tokens of 9
-     * and 12 bytes, and a token that is not byte-level (never held).
+     * trailing zero byte (the packed keys of "a" and "a\0" are equal; lengths tell them apart), tokens of 9, 11,
+     * 16 and 17 bytes (the three tables: up to 8, up to 16, longer), and a token that is not byte-level (never
+     * held).
      */
     private static final Vocabulary VOCAB = Vocabulary.of(
             bl("a"), bl("ab"), bl("abcdefgh"), bl("abcdefghi"), bl(" Parliament"), bl("é"),
-            bl("\0"), bl("a\0"), "not byte-level \u0100");
+            bl("\0"), bl("a\0"), "not byte-level \u0100", bl("abcdefgh\0"), bl(" Parliamentarians"),
+            bl("abcdefghijklmnop"));
 
     private static String bl(String text) {
         return ByteAlphabet.encode(text.getBytes(StandardCharsets.UTF_8));
@@ -39,6 +41,12 @@ class TokenBytesTest {
             "' parliament', -1",
             "' Parliamen', -1",
             "'', -1",
+            "abcdefghijklmnop, 11",
+            "abcdefghijklmno, -1",
+            "abcdefghijklmnopq, -1",
+            "' Parliamentarians', 10",
+            "' Parliamentarian', -1",
+            "' Parliamentarianz', -1",
     })
     void wholeTokensByTheirBytes(String text, int id) {
         TokenBytes map = TokenBytes.of(VOCAB);
@@ -53,11 +61,14 @@ class TokenBytesTest {
             "0 97, -1",
             "97 0 0, -1",
             "196, -1",
+            "97 98 99 100 101 102 103 104 0, 9",
+            "97 98 99 100 101 102 103 104, 2",
+            "97 98 99 100 101 102 103 104 0 0, -1",
     })
     void zeroBytesAndLengths(String bytes, int id) {
         TokenBytes map = TokenBytes.of(VOCAB);
         String[] parts = bytes.split(" ");
-        byte[] b = new byte[16];
+        byte[] b = new byte[32];
         Arrays.fill(b, (byte) 'x'); // what lies past the length must not matter
         for (int i = 0; i < parts.length; i++) {
             b[i] = (byte) Integer.parseInt(parts[i]);
