@@ -15,6 +15,7 @@ import java.util.Arrays;
  * Every unit it emits is aligned to the original character it came from: the spaces around an ideograph and
  * the parts of a decomposition map to that character's range, and a surrogate pair is never split. (When NFD
  * reorders marks that came from different characters, alignments follow the reference's positional rule.)
+ * Canonical ordering takes time linear in the length of a run of marks.
  *
  * <p>Text that is all ASCII takes a single pass with no per-char arrays; the general path runs per code point
  * over precomputed tables. Immutable and thread-safe.
@@ -90,13 +91,18 @@ public final class BertNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
+        return normalize(input, null);
+    }
+
+    /** {@link #normalize(NormalizedText)} with a given canonical orderer (a test reads its step count). */
+    NormalizedText normalize(NormalizedText input, CanonicalOrder canonical) {
         String s = input.text();
         int n = s.length();
         char[] out = null;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 128 || asciiRemoved[c]) {
-                return general(input, i, out);
+                return general(input, i, out, canonical);
             }
             char m = asciiMap[c];
             if (out != null) {
@@ -111,14 +117,14 @@ public final class BertNormalizer implements Normalizer {
     }
 
     /** Per code point from {@code from}; units before it are ASCII, already mapped in {@code prefix} if non-null. */
-    private NormalizedText general(NormalizedText input, int from, char[] prefix) {
+    private NormalizedText general(NormalizedText input, int from, char[] prefix, CanonicalOrder canonical) {
         String s = input.text();
         int n = s.length();
         NormalizedText.Builder b = input.builder();
         for (int j = 0; j < from; j++) {
             b.append(prefix != null ? prefix[j] : s.charAt(j), input.originalStart(j), input.originalEnd(j));
         }
-        Pass pass = new Pass(b, lowercase, strip);
+        Pass pass = new Pass(b, lowercase, strip, canonical);
         int spaceFlags = CharClasses.flags(' ');
         int i = from;
         while (i < n) {
@@ -194,11 +200,16 @@ public final class BertNormalizer implements Normalizer {
         /** How many sources contributed marks, and the last one that did. */
         private int markSources;
         private int lastMarkSource = -1;
+        /** Scratch for {@link #reorder}: combining classes, then the reordered code points. */
+        private int[] classes = new int[0];
+        /** Made on the first reorder, or given by a test that counts its steps. */
+        private CanonicalOrder canonical;
 
-        Pass(NormalizedText.Builder out, boolean lowercase, boolean strip) {
+        Pass(NormalizedText.Builder out, boolean lowercase, boolean strip, CanonicalOrder canonical) {
             this.out = out;
             this.lowercase = lowercase;
             this.strip = strip;
+            this.canonical = canonical;
         }
 
         void add(int cp, int flags, int os, int oe) {
@@ -277,39 +288,34 @@ public final class BertNormalizer implements Normalizer {
             lastMarkSource = -1;
         }
 
-        /** Canonical ordering of the segment's marks, found by asking the JDK's NFD (rare: marks of 2+ chars). */
+        /**
+         * Canonical ordering of the segment's parts, as the JDK's NFD would order them (rare: marks of 2+
+         * chars), in time linear in the segment however long its run of marks. Each part keeps its
+         * "first part of its char" flag, which the alignment rule in {@link #flush} reads in the new order.
+         */
         private void reorder() {
-            // a code point the reference does not decompose stands in as U+FFFF (a starter that NFD keeps)
-            int[] keys = new int[parts];
-            scratch.setLength(0);
-            for (int k = 0; k < parts; k++) {
-                keys[k] = CharClasses.nfdUnknownToReference(partCp[k]) ? 0xFFFF : partCp[k];
-                scratch.appendCodePoint(keys[k]);
+            if (classes.length < parts) {
+                classes = new int[partCp.length];
             }
-            String before = scratch.toString();
-            String after = java.text.Normalizer.normalize(before, java.text.Normalizer.Form.NFD);
-            if (after.equals(before)) {
+            for (int k = 0; k < parts; k++) {
+                // a code point the reference does not decompose is a starter to it: it orders as one
+                int p = partCp[k];
+                classes[k] = CharClasses.nfdUnknownToReference(p) ? 0 : CanonicalOrder.combiningClass(p);
+            }
+            if (canonical == null) {
+                canonical = new CanonicalOrder();
+            }
+            int[] order = canonical.order(classes, parts);
+            if (order == null) {
                 return;
             }
-            // equal code points keep their relative order in a stable sort by combining class
-            int[] cps = new int[parts];
+            // classes are spent: reuse them for the code points, and a fresh array for the flags
             boolean[] firsts = new boolean[parts];
-            boolean[] used = new boolean[parts];
-            int k = 0;
-            for (int i = 0; i < after.length(); ) {
-                int p = after.codePointAt(i);
-                i += Character.charCount(p);
-                int j = 0;
-                while (used[j] || keys[j] != p) {
-                    j++;
-                }
-                used[j] = true;
-                cps[k] = partCp[j];
-                firsts[k] = partFirst[j];
-                k++;
+            for (int k = 0; k < parts; k++) {
+                classes[k] = partCp[order[k]];
+                firsts[k] = partFirst[order[k]];
             }
-            assert k == parts;
-            System.arraycopy(cps, 0, partCp, 0, parts);
+            System.arraycopy(classes, 0, partCp, 0, parts);
             System.arraycopy(firsts, 0, partFirst, 0, parts);
         }
 

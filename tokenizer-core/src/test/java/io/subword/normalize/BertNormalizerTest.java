@@ -171,6 +171,31 @@ class BertNormalizerTest {
         return (CharClasses.flags(out.text().codePointAt(i)) & CharClasses.MARK) != 0;
     }
 
+    /**
+     * Issue 15's stall: "a" then marks cycling through U+0300..U+036F (differing combining classes) used to cost
+     * a rescan of the segment per mark. Steps are counted, not timed: ten times the text costs at most about
+     * ten times the steps, and the marks are all stripped with every unit aligned to its own char.
+     */
+    @Test
+    void canonicalOrderingStepsGrowLinearlyWithARunOfDifferingMarks() {
+        int[] sizes = {10_000, 100_000, 1_000_000};
+        long[] steps = new long[sizes.length];
+        for (int s = 0; s < sizes.length; s++) {
+            StringBuilder sb = new StringBuilder(sizes[s]).append('a');
+            for (int i = 1; i < sizes[s]; i++) {
+                // a spacing mark (kept by strip accents) every 1,000 chars, so the reordered text is visible
+                sb.append(i % 1000 == 0 ? '\u0903' : (char) (0x300 + (i - 1) % 0x70));
+            }
+            CanonicalOrder canonical = new CanonicalOrder();
+            NormalizedText out = BertNormalizer.uncased().normalize(NormalizedText.of(sb.toString()), canonical);
+            int kept = sizes[s] / 1000 - (sizes[s] % 1000 == 0 ? 1 : 0);
+            assertEquals("a" + "\u0903".repeat(kept), out.text());
+            steps[s] = canonical.steps();
+        }
+        assertTrue(steps[0] > 10_000, "the run was not reordered: " + steps[0] + " steps");
+        assertTrue(steps[1] <= 11 * steps[0] && steps[2] <= 11 * steps[1], java.util.Arrays.toString(steps));
+    }
+
     @Test
     void accessorsAndFactories() {
         BertNormalizer uncased = BertNormalizer.uncased();
