@@ -24,7 +24,7 @@ import java.util.function.IntPredicate;
  * <pre>{@code
  * SkipGramTrainer trainer = SkipGramTrainer.builder().dim(100).window(5).negative(5).epochs(5).seed(1).build();
  * SkipGramResult result = trainer.train(tokenizer, lines, TrainingProgress.NONE);
- * SubwordVectors vectors = new SubwordVectors(tokenizer, result.input());
+ * SubwordVectors vectors = SubwordVectors.trained(tokenizer, result);
  * }</pre>
  *
  * <p>The steps, as in word2vec's {@code word2vec.c}:

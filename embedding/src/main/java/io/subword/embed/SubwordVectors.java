@@ -2,12 +2,16 @@ package io.subword.embed;
 
 import io.subword.Tokenizer;
 import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.VocabFormatException;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Word vectors composed from subword vectors: a trained {@link EmbeddingTable} whose rows are the token ids of a
@@ -19,6 +23,17 @@ import java.util.Optional;
  * ({@link Tokenizer#isSpecial}), the model's unknown token ({@code [UNK]}), and rows that are all zeros (tokens
  * the trainer never saw). A word made only of such pieces has no vector ({@link #findVector} is empty,
  * {@link #vector} throws, saying so).
+ *
+ * <p>Three ways in, none of which can pair a row with the wrong token:
+ * <ul>
+ *   <li>{@link #load(Path, Tokenizer)}: an embedding file ({@code .vec}, {@code .bin}, {@code .npy}); rows are
+ *       matched to ids <em>by their token</em>, so the file may list them in any order;</li>
+ *   <li>{@link #of(Tokenizer, TokenEmbeddings)}: the same from rows already read;</li>
+ *   <li>{@link #trained(Tokenizer, SkipGramResult)}: what {@link SkipGramTrainer} made with this tokenizer,
+ *       whose rows are its ids by construction.</li>
+ * </ul>
+ * The file's tokens and the vocabulary must be the same set: otherwise the vectors belong to another tokenizer,
+ * and loading fails saying how many tokens differ on each side, with examples.
  *
  * <p>Row norms are computed once; the instance is immutable (as long as nobody writes to the table) and
  * thread-safe.
@@ -32,10 +47,130 @@ public final class SubwordVectors {
     private final boolean[] usable;
     private final int unkId;
 
+    /** How many tokens an error message shows of those that differ. */
+    static final int EXAMPLES = 3;
+
     /**
+     * Reads an embedding file in the format its name says ({@link EmbeddingFormat#forFile}) and matches its rows
+     * to {@code tokenizer}'s ids by token, as {@link #of(Tokenizer, TokenEmbeddings)}.
+     *
+     * @throws VocabFormatException if the file is malformed, a token repeats (naming both rows), or the file's
+     *                              tokens are not the vocabulary's (how many differ on each side, with examples)
+     * @throws IOException          if the file cannot be read
+     */
+    public static SubwordVectors load(Path vectorsFile, Tokenizer tokenizer) throws VocabFormatException, IOException {
+        return load(vectorsFile, EmbeddingFormat.forFile(vectorsFile), tokenizer);
+    }
+
+    /** {@link #load(Path, Tokenizer)} in a given format, whatever the file's name. */
+    public static SubwordVectors load(Path vectorsFile, EmbeddingFormat format, Tokenizer tokenizer)
+            throws VocabFormatException, IOException {
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        TokenEmbeddings rows = EmbeddingFiles.read(vectorsFile, format);
+        Matched m = byToken(rows, tokenizer.vocabulary());
+        if (m.problem() != null) {
+            throw new VocabFormatException(vectorsFile, m.place(), m.problem());
+        }
+        return new SubwordVectors(tokenizer, m.table());
+    }
+
+    /**
+     * Vectors whose rows are matched to {@code tokenizer}'s ids by their token: row {@code r} becomes the row of
+     * id {@code vocabulary().id(rows.tokens().get(r))}, whatever the order of the rows. An id without a token
+     * (a gap in the vocabulary) gets a row of zeros.
+     *
+     * @throws IllegalArgumentException if a token repeats, or the tokens are not the vocabulary's (saying how
+     *                                  many differ on each side, with examples)
+     */
+    public static SubwordVectors of(Tokenizer tokenizer, TokenEmbeddings rows) {
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        Matched m = byToken(Objects.requireNonNull(rows, "rows"), tokenizer.vocabulary());
+        if (m.problem() != null) {
+            throw new IllegalArgumentException(m.place() == null ? m.problem() : m.place() + ": " + m.problem());
+        }
+        return new SubwordVectors(tokenizer, m.table());
+    }
+
+    /**
+     * The input vectors of a {@link SkipGramTrainer} run on {@code tokenizer}: their rows are its ids.
+     *
+     * @throws IllegalArgumentException if the result has not one row per id of the tokenizer's vocabulary (it
+     *                                  was trained with another tokenizer)
+     */
+    public static SubwordVectors trained(Tokenizer tokenizer, SkipGramResult result) {
+        return new SubwordVectors(tokenizer, result.input());
+    }
+
+    /** A table lined up with the vocabulary's ids, or where and why the rows do not fit it. */
+    record Matched(EmbeddingTable table, String place, String problem) {
+    }
+
+    /**
+     * The rows of {@code read} reordered to {@code vocab}'s ids (a gap in the ids is a row of zeros); or, if a
+     * token repeats or the file's tokens and the vocabulary's are not the same set, the problem.
+     */
+    static Matched byToken(TokenEmbeddings read, Vocabulary vocab) {
+        List<String> tokens = read.tokens();
+        int dim = read.table().dim();
+        float[] from = read.table().data();
+        float[] to = new float[Math.multiplyExact(vocab.size(), dim)];
+        int[] rowOf = new int[vocab.size()];
+        Arrays.fill(rowOf, -1);
+        List<String> notInVocab = new ArrayList<>();
+        int notInVocabCount = 0;
+        for (int r = 0; r < tokens.size(); r++) {
+            int id = vocab.id(tokens.get(r));
+            if (id < 0) {
+                if (notInVocab.size() < EXAMPLES) {
+                    notInVocab.add(tokens.get(r));
+                }
+                notInVocabCount++;
+                continue;
+            }
+            if (rowOf[id] >= 0) {
+                return new Matched(null, "row " + (r + 1), "repeats the token " + Vocabulary.quote(tokens.get(r))
+                        + " of row " + (rowOf[id] + 1));
+            }
+            rowOf[id] = r;
+            System.arraycopy(from, r * dim, to, id * dim, dim);
+        }
+        List<String> noRow = new ArrayList<>();
+        int noRowCount = 0;
+        for (int id = 0; id < vocab.size(); id++) {
+            if (rowOf[id] < 0 && vocab.token(id) != null) {
+                if (noRow.size() < EXAMPLES) {
+                    noRow.add(vocab.token(id));
+                }
+                noRowCount++;
+            }
+        }
+        if (notInVocabCount > 0 || noRowCount > 0) {
+            StringBuilder problem = new StringBuilder("its ").append(tokens.size())
+                    .append(" tokens are not the tokenizer's ").append(vocab.tokenCount()).append(" (");
+            if (notInVocabCount > 0) {
+                problem.append(notInVocabCount).append(" not in the tokenizer's vocabulary, such as ")
+                        .append(quoted(notInVocab));
+            }
+            if (noRowCount > 0) {
+                problem.append(notInVocabCount > 0 ? "; " : "").append(noRowCount)
+                        .append(" of the tokenizer's without a row, such as ").append(quoted(noRow));
+            }
+            problem.append("); use the tokenizer the vectors were trained with");
+            return new Matched(null, null, problem.toString());
+        }
+        return new Matched(EmbeddingTable.wrap(vocab.size(), dim, to), null, null);
+    }
+
+    private static String quoted(List<String> tokens) {
+        return tokens.stream().map(Vocabulary::quote).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Rows by position, which only the factories may assume: {@code table.row(id)} is the vector of id {@code id}.
+     *
      * @throws IllegalArgumentException if the table's rows are not one per id of the tokenizer's vocabulary
      */
-    public SubwordVectors(Tokenizer tokenizer, EmbeddingTable table) {
+    private SubwordVectors(Tokenizer tokenizer, EmbeddingTable table) {
         this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
         this.table = Objects.requireNonNull(table, "table");
         Vocabulary vocab = tokenizer.vocabulary();

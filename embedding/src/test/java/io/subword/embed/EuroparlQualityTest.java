@@ -48,7 +48,7 @@ class EuroparlQualityTest {
         }
         result = SkipGramTrainer.builder().dim(40).window(5).negative(5).epochs(3).minCount(3).sample(1e-3)
                 .threads(2).seed(1).build().train(bert, lines, TrainingProgress.NONE);
-        vectors = new SubwordVectors(bert, result.input());
+        vectors = SubwordVectors.trained(bert, result);
     }
 
     /** A stop-word guess, good enough to pick training text. */

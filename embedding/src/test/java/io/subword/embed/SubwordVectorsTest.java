@@ -7,10 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.io.TempDir;
+import io.subword.vocab.io.VocabFormatException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +36,8 @@ class SubwordVectorsTest {
             0f, -1f,    // ##ito
             0f, 0f,     // nada: never trained
     });
-    static final SubwordVectors VECTORS = new SubwordVectors(TOKENIZER, TABLE);
+    static final SubwordVectors VECTORS = SubwordVectors.of(TOKENIZER,
+            new TokenEmbeddings(TOKENIZER.vocabulary().tokens(), TABLE));
 
     @ParameterizedTest(name = "{0} -> ({1}, {2})")
     @CsvSource(delimiter = '|', value = {
@@ -89,10 +98,61 @@ class SubwordVectorsTest {
     }
 
     @Test
-    void tableMustCoverTheVocabulary() {
+    void aTrainedTableMustCoverTheVocabulary() {
+        SkipGramResult fromAnotherTokenizer = new SkipGramResult(EmbeddingTable.zeros(3, 2),
+                EmbeddingTable.zeros(3, 2), new long[3], new boolean[3], 0);
         assertEquals("the table has 3 rows but the tokenizer's vocabulary has 12 ids",
                 assertThrows(IllegalArgumentException.class,
-                        () -> new SubwordVectors(TOKENIZER, EmbeddingTable.zeros(3, 2))).getMessage());
+                        () -> SubwordVectors.trained(TOKENIZER, fromAnotherTokenizer)).getMessage());
+    }
+
+    /** Issue 15: a .vec whose rows are in another order must give the same vectors and neighbours. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"v.vec", "v.bin", "v.npy"})
+    void aFileWithShuffledRowsGivesTheSameNeighbours(String name, @TempDir Path dir) throws Exception {
+        List<String> tokens = TOKENIZER.vocabulary().tokens();
+        List<Integer> order = new ArrayList<>(IntStream.range(0, tokens.size()).boxed().toList());
+        Collections.shuffle(order, new Random(15));
+        assertNotEquals(IntStream.range(0, tokens.size()).boxed().toList(), order);
+        float[] shuffled = new float[TABLE.data().length];
+        List<String> shuffledTokens = new ArrayList<>();
+        for (int r = 0; r < order.size(); r++) {
+            shuffledTokens.add(tokens.get(order.get(r)));
+            System.arraycopy(TABLE.data(), order.get(r) * 2, shuffled, r * 2, 2);
+        }
+        Path ordered = dir.resolve("ordered-" + name);
+        Path mixed = dir.resolve(name);
+        EmbeddingFiles.write(ordered, EmbeddingFormat.forFile(ordered), tokens, TABLE);
+        EmbeddingFiles.write(mixed, EmbeddingFormat.forFile(mixed), shuffledTokens,
+                EmbeddingTable.wrap(12, 2, shuffled));
+
+        SubwordVectors a = SubwordVectors.load(ordered, TOKENIZER);
+        SubwordVectors b = SubwordVectors.load(mixed, TOKENIZER);
+        for (String word : List.of("amigos", "amigo", "gatoito", "casa")) {
+            assertEquals(tokens(VECTORS.nearest(word, 4)), tokens(a.nearest(word, 4)), word);
+            assertEquals(tokens(VECTORS.nearest(word, 4)), tokens(b.nearest(word, 4)), word);
+            assertArrayEquals(VECTORS.vector(word), b.vector(word), 0f, word);
+        }
+        assertArrayEquals(TABLE.data(), b.table().data(), 0f);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        # what is wrong | rows (token list)                                                    | message
+        a repeated token | [PAD] [UNK] [CLS] [SEP] [MASK] amigo ##s casa perro gato ##ito amigo | row 12: repeats the token "amigo" of row 6
+        a missing token  | [PAD] [UNK] [CLS] [SEP] [MASK] amigo ##s casa perro gato ##ito       | its 11 tokens are not the tokenizer's 12 (1 of the tokenizer's without a row, such as "nada"); use the tokenizer the vectors were trained with
+        another vocabulary | [PAD] [UNK] [CLS] [SEP] [MASK] friend ##s casa perro gato ##ito nada x y | its 14 tokens are not the tokenizer's 12 (3 not in the tokenizer's vocabulary, such as "friend", "x", "y"; 1 of the tokenizer's without a row, such as "amigo"); use the tokenizer the vectors were trained with
+        """)
+    void rowsThatAreNotTheVocabularyAreRefused(String what, String rowTokens, String message, @TempDir Path dir)
+            throws Exception {
+        List<String> tokens = List.of(rowTokens.split(" "));
+        EmbeddingTable table = EmbeddingTable.zeros(tokens.size(), 2);
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> SubwordVectors.of(TOKENIZER, new TokenEmbeddings(tokens, table))).getMessage());
+        Path vec = dir.resolve("v.vec");
+        EmbeddingFiles.writeText(vec, tokens, table);
+        assertEquals(vec + (message.startsWith("row ") ? ", " : ": ") + message, assertThrows(VocabFormatException.class,
+                () -> SubwordVectors.load(vec, TOKENIZER)).getMessage());
     }
 
     @Test

@@ -121,7 +121,7 @@ final class DemoCommand implements Callable<Integer> {
             SkipGramResult trained = SkipGramTrainer.builder().dim(dim).window(5).negative(5).epochs(2).minCount(3)
                     .threads(job.threads).seed(1).build()
                     .train(embedded.tokenizer(), lines, progress(log));
-            SubwordVectors vectors = new SubwordVectors(embedded.tokenizer(), trained.input());
+            SubwordVectors vectors = SubwordVectors.trained(embedded.tokenizer(), trained);
             Path vec = out.resolve("embeddings").resolve(embedded.model() + "-" + embedded.vocabSize() + ".vec");
             Files.createDirectories(vec.getParent());
             EmbeddingFiles.writeText(vec, embedded.tokenizer().vocabulary().tokens(), trained.input());
