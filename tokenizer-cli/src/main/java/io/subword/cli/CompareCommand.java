@@ -5,6 +5,7 @@ import io.subword.compare.MetricsJson;
 import io.subword.compare.ModelKind;
 import io.subword.compare.TextReport;
 import io.subword.vocab.io.AtomicFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,6 +85,12 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
+    @Option(names = "--languages", paramLabel = "on|off", defaultValue = "on",
+            description = "Guess each held-out line's language and measure per language (default: ${DEFAULT-VALUE}). "
+                    + "Only confident guesses name a language; other lines count as short/unknown. 'off' for text in "
+                    + "one language or outside the 21 European Parliament languages.")
+    String languages;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
@@ -100,6 +107,12 @@ final class CompareCommand implements Callable<Integer> {
         job.examples = examples;
         job.exampleWords = words;
         job.lowercase = lowercase;
+        job.languages = switch (languages.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--languages must be on or off, got '" + languages + "'");
+        };
         if (threads != null) {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + threads);

@@ -41,6 +41,8 @@ final class CompareJob {
     int examples = 12;
     List<String> exampleWords = List.of();
     boolean lowercase;
+    /** Whether to guess each held-out line's language and measure per language ({@code --languages}). */
+    boolean languages = true;
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     /** Where the split's files go; a temporary folder (deleted afterwards) when null. */
     Path workDir;
@@ -130,7 +132,7 @@ final class CompareJob {
             WordCounts wordCounts = counts.get(ModelKind.WORD);
             ToLongFunction<String> trainingCount = wordCounts == null ? w -> 0 : trainingCounts(wordCounts);
             ComparisonResult result = Comparison.builder().threads(threads).exampleCount(examples)
-                    .exampleWords(exampleWords).build()
+                    .exampleWords(exampleWords).groupByLanguage(languages).build()
                     .run(candidates, testCorpus, heldOutName, trainingCount, log);
             long trainBytes = trainCorpus == null ? 0 : trainCorpus.totalBytes();
             return new Outcome(result, candidates, trained, counts, trainCorpus, train.isEmpty() ? "-" : describe(train),

@@ -124,8 +124,10 @@ public final class HtmlReport {
         if (h.multilingual()) {
             StringBuilder langs = new StringBuilder();
             h.linesByLanguage().forEach((lang, lines) -> langs.append(langs.isEmpty() ? "" : ", ").append(lang)
-                    .append(' ').append(lines));
+                    .append(' ').append(String.format(Locale.ROOT, "%,d", lines)));
             sb.append("<dt>lines by language</dt><dd>").append(Html.escape(langs.toString())).append("</dd>\n");
+            sb.append("<dt>language guess</dt><dd>").append(Html.escape(LanguageGuesser.explanation()))
+                    .append("</dd>\n");
         }
         sb.append("</dl>\n");
     }
@@ -206,7 +208,7 @@ public final class HtmlReport {
             rowNames.add(lang + " (" + r.heldOut().linesByLanguage().get(lang) + ")");
         }
         return Svg.heatmap(title, rowNames, models.stream().map(ModelResult::label).toList(), values, color, format,
-                "rows: language (held-out lines); darker is higher");
+                "rows: language (held-out lines), " + LanguageGuesser.UNSURE + " = no confident guess; darker is higher");
     }
 
     private static void examples(StringBuilder sb, ComparisonResult r) {

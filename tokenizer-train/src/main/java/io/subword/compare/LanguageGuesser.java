@@ -8,49 +8,74 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A cheap guess at the language of a line, for grouping metrics by language. Europarl lines carry no language
- * tag (their title is in the same language as the body, so it adds nothing), so the guess comes from the text:
- * every lowercased run of letters that is one of the 15 to 20 most frequent function words of one of the 21
- * languages of the European Parliament (bg cs da de el en es et fi fr hu it lt lv nl pl pt ro sk sl sv) gives
- * that language one vote; the language with the most votes wins (ties: the first in that list).
+ * A cheap guess at the language of a line, for grouping metrics by language, that answers only when it is sure.
+ * Lines carry no language tag, so the guess comes from the text: every lowercased run of letters that is one of
+ * the most frequent function words of one of the 21 languages of the European Parliament (bg cs da de el en es
+ * et fi fr hu it lt lv nl pl pt ro sk sl sv) gives that language one vote; a word frequent in {@code k} of them,
+ * such as "de" or "a", gives each of them {@code 1/k}, so that such words alone decide nothing.
  *
- * <p>This is reliable on lines of a sentence or more in those languages (a Europarl line has about 200 words;
- * close pairs such as Czech and Slovak, Danish and Swedish, Spanish and Portuguese are told apart by the
- * words they do not share). A line with fewer than {@value #MIN_VOTES} votes is not guessed: it is grouped by
- * the script of most of its letters instead ({@code Latin}, {@code Greek}, {@code Cyrillic}, ...), or
- * {@code ?} when it has no letters. Stateless and thread-safe.
+ * <p>A guess is <em>confident</em> when the line has at least {@value #MIN_LETTERS} letters, the best
+ * language has at least {@value #MIN_VOTES} votes, and it has at least {@value #MARGIN} times the votes of the
+ * runner-up. Only a confident guess names a language; every other line is {@link #UNSURE}
+ * ({@code "short/unknown"}): too short to tell, a language outside the 21, or a close call. So Portuguese text
+ * is reported as Portuguese and "short/unknown", never as a scatter of Czech, Slovene and Danish lines that
+ * happened to hold a "se", "je" or "de" too many.
+ *
+ * <p>On Europarl (lines of about 200 words) nearly every line is confident; close pairs such as Czech and
+ * Slovak, Danish and Swedish, Spanish and Portuguese are told apart by the words they do not share. Stateless
+ * and thread-safe.
  */
 public final class LanguageGuesser {
-    /** Votes a line needs for a language guess. */
+    /** Votes the best language needs. */
     public static final int MIN_VOTES = 3;
+    /** Letters a line needs before its language is guessed at all. */
+    public static final int MIN_LETTERS = 10;
+    /** How many times the runner-up's votes the best language needs. */
+    public static final int MARGIN = 2;
 
     private static final int MAX_WORD_CHARS = 12;
 
-    /** The group of a line with no letters. */
+    /** The language shown for a word that the held-out text does not contain. */
     public static final String UNKNOWN = "?";
+
+    /** The group of a line whose language is not guessed with confidence: short, unknown, or a close call. */
+    public static final String UNSURE = "short/unknown";
+
+    /** What {@link #assess} found in a line. */
+    public record Guess(String best, int letters, double votes, double runnerUpVotes) {
+        /** Whether {@link #best} is reported: enough letters, enough votes, a clear margin. */
+        public boolean confident() {
+            return best != null && letters >= MIN_LETTERS && votes >= MIN_VOTES && votes >= MARGIN * runnerUpVotes;
+        }
+
+        /** The language if {@link #confident}, else {@link #UNSURE}. */
+        public String group() {
+            return confident() ? best : UNSURE;
+        }
+    }
 
     private static final String[][] FUNCTION_WORDS = {
             {"bg", "на и да за се от че това не са по като които към при тези или много но този"},
-            {"cs", "se je že které pro také není jsou byl tak jako což jsem bylo by jejich může této"},
-            {"da", "og det er at af til på ikke med vi som har den de kan skal også være meget"},
-            {"de", "der die und das ist nicht zu den von mit wir sich auf für dem ein eine auch werden"},
+            {"cs", "se je že které pro také není jsou byl tak jako což jsem bylo by jejich může této a v na"},
+            {"da", "og det er at af til på ikke med vi som har den de kan skal også være meget en for i"},
+            {"de", "der die und das ist nicht zu den von mit wir sich auf für dem ein eine auch werden in im es um"},
             {"el", "και το να η της την του σε που για με τα των είναι δεν οι στην από"},
-            {"en", "the and of to is that for this we are it be on with have not which will"},
-            {"es", "el los las y que en es por una del se con para no al lo como más"},
+            {"en", "the and of to is that for this we are it be on with have not which will in a as by"},
+            {"es", "el los las y que en es por una del se con para no al lo como más de a un su"},
             {"et", "ja on et ei see mis ka kui seda oma ning aga ole nii peab selle meie"},
             {"fi", "ja on että ei se ovat myös tämä sen mutta kuin ole joka olisi tai jotka"},
-            {"fr", "le la les et des est que une dans pour qui nous pas du sur au ce il"},
-            {"hu", "az és hogy is nem egy ez meg van már kell mint csak ezt volt európai"},
-            {"it", "il di che è per non una del della sono con si gli dei nel alla questo"},
+            {"fr", "le la les et des est que une dans pour qui nous pas du sur au ce il de à en a un se"},
+            {"hu", "az és hogy is nem egy ez meg van már kell mint csak ezt volt európai a"},
+            {"it", "il di che è per non una del della sono con si gli dei nel alla questo a in un e la le da se"},
             {"lt", "ir kad yra tai su už bet kaip taip dėl jų buvo nėra šis turi mes"},
             {"lv", "un ir ka par no uz ar kas lai nav arī tas bet šo mēs savu"},
-            {"nl", "het een van en is dat niet op te zijn voor wij met die ook wordt"},
-            {"pl", "i w nie się na jest to że z do jak oraz przez które tym są"},
-            {"pt", "o os do da em não para uma é dos das com no na que mais"},
-            {"ro", "și şi în că la este pe nu care cu pentru mai din sunt să ca"},
-            {"sk", "sa je že ktoré pre aj nie sú bol ako ktorý tak som bolo by ich môže tejto"},
+            {"nl", "het een van en is dat niet op te zijn voor wij met die ook wordt de in aan om"},
+            {"pl", "i w nie się na jest to że z do jak oraz przez które tym są a"},
+            {"pt", "o os do da em não para uma é dos das com no na que mais de a e se um ao por as pelo pela nem"},
+            {"ro", "și şi în că la este pe nu care cu pentru mai din sunt să ca de a o un se"},
+            {"sk", "sa je že ktoré pre aj nie sú bol ako ktorý tak som bolo by ich môže tejto a v na"},
             {"sl", "in je da se za so ki ne pa tudi bi kot to smo zelo"},
-            {"sv", "och att det är som en av för på inte med vi till har om ett också"},
+            {"sv", "och att det är som en av för på inte med vi till har om ett också de i så men"},
     };
 
     private static final List<String> LANGUAGES;
@@ -79,19 +104,38 @@ public final class LanguageGuesser {
     private LanguageGuesser() {
     }
 
-    /** The codes {@link #guess} can return besides script names, in tie-break order. */
+    /**
+     * One sentence for reports that show language groups: how a line gets a language and what
+     * {@value #UNSURE} means.
+     */
+    public static String explanation() {
+        return "A line's language is guessed from the common function words of the 21 languages of the European "
+                + "Parliament. It is named only when the guess is confident: at least " + MIN_LETTERS + " letters, "
+                + "at least " + MIN_VOTES + " votes from function words (a word common to k of the languages gives "
+                + "each 1/k), and at least " + MARGIN + " times the votes of the next language. Every other line counts as \"" + UNSURE + "\": too short to tell, in another "
+                + "language, or a close call.";
+    }
+
+    /** The codes {@link #guess} can return besides {@link #UNSURE}, in tie-break order. */
     public static List<String> languages() {
         return LANGUAGES;
     }
 
-    /** The language code of {@code text}, or the name of its main script, or {@link #UNKNOWN}. */
+    /** The language code of {@code text} if the guess is {@linkplain Guess#confident confident}, else {@link #UNSURE}. */
     public static String guess(CharSequence text) {
-        int[] score = new int[LANGUAGES.size()];
+        return assess(text).group();
+    }
+
+    /** The votes behind a guess: the best language (the first in list order on a tie), letters and margins. */
+    public static Guess assess(CharSequence text) {
+        double[] score = new double[LANGUAGES.size()];
         StringBuilder word = new StringBuilder(24);
+        int letters = 0;
         int n = text.length();
         for (int i = 0; i <= n; ) {
             int cp = i < n ? Character.codePointAt(text, i) : ' ';
             if (Character.isLetter(cp)) {
+                letters++;
                 // no function word is longer than that; longer words are not looked up
                 if (word.length() <= MAX_WORD_CHARS) {
                     word.appendCodePoint(Character.toLowerCase(cp));
@@ -99,8 +143,9 @@ public final class LanguageGuesser {
             } else if (word.length() > 0) {
                 int[] langs = word.length() > MAX_WORD_CHARS ? null : VOTES.get(word.toString());
                 if (langs != null) {
+                    // a word frequent in k of the languages is worth 1/k to each: "de" alone decides nothing
                     for (int l : langs) {
-                        score[l]++;
+                        score[l] += 1.0 / langs.length;
                     }
                 }
                 word.setLength(0);
@@ -113,27 +158,12 @@ public final class LanguageGuesser {
                 best = l;
             }
         }
-        return score[best] >= MIN_VOTES ? LANGUAGES.get(best) : script(text);
-    }
-
-    /** The script most letters of {@code text} are in, as a title-case name, or {@link #UNKNOWN}. */
-    static String script(CharSequence text) {
-        Map<Character.UnicodeScript, Integer> counts = new HashMap<>();
-        text.codePoints().filter(Character::isLetter)
-                .forEach(cp -> counts.merge(Character.UnicodeScript.of(cp), 1, Integer::sum));
-        Character.UnicodeScript best = null;
-        int bestCount = 0;
-        for (Map.Entry<Character.UnicodeScript, Integer> e : counts.entrySet()) {
-            if (e.getValue() > bestCount || e.getValue() == bestCount && best != null
-                    && e.getKey().ordinal() < best.ordinal()) {
-                best = e.getKey();
-                bestCount = e.getValue();
+        double second = 0;
+        for (int l = 0; l < score.length; l++) {
+            if (l != best) {
+                second = Math.max(second, score[l]);
             }
         }
-        if (best == null) {
-            return UNKNOWN;
-        }
-        String name = best.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return new Guess(score[best] == 0 ? null : LANGUAGES.get(best), letters, score[best], second);
     }
 }

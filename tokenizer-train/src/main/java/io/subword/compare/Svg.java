@@ -44,7 +44,22 @@ final class Svg {
         DoubleFunction<Double> xPos = x -> hi == lo ? (LEFT + plotRight) / 2.0
                 : LEFT + 24 + (Math.log(x) - lo) / (hi - lo) * (plotRight - LEFT - 48);
         DoubleFunction<Double> yPos = y -> plotBottom - (yTop == 0 ? 0 : y / yTop) * (plotBottom - TOP);
-        StringBuilder sb = open(title, height);
+        int n = series.size();
+        double[][] px = new double[n][];
+        double[][] py = new double[n][];
+        for (int k = 0; k < n; k++) {
+            Series s = series.get(k);
+            px[k] = new double[s.xs().length];
+            py[k] = new double[s.xs().length];
+            for (int i = 0; i < px[k].length; i++) {
+                px[k][i] = xPos.apply(s.xs()[i]);
+                py[k][i] = yPos.apply(s.ys()[i]);
+            }
+        }
+        Overlaps overlaps = Overlaps.of(px, py);
+        String note = overlapNote(series, overlaps, yFormat);
+        // the note goes on a line of its own under the legend
+        StringBuilder sb = open(title, WIDTH, note == null ? height : height + 18);
         // grid and y axis
         for (double t : yTicks) {
             double y = yPos.apply(t);
@@ -53,33 +68,197 @@ final class Svg {
         }
         sb.append(line(LEFT, TOP, LEFT, plotBottom, "#888")).append(line(LEFT, plotBottom, plotRight, plotBottom, "#888"));
         for (int x : xTicks) {
-            double px = xPos.apply(x);
-            sb.append(line(px, plotBottom, px, plotBottom + 5, "#888"));
-            sb.append(text(px, plotBottom + 18, Sizes.compact(x), "middle", 11, "#444"));
+            double tx = xPos.apply(x);
+            sb.append(line(tx, plotBottom, tx, plotBottom + 5, "#888"));
+            sb.append(text(tx, plotBottom + 18, Sizes.compact(x), "middle", 11, "#444"));
         }
         sb.append(text((LEFT + plotRight) / 2.0, plotBottom + 34, "vocabulary size (log scale)", "middle", 12, "#222"));
         sb.append(String.format(Locale.ROOT,
                 "<text x=\"14\" y=\"%.1f\" transform=\"rotate(-90 14 %.1f)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#222\">%s</text>",
                 (TOP + plotBottom) / 2.0, (TOP + plotBottom) / 2.0, Html.escape(yLabel)));
-        for (Series s : series) {
+        for (int k = 0; k < n; k++) {
+            Series s = series.get(k);
             StringBuilder points = new StringBuilder();
-            for (int i = 0; i < s.xs().length; i++) {
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", xPos.apply(s.xs()[i]), yPos.apply(s.ys()[i])));
+            for (int i = 0; i < px[k].length; i++) {
+                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", px[k][i], py[k][i]));
             }
-            if (s.xs().length > 1) {
-                sb.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"2.5\" points=\"")
+            if (px[k].length > 1) {
+                sb.append("<polyline fill=\"none\" stroke=\"").append(s.color()).append("\" stroke-width=\"")
+                        .append(overlaps.width(k)).append('"').append(overlaps.dashAttribute(k)).append(" points=\"")
                         .append(points.toString().trim()).append("\"/>");
             }
-            for (int i = 0; i < s.xs().length; i++) {
+        }
+        // markers after all lines, each moved sideways off the points it would hide
+        for (int k = 0; k < n; k++) {
+            Series s = series.get(k);
+            for (int i = 0; i < px[k].length; i++) {
                 sb.append(String.format(Locale.ROOT,
-                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s %s: %s</title></circle>",
-                        xPos.apply(s.xs()[i]), yPos.apply(s.ys()[i]), s.color(), Html.escape(s.name()),
+                        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1\">"
+                                + "<title>%s %s: %s</title></circle>",
+                        px[k][i] + overlaps.markerShift(k, i), py[k][i], s.color(), Html.escape(s.name()),
                         Sizes.compact((long) s.xs()[i]), Html.escape(yFormat.apply(s.ys()[i]))));
             }
         }
-        legend(sb, series.stream().map(Series::name).toList(), series.stream().map(Series::color).toList(),
-                height - 16);
+        lineLegend(sb, series, overlaps, note, height - 16);
         return sb.append("</svg>").toString();
+    }
+
+    /** Points closer than this many pixels are drawn on top of each other. */
+    static final double SAME_PIXEL = 1.5;
+    private static final String[] DASHES = {"9 5", "3 3", "1 3", "12 3 3 3"};
+    /** Horizontal distance between markers that would sit on the same spot. */
+    static final double MARKER_SPREAD = 8;
+
+    /**
+     * Which series of a line chart coincide on screen. A series that shares a segment with an earlier one is
+     * drawn on a higher layer, narrower and dashed, so the lines below show through its gaps; markers that share
+     * a spot are spread sideways.
+     */
+    static final class Overlaps {
+        final int[] layer;
+        /** Per series, whether it shares a segment or a point with another series. */
+        final boolean[] involved;
+        final double[][] shift;
+
+        private Overlaps(int[] layer, boolean[] involved, double[][] shift) {
+            this.layer = layer;
+            this.involved = involved;
+            this.shift = shift;
+        }
+
+        static Overlaps of(double[][] px, double[][] py) {
+            int n = px.length;
+            int[] layer = new int[n];
+            boolean[] involved = new boolean[n];
+            double[][] shift = new double[n][];
+            for (int k = 0; k < n; k++) {
+                shift[k] = new double[px[k].length];
+                for (int j = 0; j < k; j++) {
+                    if (sharesSegment(px, py, j, k)) {
+                        layer[k] = Math.max(layer[k], layer[j] + 1);
+                        involved[j] = involved[k] = true;
+                    }
+                }
+            }
+            // markers: the series on one spot, in series order, centred on it
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < px[k].length; i++) {
+                    int before = 0;
+                    int all = 0;
+                    for (int j = 0; j < n; j++) {
+                        if (samePoint(px, py, j, k, i)) {
+                            all++;
+                            if (j < k) {
+                                before++;
+                            }
+                        }
+                    }
+                    if (all > 1) {
+                        involved[k] = true;
+                        shift[k][i] = (before - (all - 1) / 2.0) * MARKER_SPREAD;
+                    }
+                }
+            }
+            return new Overlaps(layer, involved, shift);
+        }
+
+        /** Whether series {@code j} has a point on the spot of point {@code i} of series {@code k}. */
+        private static boolean samePoint(double[][] px, double[][] py, int j, int k, int i) {
+            for (int m = 0; m < px[j].length; m++) {
+                if (Math.abs(px[j][m] - px[k][i]) < SAME_PIXEL && Math.abs(py[j][m] - py[k][i]) < SAME_PIXEL) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean sharesSegment(double[][] px, double[][] py, int j, int k) {
+            for (int i = 0; i + 1 < px[k].length; i++) {
+                for (int m = 0; m + 1 < px[j].length; m++) {
+                    if (close(px, py, j, m, k, i) && close(px, py, j, m + 1, k, i + 1)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private static boolean close(double[][] px, double[][] py, int j, int m, int k, int i) {
+            return Math.abs(px[j][m] - px[k][i]) < SAME_PIXEL && Math.abs(py[j][m] - py[k][i]) < SAME_PIXEL;
+        }
+
+        boolean any() {
+            for (boolean b : involved) {
+                if (b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Lines that others cover start wide and get narrower layer by layer. */
+        String width(int k) {
+            if (!involved[k]) {
+                return "2.5";
+            }
+            return String.format(Locale.ROOT, "%.1f", Math.max(1.5, 6.0 - 2.2 * layer[k]));
+        }
+
+        String dashAttribute(int k) {
+            return layer[k] == 0 ? "" : " stroke-dasharray=\"" + DASHES[(layer[k] - 1) % DASHES.length] + "\"";
+        }
+
+        double markerShift(int k, int i) {
+            return shift[k][i];
+        }
+    }
+
+    /**
+     * "lines overlap at 0% (wordpiece, bpe, bytelevel): dashed, markers side by side", or {@code null} when no
+     * two series share a spot.
+     */
+    static String overlapNote(List<Series> series, Overlaps overlaps, DoubleFunction<String> yFormat) {
+        if (!overlaps.any()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        for (int k = 0; k < series.size(); k++) {
+            if (!overlaps.involved[k]) {
+                continue;
+            }
+            names.add(series.get(k).name());
+            for (int i = 0; i < overlaps.shift[k].length; i++) {
+                if (overlaps.shift[k][i] != 0) {
+                    values.add(yFormat.apply(series.get(k).ys()[i]));
+                }
+            }
+        }
+        String where = values.isEmpty() ? "" : values.size() <= 2 ? " at " + String.join(" and ", values)
+                : " where equal";
+        return "lines overlap" + where + " (" + String.join(", ", names) + "): dashed, markers side by side";
+    }
+
+    /** The legend of a line chart: a short line in each series' stroke, then the overlap note if any. */
+    private static void lineLegend(StringBuilder sb, List<Series> series, Overlaps overlaps, String note, double y) {
+        double x = LEFT - 50;
+        for (int k = 0; k < series.size(); k++) {
+            String name = series.get(k).name();
+            double w = 30 + name.length() * 6.6 + 14;
+            if (x + w > WIDTH - RIGHT && x > LEFT) {
+                x = LEFT - 50;
+                y += 16;
+            }
+            sb.append(String.format(Locale.ROOT,
+                    "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%s\"%s/>",
+                    x, y - 4, x + 22, y - 4, series.get(k).color(), overlaps.width(k), overlaps.dashAttribute(k)));
+            sb.append(text(x + 26, y, name, "start", 11, "#222"));
+            x += w;
+        }
+        if (note != null) {
+            sb.append(text(LEFT - 50, y + 16, note, "start", 11, "#555").replace("<text ",
+                    "<text class=\"overlap-note\" "));
+        }
     }
 
     /** One row of a stacked bar chart: a label and the shares of its segments (summing to at most 1). */
@@ -178,7 +357,8 @@ final class Svg {
      */
     static String heatmap(String title, List<String> rowNames, List<String> columnNames, double[][] values,
                           String color, DoubleFunction<String> format, String note) {
-        int labelWidth = 70;
+        // wide enough for the longest row name ("short/unknown (13,393)"), so no label is cut off on the left
+        int labelWidth = Math.max(70, (int) Math.ceil(12 + textWidth(rowNames, 11)));
         int cellHeight = 20;
         int top = TOP + 40;
         int cellWidth = Math.max(50, Math.min(110, (WIDTH - RIGHT - labelWidth) / Math.max(1, columnNames.size())));
@@ -213,6 +393,18 @@ final class Svg {
         }
         sb.append(text(labelWidth, height - 12, note, "start", 11, "#555"));
         return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A generous estimate of the width of the widest of {@code labels} in pixels at {@code fontSize}: 0.62 of the
+     * font size per char, which covers digits, lowercase letters and most capitals of a sans-serif face.
+     */
+    static double textWidth(List<String> labels, int fontSize) {
+        int longest = 0;
+        for (String l : labels) {
+            longest = Math.max(longest, l.codePointCount(0, l.length()));
+        }
+        return longest * fontSize * 0.62;
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ public final class TextReport {
         ComparisonResult.HeldOut h = r.heldOut();
         out.printf(Locale.ROOT, "held-out text: %s: %,d lines, %,d words (%,d distinct), %,d characters%s%n",
                 h.name(), h.lines(), h.words(), h.wordTypes(), h.chars(),
-                h.multilingual() ? ", " + h.linesByLanguage().size() + " languages" : "");
+                h.multilingual() ? ", " + languageSummary(h) : "");
         out.println();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"model", "vocab", "UNK/token", "UNK/type", "whole", "tok/word", "p50", "p90", "p99",
@@ -63,7 +63,20 @@ public final class TextReport {
                 langRows.add(row.toArray(new String[0]));
             }
             table(langRows, out);
+            out.println(LanguageGuesser.explanation());
         }
+    }
+
+    /**
+     * "3 languages", "1 language and 120 short/unknown lines": named languages are confident guesses only, so
+     * the lines that could not be told apart are not counted as a language.
+     */
+    static String languageSummary(ComparisonResult.HeldOut h) {
+        long named = h.linesByLanguage().keySet().stream().filter(l -> !l.equals(LanguageGuesser.UNSURE)).count();
+        Long unsure = h.linesByLanguage().get(LanguageGuesser.UNSURE);
+        return named + (named == 1 ? " language" : " languages") + (unsure == null ? ""
+                : String.format(Locale.ROOT, " and %,d %s line%s", unsure, LanguageGuesser.UNSURE,
+                        unsure == 1 ? "" : "s"));
     }
 
     static String seen(long trainingCount) {

@@ -21,7 +21,7 @@ class HtmlReportTest {
                 List.of(new Candidate("word", 4, ComparisonTest.wordLevel()),
                         new Candidate("word", 8, ComparisonTest.wordLevel()),
                         new Candidate("wordpiece", 7, ComparisonTest.wordPiece())),
-                ComparisonTest.corpus(dir, "the a and the b abcabc", "der a und die c cababc", "a b abc"),
+                ComparisonTest.corpus(dir, "the a and the b abcabc", "der a und dem c cababc", "a b abc"),
                 "held-out.txt", w -> 0, TrainingListener.NONE);
     }
 

@@ -41,11 +41,14 @@ class ReportsTest {
         StringWriter s = new StringWriter();
         TextReport.write(HtmlReportTest.multilingual(dir), new PrintWriter(s));
         String text = s.toString();
-        assertTrue(text.startsWith("held-out text: held-out.txt: 3 lines, 15 words (11 distinct), 51 characters, 3 languages\n"),
+        assertTrue(text.startsWith("held-out text: held-out.txt: 3 lines, 15 words (11 distinct), 51 characters, 2 languages and 1 "
+                        + "short/unknown line\n"),
                 text);
         assertTrue(text.contains("\nmodel      vocab  UNK/token  UNK/type"), text);
         assertTrue(text.contains("  inimagináveis (?, unseen in training): word -> [UNK]; wordpiece -> [UNK]\n"), text);
         assertTrue(text.contains("UNK per word type by language"), text);
+        assertTrue(text.contains("\nshort/unknown      1 "), text);
+        assertTrue(text.contains(LanguageGuesser.explanation()), text);
     }
 
     @Test
