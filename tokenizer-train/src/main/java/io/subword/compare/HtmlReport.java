@@ -208,7 +208,8 @@ public final class HtmlReport {
             rowNames.add(lang + " (" + r.heldOut().linesByLanguage().get(lang) + ")");
         }
         return Svg.heatmap(title, rowNames, models.stream().map(ModelResult::label).toList(), values, color, format,
-                "rows: language (held-out lines), " + LanguageGuesser.UNSURE + " = no confident guess; darker is higher");
+                "rows: language (held-out lines); darker is higher\n" + LanguageGuesser.UNSURE
+                        + ": lines without a confident language guess");
     }
 
     private static void examples(StringBuilder sb, ComparisonResult r) {

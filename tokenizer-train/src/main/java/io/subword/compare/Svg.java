@@ -57,7 +57,7 @@ final class Svg {
             }
         }
         Overlaps overlaps = Overlaps.of(px, py);
-        String note = overlapNote(series, overlaps, yFormat);
+        String note = overlapNote(series, overlaps, yFormat, yTicks, yPos);
         // the note goes on a line of its own under the legend
         StringBuilder sb = open(title, WIDTH, note == null ? height : height + 18);
         // grid and y axis
@@ -116,12 +116,15 @@ final class Svg {
      */
     static final class Overlaps {
         final int[] layer;
+        /** Per series, whether it shares a segment with another series. */
+        final boolean[] sharesLine;
         /** Per series, whether it shares a segment or a point with another series. */
         final boolean[] involved;
         final double[][] shift;
 
-        private Overlaps(int[] layer, boolean[] involved, double[][] shift) {
+        private Overlaps(int[] layer, boolean[] sharesLine, boolean[] involved, double[][] shift) {
             this.layer = layer;
+            this.sharesLine = sharesLine;
             this.involved = involved;
             this.shift = shift;
         }
@@ -129,6 +132,7 @@ final class Svg {
         static Overlaps of(double[][] px, double[][] py) {
             int n = px.length;
             int[] layer = new int[n];
+            boolean[] sharesLine = new boolean[n];
             boolean[] involved = new boolean[n];
             double[][] shift = new double[n][];
             for (int k = 0; k < n; k++) {
@@ -136,6 +140,7 @@ final class Svg {
                 for (int j = 0; j < k; j++) {
                     if (sharesSegment(px, py, j, k)) {
                         layer[k] = Math.max(layer[k], layer[j] + 1);
+                        sharesLine[j] = sharesLine[k] = true;
                         involved[j] = involved[k] = true;
                     }
                 }
@@ -159,7 +164,7 @@ final class Svg {
                     }
                 }
             }
-            return new Overlaps(layer, involved, shift);
+            return new Overlaps(layer, sharesLine, involved, shift);
         }
 
         /** Whether series {@code j} has a point on the spot of point {@code i} of series {@code k}. */
@@ -198,7 +203,7 @@ final class Svg {
 
         /** Lines that others cover start wide and get narrower layer by layer. */
         String width(int k) {
-            if (!involved[k]) {
+            if (!sharesLine[k]) {
                 return "2.5";
             }
             return String.format(Locale.ROOT, "%.1f", Math.max(1.5, 6.0 - 2.2 * layer[k]));
@@ -215,28 +220,58 @@ final class Svg {
 
     /**
      * "lines overlap at 0% (wordpiece, bpe, bytelevel): dashed, markers side by side", or {@code null} when no
-     * two series share a spot.
+     * two series share a spot. Values a pixel or two from a y tick are "near" it: 0.005% and 0% on an axis up to
+     * 25% are the same spot, and "near 0%" says so more plainly than both numbers.
      */
-    static String overlapNote(List<Series> series, Overlaps overlaps, DoubleFunction<String> yFormat) {
+    static String overlapNote(List<Series> series, Overlaps overlaps, DoubleFunction<String> yFormat,
+                              double[] yTicks, DoubleFunction<Double> yPos) {
         if (!overlaps.any()) {
             return null;
         }
         List<String> names = new ArrayList<>();
-        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        java.util.Set<Double> ticks = new java.util.TreeSet<>();
+        java.util.Set<String> exact = new java.util.TreeSet<>();
+        boolean allOnTicks = true;
+        boolean allExact = true;
         for (int k = 0; k < series.size(); k++) {
             if (!overlaps.involved[k]) {
                 continue;
             }
             names.add(series.get(k).name());
             for (int i = 0; i < overlaps.shift[k].length; i++) {
-                if (overlaps.shift[k][i] != 0) {
-                    values.add(yFormat.apply(series.get(k).ys()[i]));
+                if (overlaps.shift[k][i] == 0) {
+                    continue;
+                }
+                double v = series.get(k).ys()[i];
+                exact.add(yFormat.apply(v));
+                Double tick = null;
+                for (double t : yTicks) {
+                    if (Math.abs(yPos.apply(t) - yPos.apply(v)) <= 2 * SAME_PIXEL) {
+                        tick = t;
+                    }
+                }
+                if (tick == null) {
+                    allOnTicks = false;
+                } else {
+                    ticks.add(tick);
+                    allExact &= tick == v;
                 }
             }
         }
-        String where = values.isEmpty() ? "" : values.size() <= 2 ? " at " + String.join(" and ", values)
-                : " where equal";
-        return "lines overlap" + where + " (" + String.join(", ", names) + "): dashed, markers side by side";
+        String where;
+        if (exact.size() == 1) {
+            where = " at " + exact.iterator().next();
+        } else if (allOnTicks && ticks.size() == 1) {
+            where = (allExact ? " at " : " near ") + yFormat.apply(ticks.iterator().next());
+        } else {
+            where = " where they meet";
+        }
+        boolean dashed = false;
+        for (boolean b : overlaps.sharesLine) {
+            dashed |= b;
+        }
+        return "lines overlap" + where + " (" + String.join(", ", names) + "): "
+                + (dashed ? "dashed, markers side by side" : "markers side by side");
     }
 
     /** The legend of a line chart: a short line in each series' stroke, then the overlap note if any. */
@@ -363,7 +398,8 @@ final class Svg {
         int top = TOP + 40;
         int cellWidth = Math.max(50, Math.min(110, (WIDTH - RIGHT - labelWidth) / Math.max(1, columnNames.size())));
         int width = Math.max(WIDTH, labelWidth + cellWidth * columnNames.size() + RIGHT);
-        int height = top + rowNames.size() * cellHeight + 34;
+        String[] noteLines = note.split("\n");
+        int height = top + rowNames.size() * cellHeight + 34 + 14 * (noteLines.length - 1);
         double max = 0;
         for (double[] row : values) {
             for (double v : row) {
@@ -391,7 +427,10 @@ final class Svg {
                         strength > 0.6 ? "#fff" : "#222"));
             }
         }
-        sb.append(text(labelWidth, height - 12, note, "start", 11, "#555"));
+        for (int i = 0; i < noteLines.length; i++) {
+            sb.append(text(Math.min(labelWidth, LEFT), height - 12 - 14 * (noteLines.length - 1 - i), noteLines[i],
+                    "start", 11, "#555"));
+        }
         return sb.append("</svg>").toString();
     }
 
