@@ -91,8 +91,8 @@ class CompareCommandTest {
                 bert/vocab.txt     16         0%%        0%%  60.0%%      2.00    1    5    5       3.20       3.30        2    8    8      56.3%%
 
                 rare held-out words (largest vocabulary of each model):
-                  inimagináveis (Latin, unseen in training): bert/vocab.txt -> in ##ima ##gin ##ave ##is
-                  worlds (Latin, unseen in training): bert/vocab.txt -> world ##s
+                  inimagináveis (short/unknown, unseen in training): bert/vocab.txt -> in ##ima ##gin ##ave ##is
+                  worlds (short/unknown, unseen in training): bert/vocab.txt -> world ##s
                 """.formatted(test), r.out().replace("\r", ""));
     }
 
@@ -123,6 +123,41 @@ class CompareCommandTest {
         String line = r.oneErrorLineAfterProgress();
         assertEquals(message.replace("EMPTY", empty.toString()).replace("missing.txt", dir.resolve("missing.txt").toString())
                 .replace("nope.json", dir.resolve("nope.json").toString()), line);
+    }
+
+    /** Issue 15: {@code --languages off} measures the text as one group and names no language. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            # --languages | first line ends with                                  | per-language table
+            on            | characters, 3 languages and 2 short/unknown lines     | true
+            off           | characters                                            | false
+            """)
+    void languagesOnOrOff(String languages, String ending, boolean perLanguage) throws IOException {
+        Path corpus = corpus();
+        Path json = dir.resolve("metrics.json");
+        CliRun.Result r = CliRun.run("", "compare", "--train", corpus.toString(), "--vocab-sizes", "120",
+                "--train-vocabs", "word", "--languages", languages, "--json", json.toString(), "-q");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.outLines().get(0).endsWith(ending), r.outLines().get(0));
+        assertEquals(perLanguage, r.out().contains("UNK per word type by language"), r.out());
+        assertEquals(perLanguage, r.out().contains("short/unknown\": too short to tell"), r.out());
+        JsonNode byLanguage = new ObjectMapper().readTree(json.toFile()).at("/models/0/byLanguage");
+        // "os deputados votaram para que as consequências ...": os, para, que, as are not enough for pt
+        assertEquals(perLanguage ? List.of("de", "en", "pt", "short/unknown") : List.of(), fieldNames(byLanguage));
+    }
+
+    @Test
+    void languagesTakesOnlyOnOrOff() throws IOException {
+        CliRun.Result r = CliRun.run("", "compare", "--train", corpus().toString(), "--languages", "maybe");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("subword: --languages must be on or off, got 'maybe'"), r.err());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        return names;
     }
 
     @Test
