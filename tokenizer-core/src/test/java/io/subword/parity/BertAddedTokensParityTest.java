@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Added tokens in BERT uncased, as {@code tokenizer.add_tokens([...])} leaves them in a tokenizer.json, against
  * Hugging Face (DJL): {@code [E1]}, {@code [/E1]}, {@code COVID-19} and {@code Café} under every combination of
- * {@code special}, {@code normalized}, {@code lstrip}, {@code rstrip} and {@code single_word}, on some 350 lines
+ * {@code special}, {@code normalized}, {@code lstrip}, {@code rstrip} and {@code single_word}, on some 400 lines
  * that put them inside words, at boundaries, between Unicode spaces, in other cases and with other accents. A
  * {@code normalized} token is looked for in the normalized text in its normalized form ({@code [e1]},
  * {@code covid-19}, {@code cafe}); ids, code point offsets and the special-tokens mask must be identical.
