@@ -10,7 +10,9 @@ package io.subword;
  * @param singleWord match only when not inside a word
  * @param lstrip     the match takes the whitespace on its left
  * @param rstrip     the match takes the whitespace on its right
- * @param normalized match against the normalized text rather than the original
+ * @param normalized match against the normalized text rather than the original, in its own normalized form
+ *                   (the content run through the tokenizer's normalizer: {@code [E1]} matches as {@code [e1]} in
+ *                   BERT uncased)
  */
 public record AddedToken(String content, int id, boolean special, boolean singleWord, boolean lstrip,
                          boolean rstrip, boolean normalized) {

@@ -55,7 +55,7 @@ public final class Tokenizer {
         this.postProcessor = b.postProcessor;
         this.decoder = b.decoder;
         this.addedTokens = List.copyOf(b.addedTokens);
-        this.added = new AddedVocabulary(addedTokens);
+        this.added = new AddedVocabulary(addedTokens, normalizer);
         this.truncation = b.truncation;
         this.padding = b.padding;
         this.specialTokenPolicy = b.specialTokenPolicy;

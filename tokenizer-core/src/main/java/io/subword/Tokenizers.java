@@ -162,12 +162,19 @@ public final class Tokenizers {
     }
 
     /**
-     * {@code tokenizer} with its BPE merge rule written out as a ranked merge list: what it becomes in a
-     * tokenizer.json or in vocab.json + merges.txt. A tiktoken model merges any two adjacent tokens whose
-     * concatenation is a token, by that token's rank; a merge list instead has, for each token of two or more
-     * bytes in rank order, the one pair that BPE with the lower ranks splits it into
-     * ({@link MergeTable#merges}). Everything else (stages, added tokens, policy) is kept. A model that already
-     * has a merge list is returned as it is.
+     * {@code tokenizer} as it is written to a tokenizer.json or to vocab.json + merges.txt, meaning the same to
+     * Hugging Face:
+     * <ul>
+     *   <li>its BPE merge rule written out as a ranked merge list. A tiktoken model merges any two adjacent
+     *       tokens whose concatenation is a token, by that token's rank; a merge list instead has, for each token
+     *       of two or more bytes in rank order, the one pair that BPE with the lower ranks splits it into
+     *       ({@link MergeTable#merges}). A model that already has a merge list keeps it.</li>
+     *   <li>its added tokens in the model's vocabulary at their ids, as GPT-2's vocab.json has
+     *       {@code <|endoftext|>}. Hugging Face ignores the id of an added token that the model's vocabulary lacks
+     *       and gives it the next id after the vocabulary: cl100k's {@code <|endoftext|>} 100257 would become
+     *       100256.</li>
+     * </ul>
+     * Everything else (stages, added tokens, policy) is kept.
      *
      * @throws IllegalArgumentException if the model is not BPE, or a token cannot be derived from two lower-ranked
      *                                  tokens
@@ -177,12 +184,48 @@ public final class Tokenizers {
             throw new IllegalArgumentException("only a BPE model has merges; this tokenizer's model is "
                     + tokenizer.model());
         }
-        if (!bpe.merges().isByConcatenation()) {
+        Vocabulary vocab = bpe.vocabulary();
+        MergeTable merges = bpe.merges().isByConcatenation()
+                ? MergeTable.fromMerges(vocab, bpe.merges().merges(vocab))
+                : bpe.merges();
+        Vocabulary withAdded = withAddedTokens(vocab, tokenizer.addedTokens());
+        if (merges == bpe.merges() && withAdded == vocab) {
             return tokenizer;
         }
-        Vocabulary vocab = bpe.vocabulary();
-        MergeTable list = MergeTable.fromMerges(vocab, bpe.merges().merges(vocab));
-        return copyWithModel(tokenizer, bpe.toBuilder(list).build());
+        // the added tokens take ids the vocabulary does not use, so the merge table's ids stay valid; no merge
+        // makes an added token, so the model never produces one
+        Bpe model = Bpe.builder(withAdded, merges)
+                .unkToken(bpe.unkToken())
+                .continuingSubwordPrefix(bpe.continuingSubwordPrefix())
+                .endOfWordSuffix(bpe.endOfWordSuffix())
+                .fuseUnk(bpe.fuseUnk())
+                .byteFallback(bpe.byteFallback())
+                .ignoreMerges(bpe.ignoreMerges())
+                .dropout(bpe.dropout())
+                .byteLevel(bpe.isByteLevel())
+                .cacheCapacity(bpe.cacheCapacity())
+                .build();
+        return copyWithModel(tokenizer, model);
+    }
+
+    /** {@code vocab} with the added tokens it lacks at their ids, or {@code vocab} itself when it has them all. */
+    private static Vocabulary withAddedTokens(Vocabulary vocab, List<AddedToken> added) {
+        Map<String, Integer> map = null;
+        for (AddedToken t : added) {
+            if (!vocab.contains(t.content())) {
+                if (map == null) {
+                    map = new java.util.HashMap<>(vocab.tokenCount() * 2);
+                    List<String> tokens = vocab.tokens();
+                    for (int id = 0; id < tokens.size(); id++) {
+                        if (tokens.get(id) != null) {
+                            map.put(tokens.get(id), id);
+                        }
+                    }
+                }
+                map.put(t.content(), t.id());
+            }
+        }
+        return map == null ? vocab : Vocabulary.fromMap(map);
     }
 
     private static Tokenizer copyWithModel(Tokenizer t, Bpe model) {

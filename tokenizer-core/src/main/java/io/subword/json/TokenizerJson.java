@@ -34,7 +34,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads and writes Hugging Face's {@code tokenizer.json}.
@@ -43,8 +46,9 @@ import java.util.List;
  * {@code normalizer}, {@code pre_tokenizer}, {@code post_processor}, {@code decoder}, {@code truncation} and
  * {@code padding} may be missing or {@code null}; {@code model} is required (its {@code "type"} may be left
  * out, as older files do); unknown top-level keys are ignored. Each component is read by the
- * {@link ComponentCodec} of its {@code "type"} in a {@link Codecs} registry. An added token whose content is
- * in the model's vocabulary takes the model's id, as in Hugging Face.
+ * {@link ComponentCodec} of its {@code "type"} in a {@link Codecs} registry. Added tokens get the ids Hugging
+ * Face gives them, whatever their {@code "id"} says: the model's id for a content in its vocabulary, else the
+ * next free id after the vocabulary.
  *
  * <p>Writing produces what Hugging Face writes: the same keys in the same order, components with
  * {@code "type"} first, the vocabulary in id order, added tokens sorted by id, pretty-printed with two
@@ -262,22 +266,62 @@ public final class TokenizerJson {
         return codecs.read(Stage.MODEL, type, in);
     }
 
+    /**
+     * The added tokens with the ids Hugging Face gives them ({@link AddedIds}), which may differ from the file's
+     * {@code "id"}s. A token exactly like one read before is skipped; a later token with the same content
+     * replaces the earlier one's flags.
+     */
     private static List<AddedToken> readAddedTokens(JsonObjectReader in, Vocabulary modelVocab)
             throws TokenizerJsonException {
-        List<AddedToken> out = new ArrayList<>();
+        AddedIds ids = new AddedIds(modelVocab);
+        Map<String, AddedToken> byContent = new LinkedHashMap<>();
         for (JsonObjectReader t : in.objects("added_tokens")) {
-            int id = t.integer("id");
+            t.integer("id"); // required, as in Hugging Face, but not used
             String content = t.string("content");
             if (content.isEmpty()) {
                 throw t.errorAt(t.pathOf("content"), "an added token needs content");
             }
             boolean special = t.optBool("special", false);
-            int modelId = modelVocab.id(content);
-            out.add(new AddedToken(content, modelId >= 0 ? modelId : id, special,
+            byContent.put(content, new AddedToken(content, ids.idOf(content), special,
                     t.optBool("single_word", false), t.optBool("lstrip", false), t.optBool("rstrip", false),
                     t.optBool("normalized", !special)));
         }
-        return out;
+        return new ArrayList<>(byContent.values());
+    }
+
+    /**
+     * Hugging Face's ids for added tokens read from a file (tokenizers 0.21, {@code AddedVocabulary.add_tokens}),
+     * which ignore the file's {@code "id"}: in file order, a token takes the id its content already has, among
+     * the added tokens so far or else in the model's vocabulary; any other token takes the next free id, which
+     * is the model's token count while no added id has reached it, else one more than the largest added id. So
+     * an added token outside the model's vocabulary keeps its id only if the ids run on from the vocabulary.
+     */
+    static final class AddedIds {
+        private final Vocabulary model;
+        private final int modelCount;
+        private final Map<String, Integer> ids = new HashMap<>();
+        private int maxId = -1;
+
+        AddedIds(Vocabulary model) {
+            this.model = model;
+            this.modelCount = model.tokenCount();
+        }
+
+        /** The id of the next added token read, whose content is {@code content}. */
+        int idOf(String content) {
+            Integer known = ids.get(content);
+            int id;
+            if (known != null) {
+                id = known;
+            } else if (model.id(content) >= 0) {
+                id = model.id(content);
+            } else {
+                id = maxId < 0 ? modelCount : maxId >= modelCount || modelCount == 0 ? maxId + 1 : modelCount;
+            }
+            ids.put(content, id);
+            maxId = Math.max(maxId, id);
+            return id;
+        }
     }
 
     private static Truncation readTruncation(JsonObjectReader in) throws TokenizerJsonException {
@@ -362,9 +406,10 @@ public final class TokenizerJson {
     /**
      * The JSON tree of {@code t}, in Hugging Face's key order.
      *
-     * @throws IllegalArgumentException if a component has no codec, or if the model is a byte-level BPE while the
+     * @throws IllegalArgumentException if a component has no codec, if the model is a byte-level BPE while the
      *                                  pre-tokenizer has no ByteLevel step (Hugging Face would not map the text
-     *                                  to bytes, so the file would tokenize differently)
+     *                                  to bytes, so the file would tokenize differently), or if Hugging Face
+     *                                  would give an added token another id ({@link AddedIds})
      */
     public static ObjectNode toTree(Tokenizer t, Codecs codecs) {
         if (t.model() instanceof Bpe bpe && bpe.isByteLevel() && !hasByteLevel(t.preTokenizer())) {
@@ -372,13 +417,24 @@ public final class TokenizerJson {
                     + " ByteLevel pre-tokenizer (alone or in a Sequence), which makes Hugging Face read bytes; this"
                     + " tokenizer's pre-tokenizer is " + t.preTokenizer());
         }
+        List<AddedToken> added = t.addedTokens().stream().sorted(Comparator.comparingInt(AddedToken::id)).toList();
+        AddedIds hfIds = new AddedIds(t.model().vocabulary());
+        for (AddedToken a : added) {
+            int hf = hfIds.idOf(a.content());
+            if (hf != a.id()) {
+                throw new IllegalArgumentException("the added token " + Vocabulary.quote(a.content()) + " has id "
+                        + a.id() + ", but Hugging Face would read it as id " + hf + ": an added token that the"
+                        + " model's vocabulary lacks gets the next id after the vocabulary, whatever the file says;"
+                        + " put the token in the model's vocabulary (Tokenizers.withMergeList does so for BPE)");
+            }
+        }
         ObjectNode root = F.objectNode();
         root.put("version", "1.0");
         root.set("truncation", t.truncation() == null ? F.nullNode() : writeTruncation(t.truncation()));
         root.set("padding", t.padding() == null ? F.nullNode() : writePadding(t.padding()));
-        ArrayNode added = root.putArray("added_tokens");
-        t.addedTokens().stream().sorted(Comparator.comparingInt(AddedToken::id)).forEach(a -> {
-            ObjectNode o = added.addObject();
+        ArrayNode addedArray = root.putArray("added_tokens");
+        added.forEach(a -> {
+            ObjectNode o = addedArray.addObject();
             o.put("id", a.id());
             o.put("content", a.content());
             o.put("single_word", a.singleWord());

@@ -37,8 +37,10 @@ public record Truncation(int maxLength, Strategy strategy, int stride, Direction
      *
      * @param second the second text's encoding, or {@code null}
      * @return {@code {first, second}}, each with its cut-off parts as overflowing encodings
-     * @throws IllegalArgumentException when the stride does not leave room for progress, or when
-     *                                  {@code ONLY_FIRST}/{@code ONLY_SECOND} cannot make the pair fit
+     * @throws IllegalArgumentException when the stride does not leave room for progress, when
+     *                                  {@code ONLY_FIRST}/{@code ONLY_SECOND} cannot make the pair fit, or when
+     *                                  {@code ONLY_SECOND} must cut a single text (no second text to cut), as
+     *                                  Hugging Face raises; a single text that fits is returned as it is
      */
     public Encoding[] apply(Encoding first, Encoding second, int addedTokens) {
         int max = maxLength;
@@ -84,7 +86,13 @@ public record Truncation(int maxLength, Strategy strategy, int stride, Direction
                 return new Encoding[] {truncate(first, n1), truncate(second, n2)};
             }
             case ONLY_FIRST, ONLY_SECOND -> {
-                boolean cutFirst = strategy == Strategy.ONLY_FIRST || second == null;
+                if (strategy == Strategy.ONLY_SECOND && second == null) {
+                    // Hugging Face: "Truncation error: Second sequence not provided", raised only when a cut is due
+                    throw new IllegalArgumentException("truncation strategy ONLY_SECOND (OnlySecond) cuts the"
+                            + " second text of a pair, but one text was given, and its " + first.size()
+                            + " tokens exceed the " + max + " allowed");
+                }
+                boolean cutFirst = strategy == Strategy.ONLY_FIRST;
                 Encoding target = cutFirst ? first : second;
                 if (target.size() <= toRemove) {
                     throw new IllegalArgumentException("truncation " + strategy + " cannot make the input fit "

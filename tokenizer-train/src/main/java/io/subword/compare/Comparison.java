@@ -364,7 +364,10 @@ public final class Comparison {
         final int unkId;
         final int vocabSize;
         private final List<Tally> tallies = new ArrayList<>();
+        /** Tokens that overlap each word. */
         private int[] perWord = new int[64];
+        /** What each word costs in tokens: those that overlap it plus those covering no word, counted toward it. */
+        private int[] costOf = new int[64];
         private boolean[] unkWord = new boolean[64];
         private boolean[] covers = new boolean[64];
 
@@ -398,14 +401,20 @@ public final class Comparison {
             if (perWord.length < nw) {
                 int cap = Math.max(nw, perWord.length * 2);
                 perWord = new int[cap];
+                costOf = new int[cap];
                 unkWord = new boolean[cap];
                 covers = new boolean[cap];
             }
             java.util.Arrays.fill(perWord, 0, nw, 0);
             java.util.Arrays.fill(unkWord, 0, nw, false);
             java.util.Arrays.fill(covers, 0, nw, false);
+            java.util.Arrays.fill(costOf, 0, nw, 0);
             int unkTokens = 0;
             int w = 0;
+            // Tokens that cover no word (a byte-level model's lone "Ġ" before a word it does not merge with, a
+            // run of spaces, a trailing newline) still take a place in the sequence: each counts toward the next
+            // word, or the last one at the end of the line, so that tokens per word counts every token.
+            int pending = 0;
             for (int t = 0; t < ids.length; t++) {
                 int id = ids[t];
                 boolean unk = id == unkId;
@@ -424,7 +433,16 @@ public final class Comparison {
                         covers[w] = s <= wStart[w] && end >= wEnd[w];
                     }
                     unkWord[w] |= unk;
+                    costOf[w] += 1 + pending;
+                    pending = 0;
+                } else if (w < nw) {
+                    pending++;
+                } else if (nw > 0) {
+                    costOf[nw - 1]++;
                 }
+            }
+            if (nw > 0) {
+                costOf[Math.min(w, nw - 1)] += pending;
             }
             for (Tally tally : new Tally[] {all, group}) {
                 tally.lines++;
@@ -435,7 +453,7 @@ public final class Comparison {
                 tally.words += nw;
                 tally.addSequence(ids.length);
                 for (int k = 0; k < nw; k++) {
-                    tally.addFertility(perWord[k]);
+                    tally.addFertility(costOf[k]);
                     if (unkWord[k]) {
                         tally.unkWords++;
                         tally.unkTypes.set(wType[k]);

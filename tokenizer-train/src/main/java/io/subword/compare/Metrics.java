@@ -5,7 +5,10 @@ package io.subword.compare;
  * tokenizer: runs of letters and digits between whitespace, and each punctuation character on its own (BERT's
  * pre-tokenization of the original text, before any normalization). A token belongs to the word its offsets
  * start in (or, for a token that starts in the whitespace before a word, as GPT-2's {@code " word"} does, to
- * that word); a token covering no word belongs to none.
+ * that word). A token covering no word (a byte-level model's lone {@code "Ġ"} before a word it cannot merge
+ * with, a run of spaces, a trailing newline) counts toward the word after it, or the line's last word at its
+ * end, so that tokens per word counts every token: its mean is {@code tokens / words} (only the tokens of a
+ * line without words, which has no word to count them toward, are left out).
  *
  * @param lines            held-out lines (each one sequence)
  * @param words            running words
@@ -17,7 +20,8 @@ package io.subword.compare;
  * @param unkWords         running words with at least one unknown token
  * @param unkWordTypes     distinct words that got an unknown token at least once
  * @param wholeWords       running words that are exactly one token, not the unknown token, covering the word
- * @param fertility        tokens per running word
+ *                         (tokens covering no word do not count here)
+ * @param fertility        tokens per running word, every token counted (see above)
  * @param sequenceLength   tokens per line
  * @param vocabSize        the tokenizer's vocabulary size
  * @param vocabUsed        distinct token ids that occurred
