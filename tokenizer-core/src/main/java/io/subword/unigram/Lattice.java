@@ -67,7 +67,6 @@ final class Lattice {
         best[0] = 0;
         final PieceTrie trie = m.trie;
         final double[] scores = m.latticeScores;
-        final boolean[] exact = m.exactScores;
         final boolean floatSums = m.floatSums;
         final int root = trie.root();
         int i = 0;
@@ -86,10 +85,9 @@ final class Lattice {
                     continue;
                 }
                 int target = k + 1 - start;
+                // SentencePiece adds the float score and the float path score in double and compares that
+                // with the stored (float) best; only the stored value is rounded
                 double candidate = scores[id] + till;
-                if (floatSums && !exact[id]) {
-                    candidate = (float) candidate;
-                }
                 if (from[target] < 0 || candidate > best[target]) {
                     best[target] = floatSums ? (float) candidate : candidate;
                     from[target] = i;
