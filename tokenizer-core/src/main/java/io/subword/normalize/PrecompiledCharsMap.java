@@ -52,7 +52,12 @@ public final class PrecompiledCharsMap {
     private void validate() {
         int[] stack = new int[64];
         int top = 0;
-        stack[top++] = offset(units[0]);
+        int root = offset(units[0]);
+        if (root < 0 || root >= units.length) {
+            throw new IllegalArgumentException("precompiled charsmap trie is broken: unit 0 points to "
+                    + Integer.toUnsignedString(root) + ", past its " + units.length + " units");
+        }
+        stack[top++] = root;
         boolean[] seen = new boolean[units.length];
         while (top > 0) {
             int base = stack[--top];
@@ -69,7 +74,8 @@ public final class PrecompiledCharsMap {
                 int next = pos ^ offset(unit);
                 if (next < 0 || next >= units.length) {
                     throw new IllegalArgumentException("precompiled charsmap trie is broken: unit " + pos
-                            + " points to " + next + ", past its " + units.length + " units");
+                            + " points to " + Integer.toUnsignedString(next) + ", past its " + units.length
+                            + " units");
                 }
                 if (hasLeaf(unit)) {
                     int value = value(units[next]);
@@ -116,7 +122,7 @@ public final class PrecompiledCharsMap {
         for (int i = from; i < to; i++) {
             int b = utf8[i] & 0xFF;
             pos ^= b;
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 return count;
             }
             unit = units[pos];
@@ -124,7 +130,7 @@ public final class PrecompiledCharsMap {
                 return count;
             }
             pos ^= offset(unit);
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 return count;
             }
             if (hasLeaf(unit)) {
@@ -149,7 +155,7 @@ public final class PrecompiledCharsMap {
         for (int i = from; i < to; i++) {
             int b = utf8[i] & 0xFF;
             pos ^= b;
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 break;
             }
             unit = units[pos];
@@ -157,7 +163,7 @@ public final class PrecompiledCharsMap {
                 break;
             }
             pos ^= offset(unit);
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 break;
             }
             if (hasLeaf(unit)) {
@@ -176,7 +182,7 @@ public final class PrecompiledCharsMap {
         for (int i = from; i < to; i++) {
             int b = utf8[i] & 0xFF;
             pos ^= b;
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 return 0;
             }
             unit = units[pos];
@@ -184,7 +190,7 @@ public final class PrecompiledCharsMap {
                 return 0;
             }
             pos ^= offset(unit);
-            if (pos >= units.length) {
+            if (pos < 0 || pos >= units.length) {
                 return 0;
             }
             if (hasLeaf(unit)) {

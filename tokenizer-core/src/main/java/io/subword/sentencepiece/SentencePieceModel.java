@@ -73,8 +73,8 @@ public final class SentencePieceModel {
         try {
             proto = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new VocabFormatException(file, "byte " + bytes.length,
-                    "not a SentencePiece model (ModelProto): " + firstLine(e.getMessage()));
+            throw new VocabFormatException(file, "ModelProto", "not a SentencePiece model (" + bytes.length
+                    + " bytes of protobuf): " + firstLine(e.getMessage()));
         }
         SentencePieceModel m = new SentencePieceModel(proto, String.valueOf(file));
         m.validate(file);
