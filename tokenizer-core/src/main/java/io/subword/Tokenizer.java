@@ -37,6 +37,8 @@ public final class Tokenizer {
     private final Normalizer normalizer;
     private final PreTokenizer preTokenizer;
     private final Model model;
+    /** The model that encodes: {@link #model} itself, or a copy that samples as {@link #sampling} says. */
+    private final Model encoder;
     private final PostProcessor postProcessor;
     private final Decoder decoder;
     private final List<AddedToken> addedTokens;
@@ -53,7 +55,8 @@ public final class Tokenizer {
 
     private Tokenizer(Builder b) {
         this.sampling = b.sampling;
-        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model").withSampling(b.sampling);
+        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
+        this.encoder = model.withSampling(b.sampling);
         this.normalizer = b.normalizer;
         this.preTokenizer = b.preTokenizer;
         this.postProcessor = b.postProcessor;
@@ -334,9 +337,9 @@ public final class Tokenizer {
         for (int w = 0; w < words.size(); w++) {
             pieces.clear();
             if (s.random == null) {
-                model.tokenize(norm, words.start(w), words.end(w), pieces);
+                encoder.tokenize(norm, words.start(w), words.end(w), pieces);
             } else {
-                model.tokenize(norm, words.start(w), words.end(w), pieces, s.random);
+                encoder.tokenize(norm, words.start(w), words.end(w), pieces, s.random);
             }
             int word = s.wordCount++;
             for (int p = 0; p < pieces.size(); p++) {
