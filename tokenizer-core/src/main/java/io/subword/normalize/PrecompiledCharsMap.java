@@ -201,8 +201,87 @@ public final class PrecompiledCharsMap {
         return 0;
     }
 
+    /**
+     * The longest rule matching at {@code text[from..]}, walking the UTF-8 bytes of its characters without
+     * converting the text: returns the UTF-16 index where the match ends (at a character boundary), or -1 when no
+     * rule matches; the rule's value (for {@link #replacement}) in {@code value[0]}. SentencePiece's lookup.
+     */
+    public int longestMatch(CharSequence text, int from, int[] value) {
+        int pos = offset(units[0]);
+        int bestEnd = -1;
+        int i = from;
+        int n = text.length();
+        byte[] buf = new byte[4];
+        while (i < n) {
+            int cp = Character.codePointAt(text, i);
+            int chars = Character.charCount(cp);
+            if (chars == 1 && Character.isSurrogate((char) cp)) {
+                cp = '?'; // what String.getBytes makes of a lone surrogate
+            }
+            int len = utf8(cp, buf);
+            for (int k = 0; k < len; k++) {
+                int b = buf[k] & 0xFF;
+                pos ^= b;
+                if (pos < 0 || pos >= units.length) {
+                    return bestEnd;
+                }
+                int unit = units[pos];
+                if (label(unit) != b) {
+                    return bestEnd;
+                }
+                pos ^= offset(unit);
+                if (pos < 0 || pos >= units.length) {
+                    return bestEnd;
+                }
+                if (hasLeaf(unit) && k == len - 1) {
+                    bestEnd = i + chars;
+                    value[0] = value(units[pos]);
+                }
+            }
+            i += chars;
+        }
+        return bestEnd;
+    }
+
+    /** Whether some rule starts with byte {@code b} (text without such bytes is never changed). */
+    public boolean startsRule(int b) {
+        int pos = offset(units[0]) ^ b;
+        return pos >= 0 && pos < units.length && label(units[pos]) == b;
+    }
+
+    private static int utf8(int cp, byte[] out) {
+        if (cp < 0x80) {
+            out[0] = (byte) cp;
+            return 1;
+        }
+        if (cp < 0x800) {
+            out[0] = (byte) (0xC0 | (cp >> 6));
+            out[1] = (byte) (0x80 | (cp & 0x3F));
+            return 2;
+        }
+        if (cp < 0x10000) {
+            out[0] = (byte) (0xE0 | (cp >> 12));
+            out[1] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+            out[2] = (byte) (0x80 | (cp & 0x3F));
+            return 3;
+        }
+        out[0] = (byte) (0xF0 | (cp >> 18));
+        out[1] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[2] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[3] = (byte) (0x80 | (cp & 0x3F));
+        return 4;
+    }
+
+    /** Replacement strings already decoded, by value (benign races: every thread decodes the same string). */
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String> replacements =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The replacement string at {@code value} (up to its NUL). */
     public String replacement(int value) {
+        return replacements.computeIfAbsent(value, this::decodeReplacement);
+    }
+
+    private String decodeReplacement(int value) {
         int from = normalizedFrom + value;
         int end = from;
         while (end < blob.length && blob[end] != 0) {

@@ -4,7 +4,6 @@ import io.subword.normalize.NormalizedText;
 import io.subword.normalize.Normalizer;
 import io.subword.normalize.PrecompiledCharsMap;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -32,6 +31,8 @@ public final class SentencePieceNormalizer implements Normalizer {
     private final boolean removeExtraWhitespaces;
     private final boolean escapeWhitespaces;
     private final boolean treatWhitespaceAsSuffix;
+    /** Per ASCII char, whether a charsmap rule starts with it (other ASCII chars pass through untouched). */
+    private final boolean[] ruleStarts = new boolean[128];
     /** User-defined symbols, longest first. */
     private final String[] userDefined;
 
@@ -51,6 +52,9 @@ public final class SentencePieceNormalizer implements Normalizer {
         }
         uds.sort(Comparator.comparingInt(String::length).reversed());
         this.userDefined = uds.toArray(new String[0]);
+        for (int c = 0; c < 128; c++) {
+            ruleStarts[c] = charsMap != null && charsMap.startsRule(c);
+        }
     }
 
     /** The charsmap, or {@code null} for identity rules. */
@@ -58,57 +62,39 @@ public final class SentencePieceNormalizer implements Normalizer {
         return charsMap;
     }
 
-    /** Per-call state: the input as UTF-8 with the unit each byte belongs to, and the output being built. */
-    private static final class Work {
-        final String text;
-        final byte[] utf8;
-        final int[] unitOfByte;
-        final int[] byteOfUnit;
-        char[] out;
+    /** The output being built: chars and their original ranges. */
+    private static final class Out {
+        char[] chars;
         int[] starts;
         int[] ends;
         int size;
 
-        Work(String text) {
-            this.text = text;
-            this.utf8 = text.getBytes(StandardCharsets.UTF_8);
-            this.unitOfByte = new int[utf8.length + 1];
-            this.byteOfUnit = new int[text.length() + 1];
-            int b = 0;
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                int n = Character.charCount(cp);
-                int bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-                if (n == 1 && Character.isSurrogate((char) cp)) {
-                    bytes = 1; // a lone surrogate is encoded as '?'
-                }
-                for (int k = 0; k < n; k++) {
-                    byteOfUnit[i + k] = b;
-                }
-                for (int k = 0; k < bytes; k++) {
-                    unitOfByte[b + k] = i;
-                }
-                b += bytes;
-                i += n;
-            }
-            unitOfByte[utf8.length] = text.length();
-            byteOfUnit[text.length()] = utf8.length;
-            out = new char[text.length() + 16];
-            starts = new int[out.length];
-            ends = new int[out.length];
+        Out(int capacity) {
+            chars = new char[capacity];
+            starts = new int[capacity];
+            ends = new int[capacity];
         }
 
         void add(char c, int s, int e) {
-            if (size == out.length) {
-                out = Arrays.copyOf(out, size * 2);
+            if (size == chars.length) {
+                chars = Arrays.copyOf(chars, size * 2);
                 starts = Arrays.copyOf(starts, size * 2);
                 ends = Arrays.copyOf(ends, size * 2);
             }
-            out[size] = c;
+            chars[size] = c;
             starts[size] = s;
             ends[size] = e;
             size++;
         }
+    }
+
+    /** Per-call cursor over the input: the current prefix as {@code src[from, to)} and where it ends in the input. */
+    private static final class Prefix {
+        CharSequence src;
+        int from;
+        int to;
+        int end;
+        final int[] value = new int[1];
     }
 
     @Override
@@ -118,104 +104,100 @@ public final class SentencePieceNormalizer implements Normalizer {
         if (text.isEmpty()) {
             return b.build();
         }
-        Work w = new Work(text);
-        int[] value = new int[1];
+        Prefix p = new Prefix();
         int unit = 0;
         // Leading spaces, judged after normalization.
         if (removeExtraWhitespaces) {
             while (unit < text.length()) {
-                int end = prefix(w, unit, value);
-                if (!" ".equals(pieceOf(w, unit, end, value))) {
+                prefix(text, unit, p);
+                if (p.to - p.from != 1 || p.src.charAt(p.from) != ' ') {
                     break;
                 }
-                unit = end;
+                unit = p.end;
             }
         }
         if (unit == text.length()) {
             return b.build();
         }
+        Out w = new Out(text.length() + 16);
+        char space = escapeWhitespaces ? SPACE_SYMBOL : ' ';
         boolean pendingPrefix = !treatWhitespaceAsSuffix && addDummyPrefix;
         boolean prevSpace = removeExtraWhitespaces;
         while (unit < text.length()) {
-            int end = prefix(w, unit, value);
-            String piece = pieceOf(w, unit, end, value);
-            int from = 0;
+            prefix(text, unit, p);
+            int from = p.from;
             if (prevSpace) {
-                while (from < piece.length() && piece.charAt(from) == ' ') {
+                while (from < p.to && p.src.charAt(from) == ' ') {
                     from++;
                 }
             }
-            int s = input.originalStart(unit);
-            int e = input.originalEnd(end - 1);
-            if (from < piece.length()) {
+            if (from < p.to) {
+                int s = input.originalStart(unit);
+                int e = input.originalEnd(p.end - 1);
                 if (pendingPrefix) {
-                    w.add(escapeWhitespaces ? SPACE_SYMBOL : ' ', s, e);
+                    w.add(space, s, e);
                     pendingPrefix = false;
                 }
-                for (int k = from; k < piece.length(); k++) {
-                    char c = piece.charAt(k);
-                    w.add(escapeWhitespaces && c == ' ' ? SPACE_SYMBOL : c, s, e);
+                for (int k = from; k < p.to; k++) {
+                    char c = p.src.charAt(k);
+                    w.add(c == ' ' ? space : c, s, e);
                 }
-                prevSpace = piece.charAt(piece.length() - 1) == ' ';
+                prevSpace = p.src.charAt(p.to - 1) == ' ';
             }
-            unit = end;
+            unit = p.end;
             if (!removeExtraWhitespaces) {
                 prevSpace = false;
             }
         }
         if (removeExtraWhitespaces) {
-            char space = escapeWhitespaces ? SPACE_SYMBOL : ' ';
-            while (w.size > 0 && w.out[w.size - 1] == space) {
+            while (w.size > 0 && w.chars[w.size - 1] == space) {
                 w.size--;
             }
         }
         if (pendingPrefix && w.size == 0 && !removeExtraWhitespaces) {
             // nothing but characters normalized away: spm still writes the dummy prefix
-            w.add(escapeWhitespaces ? SPACE_SYMBOL : ' ', input.originalStart(0), input.originalStart(0));
+            w.add(space, input.originalStart(0), input.originalStart(0));
         }
         if (treatWhitespaceAsSuffix && addDummyPrefix && w.size > 0) {
-            w.add(escapeWhitespaces ? SPACE_SYMBOL : ' ', w.starts[w.size - 1], w.ends[w.size - 1]);
+            w.add(space, w.starts[w.size - 1], w.ends[w.size - 1]);
         }
         for (int k = 0; k < w.size; k++) {
-            b.append(w.out[k], w.starts[k], w.ends[k]);
+            b.append(w.chars[k], w.starts[k], w.ends[k]);
         }
         return b.build();
     }
 
     /**
-     * Where the prefix at {@code unit} ends: a user-defined symbol, a charsmap rule (its value left in
-     * {@code value[0]}, else -1) or one character.
+     * The prefix at {@code unit}: a user-defined symbol (passes through), the longest charsmap rule (its
+     * replacement), or one character (itself).
      */
-    private int prefix(Work w, int unit, int[] value) {
-        value[0] = -1;
+    private void prefix(String text, int unit, Prefix p) {
         for (String s : userDefined) {
-            if (w.text.startsWith(s, unit)) {
-                return unit + s.length();
+            if (text.startsWith(s, unit)) {
+                p.src = text;
+                p.from = unit;
+                p.to = unit + s.length();
+                p.end = p.to;
+                return;
             }
         }
-        if (charsMap != null) {
-            int from = w.byteOfUnit[unit];
-            int[] v = new int[1];
-            int len = charsMap.longest(w.utf8, from, w.utf8.length, v);
-            if (len > 0) {
-                int endByte = from + len;
-                int endUnit = w.unitOfByte[endByte];
-                // a rule that ends inside a character: consume the whole character (it cannot in valid rules)
-                while (endUnit < w.text.length() && w.byteOfUnit[endUnit] < endByte) {
-                    endUnit++;
-                }
-                value[0] = v[0];
-                return Math.max(endUnit, unit + 1);
+        char c = text.charAt(unit);
+        if (charsMap != null && (c >= 0x80 || ruleStarts[c])) {
+            int end = charsMap.longestMatch(text, unit, p.value);
+            if (end > unit) {
+                String r = charsMap.replacement(p.value[0]);
+                p.src = r;
+                p.from = 0;
+                p.to = r.length();
+                p.end = end;
+                return;
             }
         }
-        return unit + Character.charCount(w.text.codePointAt(unit));
-    }
-
-    private String pieceOf(Work w, int unit, int end, int[] value) {
-        if (value[0] >= 0) {
-            return charsMap.replacement(value[0]);
-        }
-        return w.text.substring(unit, end);
+        p.src = text;
+        p.from = unit;
+        p.to = unit + (Character.isHighSurrogate(c) && unit + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(unit + 1)) ? 2 : 1);
+        p.end = p.to;
     }
 
     public boolean addDummyPrefix() {
