@@ -209,6 +209,11 @@ public final class Bpe implements Model {
     }
 
     @Override
+    public int unknownId() {
+        return unkId;
+    }
+
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }

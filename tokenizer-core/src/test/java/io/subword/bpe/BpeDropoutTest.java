@@ -97,6 +97,14 @@ class BpeDropoutTest {
     }
 
     @Test
+    void unknownIdIsKeptThroughSampling() {
+        Bpe withUnk = BPE.toBuilder().unkToken("d").build();
+        assertEquals(-1, BPE.unknownId());
+        assertEquals(7, withUnk.unknownId());
+        assertEquals(7, withUnk.withSampling(SubwordSampling.bpeDropout(0.1, 0)).unknownId());
+    }
+
+    @Test
     void unigramSamplingIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> BPE.withSampling(SubwordSampling.unigram(0.1, -1, 0)));
     }

@@ -158,4 +158,12 @@ class UnigramTest {
                 () -> Unigram.of(PIECES, SCORES, 0, false).withSampling(SubwordSampling.bpeDropout(0.1, 1)));
         assertNotEquals(null, Unigram.of(PIECES, SCORES, -1, false));
     }
+
+    @Test
+    void unknownIdIsTheUnkPiece() {
+        assertEquals(0, Unigram.of(PIECES, SCORES, 0, false).unknownId());
+        assertEquals(-1, Unigram.of(PIECES, SCORES, -1, false).unknownId());
+        assertEquals(1, Unigram.sentencePiece(List.of("<s>", "<unk>", "a"), new double[] {0, 0, -1},
+                List.of(PieceType.CONTROL, PieceType.UNKNOWN, PieceType.NORMAL), false).unknownId());
+    }
 }
