@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a batch equals one-by-one encoding, and sampling is reproducible for a seed and equals Viterbi when off.
  */
 class SentencePiecePropertyTest {
-    static final int TEXTS = 100;
+    static final int TEXTS = 60;
 
     static List<String> texts(long seed) {
         RandomText random = new RandomText(seed);
@@ -101,7 +101,7 @@ class SentencePiecePropertyTest {
             // sampling does sample: some text is segmented differently under some seed
             String text = "Parliament adopted the resolution on the environment and fisheries policies";
             java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
-            for (long s = 0; s < 30; s++) {
+            for (long s = 0; s < 15; s++) {
                 int[] ids = tok.withSampling(SubwordSampling.unigram(0.1, -1, s)).encode(text, false).ids();
                 List<Integer> l = new ArrayList<>();
                 for (int id : ids) {
@@ -109,7 +109,7 @@ class SentencePiecePropertyTest {
                 }
                 seen.add(l);
             }
-            assertTrue(seen.size() > 5, "30 seeds gave " + seen.size() + " segmentations");
+            assertTrue(seen.size() > 3, "15 seeds gave " + seen.size() + " segmentations");
             assertEquals(1, java.util.stream.IntStream.range(0, 5).mapToObj(k -> List.of(
                     tok.withSampling(SubwordSampling.unigram(0.1, -1, 3)).encode(text, false).ids().length))
                     .distinct().count());
