@@ -4,6 +4,8 @@ import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.bpe.Bpe;
 import io.subword.json.TokenizerJson;
+import io.subword.sentencepiece.SentencePieceModel;
+import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.Merge;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.VocabJson;
@@ -30,7 +32,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Convert a tokenizer (tokenizer.json, vocab.json + merges.txt, .tiktoken) to tokenizer.json, or a BPE "
+                "Convert a tokenizer (tokenizer.json, vocab.json + merges.txt, .tiktoken, SentencePiece .model) to "
+                        + "tokenizer.json, or a BPE "
                         + "tokenizer to GPT-2's vocab.json + merges.txt.",
         })
 final class ConvertCommand implements Callable<Integer> {
@@ -61,6 +64,13 @@ final class ConvertCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--merges-out applies to --to vocab.json");
         }
         checkWritable(output);
+        if (format.equals("tokenizer.json") && tokenizer.file != null
+                && tokenizer.file.getFileName().toString().endsWith(".model")) {
+            // a SentencePiece model: the tokenizer.json Hugging Face reads with spm_encode's ids
+            TokenizerOption.kind(tokenizer.file); // exists and is a file
+            AtomicFiles.writeString(output, SentencePieceModel.read(tokenizer.file).toHuggingFaceJson());
+            return ErrorHandler.OK;
+        }
         Tokenizer tok = tokenizer.load();
         if (format.equals("tokenizer.json")) {
             TokenizerJson.write(tok.model() instanceof Bpe ? Tokenizers.withMergeList(tok) : tok, output);

@@ -39,8 +39,8 @@ import java.util.Objects;
  * byte-level characters, in byte-level mode) as one token; so does tiktoken's rule (a byte-level model whose
  * merge table is {@linkplain MergeTable#isByConcatenation by concatenation}, without prefix or suffix), since
  * tiktoken looks each piece up before merging it. (For the published rank files this changes no result: BPE
- * gives every token that is valid UTF-8 back whole; it only saves the merging.) {@code dropout} is accepted only as
- * {@code null} or {@code 0}: randomized merging would break reproducibility. An {@code unkToken} that is
+ * gives every token that is valid UTF-8 back whole; it only saves the merging.) {@code dropout} merges with BPE-dropout,
+ * seeded, through {@link io.subword.Tokenizer#withSampling}. An {@code unkToken} that is
  * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
  * unknown character instead.
  *
@@ -209,6 +209,11 @@ public final class Bpe implements Model {
     }
 
     @Override
+    public int unknownId() {
+        return unkId;
+    }
+
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }
@@ -369,6 +374,49 @@ public final class Bpe implements Model {
             }
         }
         dropIfHuge(end - start);
+    }
+
+    /**
+     * Tokenizes with BPE-dropout (see {@link io.subword.model.SubwordSampling#bpeDropout}): no cache and no
+     * whole-word lookup, as in Hugging Face, where a dropout model merges every word afresh.
+     */
+    void tokenizeWithDropout(CharSequence text, int start, int end, TokenBuffer out, double dropout,
+                             java.util.SplittableRandom random) {
+        if (start >= end) {
+            return;
+        }
+        Scratch s = scratch.get();
+        s.ensure(end - start);
+        int bytes = utf8(text, start, end, s);
+        s.size = 0;
+        if (byteLevel) {
+            initialBytes(bytes, s);
+        } else {
+            initialChars(text, start, end, s);
+        }
+        int n = s.engine.mergeWithDropout(s.ids, s.lens, s.size, dropout, random);
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            int from = s.charStart[at];
+            at += s.lens[i];
+            out.add(s.ids[i], start + from, start + s.charEnd[at - 1]);
+        }
+        dropIfHuge(end - start);
+    }
+
+    /**
+     * A model that merges with BPE-dropout ({@link io.subword.model.SubwordSampling.Kind#BPE_DROPOUT}) when given
+     * a random stream, or this model for {@code null}.
+     */
+    @Override
+    public io.subword.model.Model withSampling(io.subword.model.SubwordSampling sampling) {
+        if (sampling == null) {
+            return this;
+        }
+        if (sampling.kind() != io.subword.model.SubwordSampling.Kind.BPE_DROPOUT) {
+            throw new IllegalArgumentException("a BPE model samples with SubwordSampling.bpeDropout, not " + sampling);
+        }
+        return new DropoutBpe(this, sampling.dropout());
     }
 
     /** Words longer than this (UTF-16 units) do not leave their grown scratch arrays behind on the thread. */
@@ -600,14 +648,15 @@ public final class Bpe implements Model {
         }
 
         /**
-         * BPE dropout: only {@code null} (none) or {@code 0} are supported.
+         * Hugging Face's {@code dropout} field, kept for writing back. Merging applies it only through
+         * {@link io.subword.Tokenizer#withSampling} (seeded); a tokenizer.json with a dropout gets that sampling
+         * with seed 0 when read.
          *
-         * @throws IllegalArgumentException for any other value
+         * @throws IllegalArgumentException for a value outside [0, 1]
          */
         public Builder dropout(Float dropout) {
-            if (dropout != null && dropout != 0f) {
-                throw new IllegalArgumentException("dropout " + dropout
-                        + " is not supported: only null or 0 (deterministic merging)");
+            if (dropout != null && !(dropout >= 0f && dropout <= 1f)) {
+                throw new IllegalArgumentException("dropout " + dropout + " is not in [0, 1]");
             }
             this.dropout = dropout;
             return this;

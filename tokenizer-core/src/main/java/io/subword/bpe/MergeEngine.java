@@ -113,6 +113,67 @@ final class MergeEngine {
         return last + 1;
     }
 
+    private boolean[] skipped = new boolean[0];
+
+    /**
+     * BPE-dropout (Hugging Face's {@code dropout}): as {@link #mergeFlat}, but each time the best pair is about
+     * to merge it is skipped with probability {@code dropout}; skipped pairs are set aside until the next merge
+     * happens, and merging stops when only skipped pairs are left. A flat scan at any length: dropout is for
+     * training text, whose words are short.
+     */
+    int mergeWithDropout(int[] ids, int[] lens, int n, double dropout, java.util.SplittableRandom random) {
+        if (n < 2) {
+            return n;
+        }
+        if (pairs.length < n) {
+            pairs = new long[Math.max(n, pairs.length * 2)];
+        }
+        if (skipped.length < n) {
+            skipped = new boolean[Math.max(n, skipped.length * 2)];
+        }
+        long[] p = pairs;
+        boolean[] skip = skipped;
+        int last = n - 1;
+        for (int i = 0; i < last; i++) {
+            p[i] = pair(ids[i], ids[i + 1]);
+            skip[i] = false;
+        }
+        while (last > 0) {
+            int best = -1;
+            long min = NO_PAIR;
+            for (int i = 0; i < last; i++) {
+                if (!skip[i] && p[i] < min) {
+                    min = p[i];
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            if (random.nextDouble() < dropout) {
+                skip[best] = true;
+                continue;
+            }
+            Arrays.fill(skip, 0, last, false);
+            steps++;
+            ids[best] = MergeTable.mergedOf(min);
+            lens[best] += lens[best + 1];
+            for (int i = best + 1; i < last; i++) {
+                ids[i] = ids[i + 1];
+                lens[i] = lens[i + 1];
+                p[i] = p[i + 1];
+            }
+            last--;
+            if (best < last) {
+                p[best] = pair(ids[best], ids[best + 1]);
+            }
+            if (best > 0) {
+                p[best - 1] = pair(ids[best - 1], ids[best]);
+            }
+        }
+        return last + 1;
+    }
+
     int mergeHeap(int[] ids, int[] lens, int n) {
         if (n < 2) {
             return n;

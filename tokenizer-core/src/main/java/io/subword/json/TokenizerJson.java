@@ -206,6 +206,10 @@ public final class TokenizerJson {
             model = bpe.toBuilder().byteLevel(true).build();
         }
         Tokenizer.Builder b = Tokenizer.builder(model);
+        if (model instanceof Bpe bpe && bpe.dropout() != null && bpe.dropout() > 0) {
+            // Hugging Face merges with dropout whenever the file sets it; here it is seeded (0) for repeatability
+            b.sampling(io.subword.model.SubwordSampling.bpeDropout(bpe.dropout(), 0));
+        }
         if (in.has("normalizer")) {
             b.normalizer(in.component(Stage.NORMALIZER, "normalizer"));
         }

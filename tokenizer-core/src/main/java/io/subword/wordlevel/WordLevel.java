@@ -71,6 +71,11 @@ public final class WordLevel implements Model {
     }
 
     @Override
+    public int unknownId() {
+        return unkId;
+    }
+
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }

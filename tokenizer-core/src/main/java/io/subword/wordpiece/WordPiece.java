@@ -143,6 +143,11 @@ public final class WordPiece implements Model {
     }
 
     @Override
+    public int unknownId() {
+        return unkId;
+    }
+
+    @Override
     public Vocabulary vocabulary() {
         return vocabulary;
     }

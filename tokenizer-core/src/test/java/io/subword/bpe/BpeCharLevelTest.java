@@ -202,11 +202,10 @@ class BpeCharLevelTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"0.1", "1.0", "-1", "NaN"})
+    @CsvSource({"1.5", "-1", "NaN"})
     void rejectsDropout(float dropout) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Bpe.builder(PREFIXED, MergeTable.empty()).dropout(dropout));
-        assertEquals("dropout " + dropout + " is not supported: only null or 0 (deterministic merging)",
-                e.getMessage());
+        assertEquals("dropout " + dropout + " is not in [0, 1]", e.getMessage());
     }
 }

@@ -133,7 +133,7 @@ class BpeTokenizerJsonTest {
             model          | {"type":"BPE","vocab":{"a":0,"b":1,"ab":2},"merges":[7]}                             | $.model.merges[0]         | expected "left right" or [left, right]
             model          | {"type":"BPE","vocab":{"a":0,"b":1},"merges":[["a","b"]]}                           | $.model.merges            | token "ab" is not in the vocabulary
             model          | {"type":"BPE","vocab":{"a":0,"ab":2},"merges":[["a","b"]]}                          | $.model.merges            | token "b" is not in the vocabulary
-            model          | {"type":"BPE","dropout":0.1,"vocab":{"a":0},"merges":[]}                            | $.model.dropout           | dropout 0.1 is not supported
+            model          | {"type":"BPE","dropout":1.5,"vocab":{"a":0},"merges":[]}                            | $.model.dropout           | dropout 1.5 is not in [0, 1]
             model          | {"type":"BPE","vocab":{"a":0}}                                                      | $.model                   | missing field "merges"
             pre_tokenizer  | {"type":"Split","pattern":{"Regex":"("},"behavior":"Isolated","invert":false}       | $.pre_tokenizer.pattern   | invalid split regex
             pre_tokenizer  | {"type":"Split","pattern":{"Glob":"*"},"behavior":"Isolated","invert":false}        | $.pre_tokenizer.pattern   | {"Regex": "..."} or {"String": "..."}

@@ -252,7 +252,7 @@ class HostileTokenizerJsonTest {
         set(c, "BPE merge of a token not in the vocabulary", "/model", bpe.replace("MERGES", "[[\"h\", \"x\"]]"), "<file>, $.model.merges: merge 0 (\"h x\"): token \"x\" is not in the vocabulary");
         set(c, "BPE merged token not in the vocabulary", "/model", bpe.replace("MERGES", "[[\"e\", \"h\"]]"), "<file>, $.model.merges: merge 0 (\"e h\"): token \"eh\" is not in the vocabulary");
         set(c, "BPE merge of numbers", "/model", bpe.replace("MERGES", "[[1, 2]]"), "<file>, $.model.merges[0][0]: expected a string, got number 1");
-        set(c, "BPE dropout 0.5", "/model", bpe.replace("MERGES", "[]").replace("\"dropout\": null", "\"dropout\": 0.5"), "<file>, $.model.dropout: dropout 0.5 is not supported: only null or 0 (deterministic merging)");
+        set(c, "BPE dropout 1.5", "/model", bpe.replace("MERGES", "[]").replace("\"dropout\": null", "\"dropout\": 1.5"), "<file>, $.model.dropout: dropout 1.5 is not in [0, 1]");
         set(c, "BPE dropout a string", "/model", bpe.replace("MERGES", "[]").replace("\"dropout\": null", "\"dropout\": \"0\""), "<file>, $.model.dropout: expected a number or null, got string \"0\"");
         set(c, "BPE unk_token not in the vocabulary", "/model", bpe.replace("MERGES", "[]").replace("\"unk_token\": \"[UNK]\"", "\"unk_token\": \"<unk>\""), "OK 5 tokens");
         set(c, "BPE byte_fallback a number", "/model", bpe.replace("MERGES", "[]").replace("\"byte_fallback\": false", "\"byte_fallback\": 1"), "<file>, $.model.byte_fallback: expected true or false, got number 1");

@@ -194,7 +194,7 @@ class TokenizerJsonTest {
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":-1}} | tokenizer.json, $.model.vocab["a"]: expected a non-negative integer that fits in 31 bits, got -1
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":0}} | tokenizer.json, $.model.vocab["a"]: id 0 is also given to "[UNK]"
             model          | {"type":"WordPiece","unk_token":"[UNK]","continuing_subword_prefix":"##","max_input_chars_per_word":100,"vocab":{"[UNK]":0,"a":1.5}} | tokenizer.json, $.model.vocab["a"]: expected a non-negative integer, got number 1.5
-            model          | {"type":"Mystery","vocab":{}}                                                           | tokenizer.json, $.model.type: unknown model type "Mystery" (supported: BPE, WordLevel, WordPiece)
+            model          | {"type":"Mystery","vocab":{}}                                                           | tokenizer.json, $.model.type: unknown model type "Mystery" (supported: BPE, Unigram, WordLevel, WordPiece)
             model          | -                                                                                       | tokenizer.json, $: missing field "model"
             post_processor | {"type":"BertProcessing","sep":["[SEP]"],"cls":["[CLS]",2]}                             | tokenizer.json, $.post_processor.sep: expected [token, id], got an array of 1
             post_processor | {"type":"BertProcessing","sep":[3,"[SEP]"],"cls":["[CLS]",2]}                           | tokenizer.json, $.post_processor.sep[0]: expected a string, got number 3
