@@ -138,4 +138,32 @@ class HubComponentsJsonTest {
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());
     }
+
+    /**
+     * Every serde type tag Hugging Face tokenizers 0.21 (DJL 0.38) reads, per stage, from its
+     * {@code NormalizerWrapper}, {@code PreTokenizerWrapper}, {@code ModelWrapper}, {@code PostProcessorWrapper} and
+     * {@code DecoderWrapper}; {@code Precompiled} and {@code Unigram} belong to the SentencePiece part of issue 14.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            normalizer     | BertNormalizer Strip StripAccents NFC NFD NFKC NFKD Sequence Lowercase Nmt Replace Prepend ByteLevel
+            pre_tokenizer  | BertPreTokenizer ByteLevel CharDelimiterSplit Metaspace Whitespace Sequence Split Punctuation WhitespaceSplit Digits UnicodeScripts
+            model          | BPE WordPiece WordLevel
+            post_processor | RobertaProcessing BertProcessing ByteLevel TemplateProcessing Sequence
+            decoder        | BPEDecoder ByteLevel WordPiece Metaspace CTC Sequence Replace Fuse Strip ByteFallback
+            """)
+    void everyTypeHuggingFaceReadsIsRegistered(String stage, String types) {
+        Stage<?> s = switch (stage) {
+            case "normalizer" -> Stage.NORMALIZER;
+            case "pre_tokenizer" -> Stage.PRE_TOKENIZER;
+            case "model" -> Stage.MODEL;
+            case "post_processor" -> Stage.POST_PROCESSOR;
+            case "decoder" -> Stage.DECODER;
+            default -> throw new IllegalArgumentException(stage);
+        };
+        List<String> known = Codecs.builtin().types(s);
+        for (String type : types.trim().split(" +")) {
+            assertTrue(known.contains(type), stage + " type " + type + " is not registered: " + known);
+        }
+    }
 }
