@@ -94,7 +94,7 @@ class HubComponentsJsonTest {
     void anyStringEncodesWithOffsetsInOrderAndBatchEqualsOneByOne(String field, String component) throws Exception {
         Tokenizer t = TokenizerJson.parse(json(field, component), FILE);
         RandomText random = new RandomText(component.hashCode());
-        List<String> texts = new ArrayList<>(random.strings(200, 10, EnumSet.allOf(RandomText.Category.class)));
+        List<String> texts = new ArrayList<>(random.strings(120, 10, EnumSet.allOf(RandomText.Category.class)));
         texts.add("");
         texts.add("\uD800");
         texts.add("a" + "\u0301\u0316".repeat(5000));

@@ -19,7 +19,7 @@ import java.util.List;
  */
 class NormalizerParityTest {
     /** Every this many-th Europarl line (the file is in language blocks, so every language is in). */
-    static final int EVERY = 60;
+    static final int EVERY = 90;
 
     @TempDir
     static Path dir;
@@ -56,7 +56,7 @@ class NormalizerParityTest {
             texts.add(lines.get(i));
         }
         RandomText random = new RandomText(14);
-        texts.addAll(random.strings(150, 12, RandomText.wellFormed()));
+        texts.addAll(random.strings(100, 12, RandomText.wellFormed()));
     }
 
     @ParameterizedTest
