@@ -28,8 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * (Llama 2, which also covers the Replace-only files of Yi and Gemma), NFC + byte-level (Qwen 2.5),
  * {@code ignore_merges} (Llama 3), BERT Chinese) on every {@value #DEFAULT_EVERY}th Europarl line (the file is in language
  * blocks of about 840 lines, so every language is in) plus every hard case. {@code -Dsubword.hub.all=true} runs
- * every file of {@link RealData#HUB_TOKENIZERS} and both BGE files, and {@code -Dsubword.hub.every=N} another
- * sample (1: every line).
+ * every file of {@link RealData#HUB_TOKENIZERS} and both BGE files, {@code -Dsubword.hub.files=gemma,yi} the files
+ * named, and {@code -Dsubword.hub.every=N} another sample (1: every line).
  *
  * <p>Known differences, left out here and listed in the README: characters newer than the reference's tables
  * (U+1DF6, a mark of Unicode 10, which the BERT normalizer orders by the JDK's class; U+1DFA of Unicode 14,
@@ -41,6 +41,10 @@ class HubTokenizersParityTest {
     static final List<String> DEFAULT = List.of("llama2", "qwen2_5", "llama3", "bge-small-zh-v1.5");
 
     static Stream<String> files() {
+        String chosen = System.getProperty("subword.hub.files", "");
+        if (!chosen.isBlank()) {
+            return Stream.of(chosen.split(","));
+        }
         if (!Boolean.getBoolean("subword.hub.all")) {
             return DEFAULT.stream();
         }
