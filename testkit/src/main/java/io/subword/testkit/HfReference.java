@@ -245,6 +245,14 @@ public final class HfReference implements AutoCloseable {
         return convertAll(out);
     }
 
+    /**
+     * Encodes the texts in one native batch call, adding special tokens or not whatever this reference was
+     * loaded with (so one load serves both).
+     */
+    public List<RefEncoding> encodeBatch(List<String> texts, boolean addSpecialTokens) {
+        return convertAll(tokenizer.batchEncode(texts.toArray(new String[0]), addSpecialTokens, true));
+    }
+
     /** Encodes {@code first.get(i)} with {@code second.get(i)} for each i, in one native batch call. */
     public List<RefEncoding> encodePairBatch(List<String> first, List<String> second) {
         if (first.size() != second.size()) {

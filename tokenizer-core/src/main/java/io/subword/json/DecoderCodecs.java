@@ -3,6 +3,7 @@ package io.subword.json;
 import io.subword.decode.BpeDecoder;
 import io.subword.decode.ByteFallbackDecoder;
 import io.subword.decode.ByteLevelDecoder;
+import io.subword.decode.CtcDecoder;
 import io.subword.decode.Decoder;
 import io.subword.decode.FuseDecoder;
 import io.subword.decode.MetaspaceDecoder;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /**
  * Codecs of the decoders: {@code WordPiece}, {@code ByteLevel}, {@code Metaspace}, {@code ByteFallback},
- * {@code Fuse}, {@code Strip}, {@code Replace}, {@code Sequence}, {@code BPEDecoder}.
+ * {@code Fuse}, {@code Strip}, {@code Replace}, {@code Sequence}, {@code BPEDecoder}, {@code CTC}.
  */
 final class DecoderCodecs {
     private DecoderCodecs() {
@@ -107,6 +108,17 @@ final class DecoderCodecs {
             },
             (d, out, codecs) -> out.put("suffix", d.suffix()));
 
+    /** {@code {"type":"CTC","pad_token":"<pad>","word_delimiter_token":"|","cleanup":true}} */
+    static final ComponentCodec<Decoder> CTC = ComponentCodec.of(Stage.DECODER, "CTC", CtcDecoder.class,
+            in -> new CtcDecoder(in.optString("pad_token", CtcDecoder.DEFAULT.padToken()),
+                    in.optString("word_delimiter_token", CtcDecoder.DEFAULT.wordDelimiterToken()),
+                    in.optBool("cleanup", CtcDecoder.DEFAULT.cleanup())),
+            (d, out, codecs) -> {
+                out.put("pad_token", d.padToken());
+                out.put("word_delimiter_token", d.wordDelimiterToken());
+                out.put("cleanup", d.cleanup());
+            });
+
     static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE, BYTE_LEVEL, METASPACE, BYTE_FALLBACK, FUSE,
-            STRIP, REPLACE, SEQUENCE, BPE);
+            STRIP, REPLACE, SEQUENCE, BPE, CTC);
 }

@@ -2,7 +2,9 @@ package io.subword.json;
 
 import io.subword.pretokenize.BertPreTokenizer;
 import io.subword.pretokenize.ByteLevelPreTokenizer;
+import io.subword.pretokenize.CharDelimiterSplit;
 import io.subword.pretokenize.Digits;
+import io.subword.pretokenize.FixedLength;
 import io.subword.pretokenize.MetaspacePreTokenizer;
 import io.subword.pretokenize.MetaspacePreTokenizer.PrependScheme;
 import io.subword.pretokenize.PreTokenizer;
@@ -10,6 +12,7 @@ import io.subword.pretokenize.Punctuation;
 import io.subword.pretokenize.SequencePreTokenizer;
 import io.subword.pretokenize.SplitBehavior;
 import io.subword.pretokenize.SplitPreTokenizer;
+import io.subword.pretokenize.UnicodeScripts;
 import io.subword.pretokenize.Whitespace;
 import io.subword.pretokenize.WhitespaceSplit;
 
@@ -17,7 +20,8 @@ import java.util.List;
 
 /**
  * Codecs of the pre-tokenizers: {@code BertPreTokenizer}, {@code Whitespace}, {@code WhitespaceSplit},
- * {@code Sequence}, {@code ByteLevel}, {@code Split}, {@code Metaspace}, {@code Digits}, {@code Punctuation}.
+ * {@code Sequence}, {@code ByteLevel}, {@code Split}, {@code Metaspace}, {@code Digits}, {@code Punctuation},
+ * {@code UnicodeScripts}, {@code CharDelimiterSplit}, {@code FixedLength}.
  */
 final class PreTokenizerCodecs {
     private PreTokenizerCodecs() {
@@ -108,8 +112,30 @@ final class PreTokenizerCodecs {
             in -> new Punctuation(in.has("behavior") ? behavior(in, "behavior") : SplitBehavior.ISOLATED),
             (p, out, codecs) -> out.put("behavior", p.behavior().jsonName()));
 
+    /** {@code {"type":"UnicodeScripts"}} */
+    static final ComponentCodec<PreTokenizer> UNICODE_SCRIPTS = ComponentCodec.singleton(Stage.PRE_TOKENIZER,
+            "UnicodeScripts", UnicodeScripts.class, () -> UnicodeScripts.INSTANCE);
+
+    /** {@code {"type":"CharDelimiterSplit","delimiter":"|"}} */
+    static final ComponentCodec<PreTokenizer> CHAR_DELIMITER_SPLIT = ComponentCodec.of(Stage.PRE_TOKENIZER,
+            "CharDelimiterSplit", CharDelimiterSplit.class,
+            in -> new CharDelimiterSplit(JsonPatterns.readChar(in, "delimiter")),
+            (p, out, codecs) -> out.put("delimiter", new String(Character.toChars(p.delimiter()))));
+
+    /** {@code {"type":"FixedLength","length":5}} (Hugging Face 0.22 and later) */
+    static final ComponentCodec<PreTokenizer> FIXED_LENGTH = ComponentCodec.of(Stage.PRE_TOKENIZER,
+            "FixedLength", FixedLength.class,
+            in -> {
+                int length = in.optInteger("length", FixedLength.DEFAULT_LENGTH);
+                if (length < 1) {
+                    throw in.errorAt(in.pathOf("length"), "must be at least 1, got " + length);
+                }
+                return new FixedLength(length);
+            },
+            (p, out, codecs) -> out.put("length", p.length()));
+
     static final List<ComponentCodec<?>> ALL = List.of(BERT, WHITESPACE, WHITESPACE_SPLIT, SEQUENCE, BYTE_LEVEL,
-            SPLIT, METASPACE, DIGITS, PUNCTUATION);
+            SPLIT, METASPACE, DIGITS, PUNCTUATION, UNICODE_SCRIPTS, CHAR_DELIMITER_SPLIT, FIXED_LENGTH);
 
     private static SplitBehavior behavior(JsonObjectReader in, String field) throws TokenizerJsonException {
         String name = in.string(field);

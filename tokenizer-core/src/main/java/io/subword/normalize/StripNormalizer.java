@@ -1,0 +1,36 @@
+package io.subword.normalize;
+
+/**
+ * Hugging Face's {@code Strip} normalizer: removes White_Space characters (Rust's {@code char::is_whitespace})
+ * from the left and/or right end. The characters kept keep their alignment. Immutable and thread-safe.
+ *
+ * @param left  strip the start
+ * @param right strip the end
+ */
+public record StripNormalizer(boolean left, boolean right) implements Normalizer {
+    @Override
+    public NormalizedText normalize(NormalizedText input) {
+        String s = input.text();
+        int from = 0;
+        int to = s.length();
+        if (left) {
+            while (from < to) {
+                int cp = s.codePointAt(from);
+                if (!CharClasses.isWhitespace(cp)) {
+                    break;
+                }
+                from += Character.charCount(cp);
+            }
+        }
+        if (right) {
+            while (to > from) {
+                int cp = s.codePointBefore(to);
+                if (!CharClasses.isWhitespace(cp)) {
+                    break;
+                }
+                to -= Character.charCount(cp);
+            }
+        }
+        return input.slice(from, to);
+    }
+}
