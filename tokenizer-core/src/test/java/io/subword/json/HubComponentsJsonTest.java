@@ -142,13 +142,13 @@ class HubComponentsJsonTest {
     /**
      * Every serde type tag Hugging Face tokenizers 0.21 (DJL 0.38) reads, per stage, from its
      * {@code NormalizerWrapper}, {@code PreTokenizerWrapper}, {@code ModelWrapper}, {@code PostProcessorWrapper} and
-     * {@code DecoderWrapper}; {@code Precompiled} and {@code Unigram} belong to the SentencePiece part of issue 14.
+     * {@code DecoderWrapper}.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            normalizer     | BertNormalizer Strip StripAccents NFC NFD NFKC NFKD Sequence Lowercase Nmt Replace Prepend ByteLevel
+            normalizer     | BertNormalizer Strip StripAccents NFC NFD NFKC NFKD Sequence Lowercase Nmt Precompiled Replace Prepend ByteLevel
             pre_tokenizer  | BertPreTokenizer ByteLevel CharDelimiterSplit Metaspace Whitespace Sequence Split Punctuation WhitespaceSplit Digits UnicodeScripts
-            model          | BPE WordPiece WordLevel
+            model          | BPE WordPiece WordLevel Unigram
             post_processor | RobertaProcessing BertProcessing ByteLevel TemplateProcessing Sequence
             decoder        | BPEDecoder ByteLevel WordPiece Metaspace CTC Sequence Replace Fuse Strip ByteFallback
             """)

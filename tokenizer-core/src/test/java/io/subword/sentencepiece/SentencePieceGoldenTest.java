@@ -1,5 +1,8 @@
 package io.subword.sentencepiece;
 
+import io.subword.json.TokenizerJson;
+import io.subword.Offsets;
+import io.subword.OffsetUnit;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
@@ -108,9 +111,18 @@ class SentencePieceGoldenTest {
         List<String> diffs = new ArrayList<>();
         int compared = 0;
         int ties = 0;
+        // our own reader of the converted file must agree with Hugging Face on it, ids and char offsets
+        List<Encoding> ours = TokenizerJson.read(json).encodeBatch(g.texts(), false);
         try (HfReference hf = HfReference.load(json, false)) {
             List<RefEncoding> ref = hf.encodeBatch(g.texts());
             for (int i = 0; i < g.texts().size(); i++) {
+                Offsets offsets = ours.get(i).offsets(OffsetUnit.CODE_POINT);
+                if (!Arrays.equals(ref.get(i).ids(), ours.get(i).ids())
+                        || !Arrays.equals(ref.get(i).starts(), offsets.starts())
+                        || !Arrays.equals(ref.get(i).ends(), offsets.ends())) {
+                    diffs.add(g.names().get(i) + ": our reader of the converted file differs from Hugging Face: "
+                            + Arrays.toString(ours.get(i).ids()) + " " + offsets + "\n   hf  " + ref.get(i));
+                }
                 if (g.texts().get(i).contains("<s> </s> <unk>")) {
                     continue; // Hugging Face matches control pieces in the text as special tokens, by design
                 }
