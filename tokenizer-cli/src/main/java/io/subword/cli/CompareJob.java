@@ -169,8 +169,15 @@ final class CompareJob {
             tok = PretrainedTokenizers.load(ref, err);
             name = ref;
         } else {
-            tok = TokenizerOption.kind(file) == TokenizerOption.Kind.TOKENIZER_JSON ? Tokenizers.fromFile(file)
-                    : Tokenizers.fromVocabTxt(file);
+            Path source = TokenizerOption.source(file);
+            tok = switch (TokenizerOption.kind(file)) {
+                case TOKENIZER_JSON -> Tokenizers.fromFile(source);
+                case TIKTOKEN -> Tokenizers.fromTiktoken(source, io.subword.TiktokenEncoding
+                        .forFileName(String.valueOf(source.getFileName())).orElseThrow(() ->
+                                new IllegalArgumentException(file + ": cannot tell the split pattern from the name;"
+                                        + " name it as tiktoken does, such as cl100k_base.tiktoken")));
+                default -> Tokenizers.fromVocabTxt(source);
+            };
             name = file.getFileName().toString();
             if (name.equals("tokenizer.json") || name.equals("vocab.txt")) {
                 Path parent = file.toAbsolutePath().getParent();
