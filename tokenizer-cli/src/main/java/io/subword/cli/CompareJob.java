@@ -55,7 +55,7 @@ final class CompareJob {
      *
      * @throws IllegalArgumentException for an empty held-out text or nothing to compare
      */
-    Outcome run(StepLog log, PrintWriter err) throws IOException, VocabFormatException {
+    Outcome run(Progress log, PrintWriter err) throws IOException, VocabFormatException {
         Objects.requireNonNull(log, "log");
         if (train.isEmpty() && (test == null || !kinds.isEmpty())) {
             throw new IllegalArgumentException(kinds.isEmpty() ? "nothing to measure on: give --test or --train"

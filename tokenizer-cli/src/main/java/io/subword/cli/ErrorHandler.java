@@ -94,7 +94,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             return orClassName(ex);
         }
         if (ex instanceof NoSuchFileException e) {
-            return e.getFile() + ": " + (e.getReason() == null ? "no such file" : e.getReason());
+            return e.getFile() + ": no such file";
         }
         if (ex instanceof AccessDeniedException e) {
             return e.getFile() + ": permission denied";

@@ -81,11 +81,11 @@ enum FileKind {
         if (first == null) {
             return EMPTY;
         }
-        if (first.startsWith("{")) {
+        if (first.startsWith("{") || first.isEmpty()) {
             return jsonKind(new String(head, from, head.length - from, StandardCharsets.UTF_8));
         }
-        if (first.startsWith("[")) {
-            return OTHER_JSON;
+        if (first.startsWith("[") && (first.length() == 1 || "[{\"]-0123456789 \t".indexOf(first.charAt(1)) >= 0)) {
+            return OTHER_JSON; // a JSON list, not a token such as [PAD]
         }
         if (first.startsWith("#version")) {
             return MERGES_TXT;
@@ -117,13 +117,10 @@ enum FileKind {
         int i = text.indexOf('{') + 1;
         i = skipSpace(text, i);
         if (i >= text.length()) {
-            return OTHER_JSON;
-        }
-        if (text.charAt(i) == '}') {
-            return OTHER_JSON;
+            return TOKENIZER_JSON;
         }
         if (text.charAt(i) != '"') {
-            return OTHER_JSON;
+            return TOKENIZER_JSON; // an empty or broken object: the tokenizer.json reader says what is missing
         }
         // Skip the first key (a JSON string), then the colon, and look at the first value.
         int j = i + 1;
@@ -132,11 +129,11 @@ enum FileKind {
         }
         j = skipSpace(text, j + 1);
         if (j >= text.length() || text.charAt(j) != ':') {
-            return OTHER_JSON;
+            return TOKENIZER_JSON;
         }
         j = skipSpace(text, j + 1);
         if (j >= text.length()) {
-            return OTHER_JSON;
+            return TOKENIZER_JSON;
         }
         char v = text.charAt(j);
         if (v == '-' || (v >= '0' && v <= '9')) {
@@ -187,9 +184,6 @@ enum FileKind {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(head, from, end - from)).toString();
         } catch (CharacterCodingException e) {
-            if (end == head.length && end == HEAD) {
-                return null;
-            }
             return null;
         }
         return List.of(text.split("\n", -1));

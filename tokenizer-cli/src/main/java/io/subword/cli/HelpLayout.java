@@ -36,7 +36,15 @@ final class HelpLayout {
         for (Map.Entry<String, IHelpSectionRenderer> e : sections.entrySet()) {
             IHelpSectionRenderer original = e.getValue();
             boolean synopsis = e.getKey().equals(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS);
-            e.setValue(help -> wrap(original.render(help), width.getAsInt(), synopsis));
+            e.setValue(help -> {
+                String text = original.render(help);
+                if (!synopsis) {
+                    return wrap(text, width.getAsInt(), false);
+                }
+                // The synopsis follows its heading ("Usage: ") on the same line: wrap them together.
+                String heading = help.synopsisHeading();
+                return wrap(heading + text, width.getAsInt(), true).substring(heading.length());
+            });
         }
         cl.setHelpSectionMap(sections);
         for (CommandLine sub : cl.getSubcommands().values()) {
@@ -48,14 +56,40 @@ final class HelpLayout {
     static String wrap(String text, int width, boolean synopsis) {
         StringBuilder out = new StringBuilder(text.length() + 64);
         String[] lines = text.split("\n", -1);
+        int column = synopsis ? -1 : descriptionColumn(lines);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 out.append('\n');
             }
-            String line = lines[i].stripTrailing();
-            wrapLine(out, line, width, continuationIndent(line, synopsis));
+            String line = lines[i];
+            if (line.length() <= width) {
+                out.append(line);
+            } else {
+                int indent = column > 0 && line.startsWith(" ") && line.length() > column
+                        && line.charAt(column - 1) == ' ' && line.charAt(column) != ' '
+                        ? column + CONTINUATION : continuationIndent(line, synopsis);
+                wrapLine(out, line.stripTrailing(), width, indent);
+            }
         }
         return out.toString();
+    }
+
+    /**
+     * The column where the descriptions of a table of options start, as most of its rows show it (an option as
+     * long as its column is followed by one space only, so one row alone cannot tell); -1 for no table.
+     */
+    private static int descriptionColumn(String[] lines) {
+        java.util.Map<Integer, Integer> votes = new java.util.HashMap<>();
+        for (String line : lines) {
+            if (line.startsWith(" ") && line.strip().length() > 0) {
+                int at = continuationIndent(line, false) - CONTINUATION;
+                if (line.indexOf("  ", firstText(line)) >= 0) {
+                    votes.merge(at, 1, Integer::sum);
+                }
+            }
+        }
+        return votes.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(-1);
     }
 
     /**
@@ -93,7 +127,7 @@ final class HelpLayout {
         while (rest.length() > width) {
             int cut = rest.lastIndexOf(' ', width);
             int minimum = Math.max(start, firstText(rest));
-            if (cut <= minimum) {
+            if (cut < minimum || cut <= 0) {
                 cut = rest.indexOf(' ', Math.max(width, minimum)); // a word longer than the line stays whole
                 if (cut < 0) {
                     break;

@@ -127,7 +127,7 @@ final class TokenizerOption {
             String value = path.toString();
             List<String> near = PretrainedTokenizers.nearest(value);
             if (!near.isEmpty() && path.getParent() == null) {
-                throw new NoSuchFileException(value, null, "no such file, and not a known tokenizer name; did you"
+                throw new FileSystemException(value, null, "no such file, and not a known tokenizer name; did you"
                         + " mean " + String.join(" or ", near) + "?");
             }
             throw new NoSuchFileException(value);
@@ -154,6 +154,19 @@ final class TokenizerOption {
      * vectors) fails with a message that says what it looks like and what {@code -t} takes.
      */
     static Kind kind(Path file, FileKind content) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (content == FileKind.EMPTY || content == FileKind.BINARY || content == FileKind.OTHER_JSON) {
+            // Broken rather than another kind of file: let the reader its name calls for say what is wrong.
+            if (name.endsWith(".json")) {
+                return Kind.TOKENIZER_JSON;
+            }
+            if (name.endsWith(".txt")) {
+                return Kind.VOCAB_TXT;
+            }
+            if (name.endsWith(".tiktoken")) {
+                return Kind.TIKTOKEN;
+            }
+        }
         return switch (content) {
             case TOKENIZER_JSON -> Kind.TOKENIZER_JSON;
             case TIKTOKEN -> Kind.TIKTOKEN;
@@ -163,7 +176,7 @@ final class TokenizerOption {
             case MERGES_TXT -> throw new IllegalArgumentException(file + " looks like " + content.description
                     + "; give it with its vocab.json: -t vocab.json --merges " + file);
             case BINARY -> {
-                if (file.getFileName().toString().endsWith(".model")) {
+                if (name.endsWith(".model")) {
                     yield Kind.TOKENIZER_JSON; // a SentencePiece model, where the library reads one
                 }
                 throw new IllegalArgumentException(file + " looks like " + content.description
