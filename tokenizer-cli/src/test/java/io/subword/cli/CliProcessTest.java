@@ -85,18 +85,18 @@ class CliProcessTest {
         }
     }
 
-    /** A line larger than the heap: one line naming the input and SUBWORD_JAVA_OPTS, exit 1, no stack trace. */
+    /** A line larger than the heap (40 MB, -Xmx32m): one line naming the input and SUBWORD_JAVA_OPTS, exit 1, no stack trace. */
     @Test
     void outOfMemoryIsOneLine() throws Exception {
         Path big = dir.resolve("big.txt");
         byte[] chunk = "hello world ".repeat(1 << 12).getBytes(StandardCharsets.US_ASCII);
         try (OutputStream out = Files.newOutputStream(big)) {
-            for (int written = 0; written < 80 << 20; written += chunk.length) { // 80 MB in one line
+            for (int written = 0; written < 40 << 20; written += chunk.length) { // 40 MB in one line
                 out.write(chunk);
             }
             out.write('\n');
         }
-        Process p = start(List.of("-Xmx64m"), "encode", "-t", vocab.toString(), "-i", big.toString());
+        Process p = start(List.of("-Xmx32m"), "encode", "-t", vocab.toString(), "-i", big.toString());
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS));

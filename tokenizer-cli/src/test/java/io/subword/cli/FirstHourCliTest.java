@@ -1,6 +1,5 @@
 package io.subword.cli;
 
-import io.subword.testkit.RealData;
 import io.subword.vocab.io.VocabTxt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,14 +28,15 @@ class FirstHourCliTest {
     @Test
     void aTooSmallVocabularySizeSaysWhy() throws Exception {
         Path corpus = dir.resolve("corpus.txt");
-        Files.write(corpus, RealData.europarlLines().subList(0, 50));
+        // 31 distinct characters: more than the 20 tokens asked for, before the 5 special tokens.
+        Files.writeString(corpus, "abcde fghij klmno pqrst uvwxyz áéíóú\n".repeat(10));
         CliRun.Result r = CliRun.run("", "train", "wordpiece", corpus.toString(), "-o", dir.resolve("out").toString(),
-                "--vocab-size", "50", "-q");
+                "--vocab-size", "20", "-q");
         assertEquals(0, r.exitCode(), r.err());
         String trained = r.outLines().get(0);
         int size = Integer.parseInt(trained.replaceAll("trained wordpiece: ([0-9,]+) tokens.*", "$1").replace(",", ""));
-        assertTrue(size > 50, trained);
-        assertEquals(String.format("subword: warning: the vocabulary has %d tokens, more than --vocab-size 50: the"
+        assertTrue(size > 20, trained);
+        assertEquals(String.format("subword: warning: the vocabulary has %d tokens, more than --vocab-size 20: the"
                 + " alphabet (%d) and the special tokens (5) are always kept", size, size - 5), r.err().strip());
         assertTrue(trained.contains("(5 special, " + (size - 5) + " in the alphabet, 0 word pieces learned"), trained);
     }
@@ -61,40 +61,56 @@ class FirstHourCliTest {
     /** A WordPiece tokenizer, as a tokenizer.json, back to BERT's vocab.txt; a BPE one is refused in one line. */
     @Test
     void convertToVocabTxt() throws Exception {
-        Path json = RealData.bertUncasedTokenizerJson();
-        Path out = dir.resolve("vocab.txt");
+        Path vocab = CliRun.writeVocab(dir);
+        Path json = dir.resolve("tokenizer.json");
+        assertEquals(0, CliRun.run("", "convert", "-t", vocab.toString(), "--to", "tokenizer.json", "-o",
+                json.toString()).exitCode());
+        Path out = dir.resolve("back.txt");
         CliRun.Result r = CliRun.run("", "convert", "-t", json.toString(), "--to", "vocab.txt", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.err());
-        List<String> tokens = VocabTxt.read(out).tokens();
-        assertEquals(30522, tokens.size());
-        assertEquals(List.of("[PAD]", "[unused0]"), tokens.subList(0, 2));
-        assertEquals(2023, tokens.indexOf("this"));
+        assertEquals(CliRun.VOCAB, VocabTxt.read(out).tokens());
 
-        Path ranks = dir.resolve("r50k_base.tiktoken");
-        Files.write(ranks, RealData.tiktokenBytes("r50k_base"));
-        CliRun.Result bpe = CliRun.run("", "convert", "-t", ranks.toString(), "--to", "vocab.txt", "-o",
-                dir.resolve("x.txt").toString());
+        Path gpt2 = dir.resolve("vocab.json");
+        Files.writeString(gpt2, "{\"a\": 0, \"b\": 1, \"ab\": 2}");
+        Path merges = Files.writeString(dir.resolve("merges.txt"), "#version: 0.2\na b\n");
+        CliRun.Result bpe = CliRun.run("", "convert", "-t", gpt2.toString(), "--merges", merges.toString(), "--to",
+                "vocab.txt", "-o", dir.resolve("x.txt").toString());
         assertEquals(1, bpe.exitCode());
         assertTrue(bpe.oneErrorLine().contains("vocab.txt holds a WordPiece vocabulary (one token per line, as BERT's)"),
                 bpe.err());
         assertTrue(bpe.err().contains("use --to tokenizer.json or --to vocab.json"), bpe.err());
     }
 
-    /** Byte-level tokens spell bytes: inspect shows their text too, a piece cut inside a character as \xNN. */
+    /**
+     * Byte-level tokens spell bytes: inspect shows their text too, a piece cut inside a character as \xNN. Ranks:
+     * the 256 bytes, then "á" (its two UTF-8 bytes), "ve", "is", "veis", "áveis".
+     */
     @Test
     void inspectShowsTheTextOfByteLevelPieces() throws Exception {
-        Path ranks = dir.resolve("r50k_base.tiktoken");
-        Files.write(ranks, RealData.tiktokenBytes("r50k_base"));
-        CliRun.Result r = CliRun.run("", "inspect", "-t", ranks.toString(), "inimagináveis");
+        List<String> ranks = new java.util.ArrayList<>();
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        for (int b = 0; b < 256; b++) {
+            ranks.add(b64.encodeToString(new byte[] {(byte) b}) + " " + b);
+        }
+        List<String> merged = List.of("á", "ve", "is", "veis", "áveis");
+        for (int i = 0; i < merged.size(); i++) {
+            ranks.add(b64.encodeToString(merged.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)) + " "
+                    + (256 + i));
+        }
+        Path file = dir.resolve("tiny.tiktoken");
+        Files.write(file, ranks);
+        CliRun.Result r = CliRun.run("", "inspect", "-t", file.toString(), "--pattern", "gpt2", "ináveis", "é");
         assertEquals(0, r.exitCode(), r.err());
-        List<String> lines = r.outLines();
-        assertTrue(lines.get(0).startsWith("inimagináveis -> ") && lines.get(0).contains("Ã"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("    text     "), lines.get(1));
-        String text = lines.get(1).substring("    text     ".length()).replaceAll(" +", "");
-        assertEquals("inimagináveis", text.replaceAll("\\\\xc3\\\\xa1", "á"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("    ids "), lines.get(2));
-        assertEquals("\\xc3", InspectCommand.pieceText("Ã", false));
-        assertEquals("áveis", InspectCommand.pieceText("Ã¡veis", false));
+        assertEquals("""
+                ináveis -> i n Ã¡veis
+                    text     i    n    áveis
+                    ids      105  110  260
+                    offsets  0:1  1:2  2:7
+                é -> Ã ©
+                    text     \\xc3  \\xa9
+                    ids      195   169
+                    offsets  0:1   0:1
+                """, r.out());
         assertEquals("<|endoftext|>", InspectCommand.pieceText("<|endoftext|>", true));
     }
 
