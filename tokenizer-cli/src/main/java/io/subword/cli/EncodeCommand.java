@@ -46,7 +46,8 @@ final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--special", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Add the tokenizer's special tokens, such as [CLS] and [SEP], as Hugging Face's"
-                    + " encode(text) does (default: --special; --no-special leaves them out).")
+                    + " encode(text) and the library's Tokenizer.encode(text) do. This is the default; --special is"
+                    + " still accepted and changes nothing; --no-special leaves them out.")
     boolean special;
 
     @Option(names = "--no-truncation",

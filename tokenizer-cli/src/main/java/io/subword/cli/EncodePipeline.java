@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  *       line it answered.</li>
  * </ol>
  * Output is in input order. Each line is padded as on its own, as Hugging Face's {@code encode(text)} pads it.
- * The first failure of any stage stops the others and is thrown from {@link #run}; errors (out of memory)
- * keep their type.
+ * The first failure of any stage stops the others and is thrown from {@link #run}, after the lines answered
+ * before it are written; errors (out of memory) keep their type.
  */
 final class EncodePipeline {
     /** A batch also ends at this many characters, so that memory stays bounded whatever the line lengths. */
@@ -96,18 +96,48 @@ final class EncodePipeline {
             while (true) {
                 Batch batch = take(read, reader);
                 if (batch == END) {
-                    put(encoded, END, writer);
                     break;
                 }
                 put(encoded, new Batch(batch.lines(), batch.firstLine(), encode(batch)), writer);
             }
+        } catch (IOException | RuntimeException | Error e) {
+            // Bad input part-way (invalid UTF-8, a disallowed special token): what was answered before it is
+            // still written, then the failure is reported.
+            stopped = true;
+            finishWriting(encoded, writer);
+            throw e;
+        } catch (InterruptedException e) {
+            stopped = true;
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        try {
+            put(encoded, END, writer);
             writer.join();
-            rethrow(writerFailure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {
             stopped = true;
+            writer.interrupt();
+        }
+        rethrow(writerFailure);
+    }
+
+    /** Lets the writer write the batches it was given, for at most half a minute (a reader may have stopped). */
+    private void finishWriting(BlockingQueue<Batch> encoded, Thread writer) {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (writer.isAlive() && !encoded.offer(END, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
             writer.interrupt();
         }
     }

@@ -100,12 +100,43 @@ final class InputOutputOptions {
         OutputStream raw = main().stdoutBytes();
         if (raw != null) {
             mixee.commandLine().getOut().flush(); // anything written as text goes first
-            body.write(raw);
-            raw.flush();
+            OutputStream out = new StdoutBytes(raw);
+            body.write(out);
+            out.flush();
         } else {
             OutputStream out = new Utf8ToWriter(new StdoutWriter(mixee.commandLine().getOut()));
             body.write(out);
             out.flush();
+        }
+    }
+
+    /** Standard output as bytes, whose failure (a closed pipe) says that it is standard output that failed. */
+    private static final class StdoutBytes extends java.io.FilterOutputStream {
+        StdoutBytes(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new IOException("cannot write to standard output (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new IOException("cannot write to standard output (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // standard output stays open
         }
     }
 
