@@ -55,7 +55,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> models;
 
     @Option(names = "--vocab-sizes", paramLabel = "SIZES", split = ",", defaultValue = DEFAULT_SIZES,
-            description = "Vocabulary sizes to train each model at (default: ${DEFAULT-VALUE}).")
+            converter = VocabSizeConverter.class,
+            description = "Vocabulary sizes to train each model at; 4000 or 4k (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Write the HTML report here.")
@@ -96,6 +97,12 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Before the comparison, not after it: a folder or an unwritable path fails now.
+        for (Path file : new Path[] {report, json}) {
+            if (file != null) {
+                AtomicFiles.check(file);
+            }
+        }
         CompareJob job = new CompareJob();
         job.train = train;
         job.test = test;
@@ -121,7 +128,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StepLog log = new StepLog(err, quiet);
+        Progress log = Progress.forCommand(err, quiet);
         CompareJob.Outcome outcome = job.run(log, err);
         Map<String, String> info = info(outcome, job, log);
         TextReport.write(outcome.result(), out);
@@ -137,7 +144,7 @@ final class CompareCommand implements Callable<Integer> {
         return ErrorHandler.OK;
     }
 
-    static Map<String, String> info(CompareJob.Outcome outcome, CompareJob job, StepLog log) {
+    static Map<String, String> info(CompareJob.Outcome outcome, CompareJob job, Progress log) {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("training text", outcome.trainName() + (outcome.trainBytes() > 0
                 ? String.format(Locale.ROOT, " (%,d bytes used for training)", outcome.trainBytes()) : ""));

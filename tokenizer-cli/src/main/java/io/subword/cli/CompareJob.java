@@ -57,7 +57,7 @@ final class CompareJob {
      *
      * @throws IllegalArgumentException for an empty held-out text or nothing to compare
      */
-    Outcome run(StepLog log, PrintWriter err) throws IOException, VocabFormatException {
+    Outcome run(Progress log, PrintWriter err) throws IOException, VocabFormatException {
         Objects.requireNonNull(log, "log");
         if (train.isEmpty() && (test == null || !kinds.isEmpty())) {
             throw new IllegalArgumentException(kinds.isEmpty() ? "nothing to measure on: give --test or --train"
@@ -171,8 +171,15 @@ final class CompareJob {
             tok = PretrainedTokenizers.load(ref, err);
             name = ref;
         } else {
-            tok = TokenizerOption.kind(file) == TokenizerOption.Kind.TOKENIZER_JSON ? Tokenizers.fromFile(file)
-                    : Tokenizers.fromVocabTxt(file);
+            Path source = TokenizerOption.source(file);
+            tok = switch (TokenizerOption.kind(file)) {
+                case TOKENIZER_JSON -> Tokenizers.fromFile(source);
+                case TIKTOKEN -> Tokenizers.fromTiktoken(source, io.subword.TiktokenEncoding
+                        .forFileName(String.valueOf(source.getFileName())).orElseThrow(() ->
+                                new IllegalArgumentException(file + ": cannot tell the split pattern from the name;"
+                                        + " name it as tiktoken does, such as cl100k_base.tiktoken")));
+                default -> Tokenizers.fromVocabTxt(source);
+            };
             name = file.getFileName().toString();
             if (name.equals("tokenizer.json") || name.equals("vocab.txt")) {
                 Path parent = file.toAbsolutePath().getParent();

@@ -5,10 +5,12 @@ import io.subword.Tokenizers;
 import io.subword.bpe.Bpe;
 import io.subword.json.TokenizerJson;
 import io.subword.sentencepiece.SentencePieceModel;
-import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.Merge;
 import io.subword.vocab.io.MergesTxt;
+import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.VocabJson;
+import io.subword.vocab.io.VocabTxt;
+import io.subword.wordpiece.WordPiece;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,13 +28,14 @@ import java.util.concurrent.Callable;
  * a Hugging Face tokenizer.json (a tiktoken file becomes the equivalent byte-level BPE with a ranked merge list,
  * which Hugging Face loads and which gives tiktoken's ids); {@code --to vocab.json} writes a BPE tokenizer's
  * GPT-2 files: {@code vocab.json} (with the added tokens, as GPT-2's has {@code <|endoftext|>}) to {@code -o} and
- * {@code merges.txt} next to it or to {@code --merges-out}. Files are written atomically.
+ * {@code merges.txt} next to it or to {@code --merges-out}; {@code --to vocab.txt} writes a WordPiece tokenizer's
+ * vocabulary as BERT's vocab.txt (with the added tokens, as BERT's has [CLS] and [SEP]). Files are written atomically.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Convert a tokenizer (tokenizer.json, vocab.json + merges.txt, .tiktoken, SentencePiece .model) to "
-                        + "tokenizer.json, or a BPE "
-                        + "tokenizer to GPT-2's vocab.json + merges.txt.",
+                        + "tokenizer.json, a BPE tokenizer to GPT-2's vocab.json + merges.txt, or a WordPiece "
+                        + "tokenizer to BERT's vocab.txt.",
         })
 final class ConvertCommand implements Callable<Integer> {
     @Spec
@@ -44,7 +45,8 @@ final class ConvertCommand implements Callable<Integer> {
     TokenizerOption tokenizer;
 
     @Option(names = "--to", required = true, paramLabel = "FORMAT",
-            description = "tokenizer.json or vocab.json (with merges.txt).")
+            description = "tokenizer.json, vocab.json (with merges.txt; BPE tokenizers) or vocab.txt (WordPiece"
+                    + " tokenizers, as BERT's).")
     String to;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "The file to write.")
@@ -57,8 +59,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String format = to.toLowerCase(Locale.ROOT);
-        if (!format.equals("tokenizer.json") && !format.equals("vocab.json")) {
-            throw new ParameterException(spec.commandLine(), "--to must be tokenizer.json or vocab.json, not " + to);
+        if (!format.equals("tokenizer.json") && !format.equals("vocab.json") && !format.equals("vocab.txt")) {
+            throw new ParameterException(spec.commandLine(), "--to must be tokenizer.json, vocab.json or vocab.txt,"
+                    + " not " + to);
         }
         if (mergesOut != null && !format.equals("vocab.json")) {
             throw new ParameterException(spec.commandLine(), "--merges-out applies to --to vocab.json");
@@ -74,6 +77,15 @@ final class ConvertCommand implements Callable<Integer> {
         Tokenizer tok = tokenizer.load();
         if (format.equals("tokenizer.json")) {
             TokenizerJson.write(tok.model() instanceof Bpe ? Tokenizers.withMergeList(tok) : tok, output);
+            return ErrorHandler.OK;
+        }
+        if (format.equals("vocab.txt")) {
+            if (!(tok.model() instanceof WordPiece)) {
+                throw new IllegalArgumentException("vocab.txt holds a WordPiece vocabulary (one token per line, as"
+                        + " BERT's); " + tokenizer.file + " has " + tok.model() + "; use --to tokenizer.json"
+                        + (tok.model() instanceof Bpe ? " or --to vocab.json" : ""));
+            }
+            VocabTxt.write(tok.vocabulary(), output);
             return ErrorHandler.OK;
         }
         if (!(tok.model() instanceof Bpe bpe)) {
@@ -94,9 +106,7 @@ final class ConvertCommand implements Callable<Integer> {
         return ErrorHandler.OK;
     }
 
-    private static void checkWritable(Path file) throws FileSystemException {
-        if (Files.isDirectory(file)) {
-            throw new FileSystemException(file.toString(), null, "is a folder; name the file to write");
-        }
+    private static void checkWritable(Path file) throws java.io.IOException {
+        AtomicFiles.check(file);
     }
 }

@@ -12,15 +12,20 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /**
- * {@code subword decode}: one line of token ids (separated by spaces or tabs) in, one line of text out, with the
- * tokenizer's decoder, streaming. An empty line gives an empty line. A line that is not a list of integers, or
+ * {@code subword decode}: one line of token ids in, one line of text out, with the tokenizer's decoder, streaming;
+ * each line is answered as soon as it is read when the input waits (a terminal, a program in a pipe). Ids are
+ * separated by spaces, tabs or commas, optionally inside one pair of brackets, so {@code 101 2023 102},
+ * {@code 101,2023,102} and {@code [101, 2023, 102]} (a Python or JSON list) all work. An empty line (or
+ * {@code []}) gives an empty line. A line that is not a list of integers, or
  * an id the vocabulary does not have, stops the command with one line naming the line number and the id (exit
  * 1); the output file, if any, is then left as it was. A decoded text that itself holds a line break is written
  * as it is.
  */
 @Command(name = "decode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Decode token ids, one sequence per line (ids separated by spaces), into one line of text per line.",
+                "Decode token ids, one sequence per line, into one line of text per line. Ids are separated by"
+                        + " spaces, tabs or commas, optionally in brackets: 101 2023 102, 101,2023,102 and"
+                        + " [101, 2023, 102] all work.",
         })
 final class DecodeCommand implements Callable<Integer> {
     @Mixin
@@ -34,6 +39,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        io.checkOutput();
         Tokenizer tok = tokenizer.load();
         try (LineReader in = io.openInput()) {
             io.writeOutput(out -> decodeAll(tok, in, out));
@@ -47,19 +53,20 @@ final class DecodeCommand implements Callable<Integer> {
         for (String line = in.next(); line != null; line = in.next()) {
             lineNumber++;
             int n = 0;
+            String list = unbracket(line.strip());
             int i = 0;
-            int len = line.length();
+            int len = list.length();
             while (i < len) {
-                char c = line.charAt(i);
-                if (c == ' ' || c == '\t') {
+                char c = list.charAt(i);
+                if (isSeparator(c)) {
                     i++;
                     continue;
                 }
                 int start = i;
-                while (i < len && line.charAt(i) != ' ' && line.charAt(i) != '\t') {
+                while (i < len && !isSeparator(list.charAt(i))) {
                     i++;
                 }
-                String word = line.substring(start, i);
+                String word = list.substring(start, i);
                 int id = parseId(word, lineNumber);
                 if (id >= tok.vocabulary().size() || tok.idToToken(id) == null) {
                     throw new IllegalArgumentException("line " + lineNumber + ": id " + id
@@ -72,7 +79,20 @@ final class DecodeCommand implements Callable<Integer> {
             }
             out.write(tok.decode(Arrays.copyOf(ids, n), skipSpecial));
             out.write('\n');
+            if (!in.ready()) {
+                out.flush(); // the reader may be waiting for this answer before it sends more
+            }
         }
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == ' ' || c == '\t' || c == ',';
+    }
+
+    /** {@code [1, 2]} to {@code 1, 2}; anything else as it is (a stray bracket is then reported as not an id). */
+    private static String unbracket(String line) {
+        return line.length() >= 2 && line.charAt(0) == '[' && line.charAt(line.length() - 1) == ']'
+                ? line.substring(1, line.length() - 1) : line;
     }
 
     private static int parseId(String word, long lineNumber) {

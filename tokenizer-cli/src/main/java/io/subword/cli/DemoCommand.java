@@ -10,7 +10,6 @@ import io.subword.embed.EmbeddingFiles;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.SubwordVectors;
-import io.subword.embed.TrainingProgress;
 import io.subword.train.Corpus;
 import io.subword.vocab.io.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -56,6 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--vocab-sizes", paramLabel = "SIZES", split = ",", defaultValue = "1000,4000,16000",
+            converter = VocabSizeConverter.class,
             description = "Vocabulary sizes (default: ${DEFAULT-VALUE}).")
     List<Integer> sizes;
 
@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        StepLog log = new StepLog(err, quiet);
+        Progress log = Progress.forCommand(err, quiet);
         CompareJob job = new CompareJob();
         if (threads != null) {
             if (threads < 1) {
@@ -89,6 +89,13 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--embedding-dim and --embedding-mb must be at least 1");
         }
 
+        if (Files.exists(out) && !Files.isDirectory(out)) { // found now, not after the work
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-o must be a folder, which the"
+                    + " demo fills with its report, tokenizers and embeddings; " + out + " is a file");
+        }
+        for (String name : List.of("metrics.json", "report.html")) {
+            AtomicFiles.check(out.resolve(name));
+        }
         log.step("get the Europarl sample through Maven (cached after the first run)");
         Path europarl = MavenArtifacts.file(MavenArtifacts.EUROPARL, err);
         Path bodies = europarlBodies(europarl);
@@ -120,7 +127,8 @@ final class DemoCommand implements Callable<Integer> {
             List<String> lines = firstMegabytes(outcome.trainCorpus(), embeddingMegabytes);
             SkipGramResult trained = SkipGramTrainer.builder().dim(dim).window(5).negative(5).epochs(2).minCount(3)
                     .threads(job.threads).seed(1).build()
-                    .train(embedded.tokenizer(), lines, progress(log));
+                    .train(embedded.tokenizer(), lines, log);
+            log.finish();
             SubwordVectors vectors = SubwordVectors.trained(embedded.tokenizer(), trained);
             Path vec = out.resolve("embeddings").resolve(embedded.model() + "-" + embedded.vocabSize() + ".vec");
             Files.createDirectories(vec.getParent());
@@ -179,18 +187,6 @@ final class DemoCommand implements Callable<Integer> {
 
     private static String compact(int n) {
         return n % 1000 == 0 ? n / 1000 + "k" : Integer.toString(n);
-    }
-
-    private static TrainingProgress progress(StepLog log) {
-        long[] last = {0};
-        return s -> {
-            long now = System.nanoTime();
-            if (s.phase() == TrainingProgress.Phase.TRAINING && now - last[0] > StepLog.INTERVAL_NANOS) {
-                last[0] = now;
-                log.note(String.format(Locale.ROOT, "embeddings: epoch %d of %d, %d%%, %,.0f tokens/s", s.epoch(),
-                        s.epochs(), Math.round(s.fraction() * 100), s.tokensPerSecond()));
-            }
-        };
     }
 
     /** The candidate of {@code model} with the largest vocabulary. */

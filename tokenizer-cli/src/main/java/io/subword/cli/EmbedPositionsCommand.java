@@ -48,9 +48,7 @@ final class EmbedPositionsCommand implements Callable<Integer> {
         EmbedCommand.atLeast(spec, "--dim", dim, 1);
         EmbedCommand.atLeast(spec, "--max-len", maxLen, 1);
         EmbeddingFormat format = EmbedCommand.format(spec, "-o", output);
-        if (Files.isDirectory(output)) {
-            throw new FileSystemException(output.toString(), null, "is a folder; name the file to write");
-        }
+        io.subword.vocab.io.AtomicFiles.check(output);
         PositionalEncoding pe = PositionalEncoding.sinusoidal(maxLen, dim); // rejects a table over 2^31 values
         float[] data = new float[maxLen * dim];
         for (int pos = 0; pos < maxLen; pos++) {

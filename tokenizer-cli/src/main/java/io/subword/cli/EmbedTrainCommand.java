@@ -114,7 +114,7 @@ final class EmbedTrainCommand implements Callable<Integer> {
         Corpus input = Corpus.of(corpus); // a missing corpus fails before the tokenizer is loaded
         Tokenizer tok = EmbedCommand.whole(tokenizer.load());
         PrintWriter err = spec.commandLine().getErr();
-        EmbedProgress progress = new EmbedProgress(err, ProgressReporter.styleFor(quiet, System.console() != null));
+        Progress progress = Progress.forCommand(err, quiet);
         long[] counted = {-1};
         TrainingProgress listener = status -> {
             if (status.phase() == TrainingProgress.Phase.COUNTING) {
@@ -173,9 +173,7 @@ final class EmbedTrainCommand implements Callable<Integer> {
 
     /** Fails before training, not after, when the output cannot be written where asked. */
     private void checkOutput() throws IOException {
-        if (Files.isDirectory(output)) {
-            throw new FileSystemException(output.toString(), null, "is a folder; name the file to write");
-        }
+        io.subword.vocab.io.AtomicFiles.check(output);
         Path parent = output.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new FileSystemException(parent.toString(), null, "no such folder");

@@ -1,9 +1,9 @@
 package io.subword.cli;
 
-import io.subword.Encoding;
 import io.subword.OffsetUnit;
 import io.subword.SpecialTokenPolicy;
 import io.subword.Tokenizer;
+import io.subword.post.Padding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,21 +11,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code subword encode}: one output line per input line, streaming. Lines are read in batches and each
- * batch goes through {@link Tokenizer#encodeBatch} (padding off, so every line is encoded as on its own);
- * only one batch is in memory at a time.
+ * {@code subword encode}: one output line per input line, streaming through an {@link EncodePipeline} (read,
+ * encode in parallel, write), which answers each line as soon as it is read when the input waits (a terminal, a
+ * program in a pipe) and batches big input for throughput. Special tokens are added by default, as
+ * {@link Tokenizer#encode(String)} and Hugging Face's {@code encode(text)} add them; the file's own truncation
+ * and padding apply (each line padded as on its own) unless turned off.
  */
 @Command(name = "encode", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Encode text, one text per line, into one line of token ids (or tokens, or JSON) per line.",
-                "An empty line gives an empty line (or just the special tokens with --special).",
+                "As Hugging Face's encode(text): with the tokenizer's special tokens (such as [CLS] and [SEP]), and"
+                        + " with the truncation and padding its tokenizer.json sets; each line is padded on its own."
+                        + " An empty line gives just the special tokens (an empty line with --no-special).",
+                "Each line is answered as soon as it is read when the input waits (a terminal, a program in a"
+                        + " pipe); big input is encoded in parallel batches.",
         })
 final class EncodeCommand implements Callable<Integer> {
     @Spec
@@ -42,12 +44,23 @@ final class EncodeCommand implements Callable<Integer> {
                     + "object per line with ids, tokens, offsets and masks (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--special", negatable = true,
-            description = "Add the tokenizer's special tokens, such as [CLS] and [SEP] (default: --no-special).")
+    @Option(names = "--special", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Add the tokenizer's special tokens, such as [CLS] and [SEP], as Hugging Face's"
+                    + " encode(text) and the library's Tokenizer.encode(text) do. This is the default; --special is"
+                    + " still accepted and changes nothing; --no-special leaves them out.")
     boolean special;
 
+    @Option(names = "--no-truncation",
+            description = "Ignore the truncation that the tokenizer.json sets (default: truncate as it says).")
+    boolean noTruncation;
+
+    @Option(names = "--no-padding",
+            description = "Ignore the padding that the tokenizer.json sets (default: pad each line as it says).")
+    boolean noPadding;
+
     @Option(names = "--offsets",
-            description = "After a tab, each token's start:end in the input line (ids and tokens formats).")
+            description = "After a tab, each token's start:end in the input line (ids and tokens formats); an"
+                    + " empty line gives a lone tab.")
     boolean offsets;
 
     @Option(names = "--offset-unit", defaultValue = "codepoint", paramLabel = "UNIT",
@@ -75,7 +88,8 @@ final class EncodeCommand implements Callable<Integer> {
     SpecialInText specialInText;
 
     @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N",
-            description = "Lines encoded together (in parallel) (default: ${DEFAULT-VALUE}).")
+            description = "At most N lines encoded together, in parallel (default: ${DEFAULT-VALUE}); a batch"
+                    + " never waits for more input to fill it.")
     int batchSize;
 
     @Override
@@ -83,58 +97,36 @@ final class EncodeCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, not " + batchSize);
         }
+        io.checkOutput();
         Tokenizer tok = tokenizer.load();
-        Tokenizer unpadded = tok.padding() == null ? tok : tok.withPadding(null);
-        if (specialInText != null) {
-            unpadded = unpadded.withSpecialTokenPolicy(specialInText.policy);
+        if (noTruncation && tok.truncation() != null) {
+            tok = tok.withTruncation(null);
         }
-        Tokenizer encoder = unpadded;
+        Padding padding = noPadding ? null : tok.padding();
+        if (tok.padding() != null) {
+            tok = tok.withPadding(null); // applied line by line by the pipeline
+        }
+        if (specialInText != null) {
+            tok = tok.withSpecialTokenPolicy(specialInText.policy);
+        }
+        EncodePipeline pipeline = new EncodePipeline(tok, padding, special, format, offsets, offsetUnit, batchSize);
         try (LineReader in = io.openInput()) {
-            io.writeOutput(out -> encodeAll(encoder, in, out));
+            io.writeBytes(out -> pipeline.run(in, out));
         }
         return ErrorHandler.OK;
     }
 
-    private void encodeAll(Tokenizer tok, LineReader in, Writer out) throws IOException {
-        List<String> batch = new ArrayList<>(Math.min(batchSize, 1 << 16));
-        StringBuilder text = new StringBuilder(1 << 12);
-        long firstLine = 1;
-        for (String line = in.next(); line != null; line = in.next()) {
-            batch.add(line);
-            if (batch.size() == batchSize) {
-                writeBatch(tok, batch, firstLine, text, out);
-                firstLine += batchSize;
-            }
+    /**
+     * The library's message about a disallowed special token speaks of its Java enum; on the command line, name
+     * the flag instead.
+     */
+    static String cliWords(String message) {
+        if (message == null || !message.contains("SpecialTokenPolicy")) {
+            return message;
         }
-        writeBatch(tok, batch, firstLine, text, out);
-    }
-
-    private void writeBatch(Tokenizer tok, List<String> batch, long firstLine, StringBuilder text, Writer out)
-            throws IOException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        List<Encoding> encodings;
-        try {
-            encodings = tok.encodeBatch(batch, special);
-        } catch (IllegalArgumentException e) {
-            // A text the tokenizer rejects (a disallowed special token, as tiktoken rejects it): name the line.
-            for (int i = 0; i < batch.size(); i++) {
-                try {
-                    tok.encode(batch.get(i), special);
-                } catch (IllegalArgumentException first) {
-                    throw new IllegalArgumentException("line " + (firstLine + i) + ": " + first.getMessage(), first);
-                }
-            }
-            throw e;
-        }
-        for (Encoding e : encodings) {
-            text.setLength(0);
-            format.append(text, e, offsets, offsetUnit);
-            text.append('\n');
-            out.append(text);
-        }
-        batch.clear();
-        out.flush();
+        int cut = message.indexOf(';');
+        String what = cut < 0 ? message : message.substring(0, cut);
+        return what + "; give --special-in-text allow to encode it as the special token, or --special-in-text"
+                + " ordinary to encode it as plain text";
     }
 }

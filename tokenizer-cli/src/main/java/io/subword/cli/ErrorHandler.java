@@ -66,6 +66,25 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         return USAGE;
     }
 
+    /**
+     * Reports running out of memory in one line that names what was being read and how to give Java more, and
+     * returns {@value #BAD_INPUT}. Called after the failed command has unwound, so its data can be collected.
+     */
+    static int outOfMemory(PrintWriter err) {
+        String input;
+        try {
+            input = Main.reading.get();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            input = null;
+        }
+        Main.reading = () -> null;
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        err.println(PREFIX + "out of memory" + (input == null ? "" : " reading " + input) + " (Java may use "
+                + maxMb + " MB); give it more, e.g. SUBWORD_JAVA_OPTS=-Xmx4g, or split very long lines");
+        err.flush();
+        return BAD_INPUT;
+    }
+
     /** The user-facing text of {@code ex}: what went wrong and where, without the exception class. */
     static String message(Throwable ex) {
         if (ex instanceof UncheckedIOException && ex.getCause() != null) {

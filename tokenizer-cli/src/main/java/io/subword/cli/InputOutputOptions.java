@@ -6,6 +6,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.FileSystemException;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 
 /**
  * {@code -i IN} and {@code -o OUT}, for commands that turn a stream of lines into a stream of lines.
- * Input is a UTF-8 file or standard input; output is standard output or a file written atomically (to a
- * temporary file in the same folder, then moved into place), so a failure part-way leaves the old file or
- * none, never half of one. {@code -} means standard input or output.
+ * Input is a UTF-8 file or standard input; output is standard output or {@code OUT} written by
+ * {@link AtomicFiles}: an ordinary file atomically (a temporary file in the same folder, then moved into place,
+ * so a failure part-way leaves the old file or none, never half of one), a symbolic link's target likewise, a
+ * device, FIFO or descriptor ({@code /dev/null}, {@code /dev/stdout}, {@code >(gzip > x.gz)}) straight through.
+ * {@code -} means standard input or output.
  */
 final class InputOutputOptions {
     @Spec(Spec.Target.MIXEE)
@@ -28,7 +31,8 @@ final class InputOutputOptions {
     Path input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
-            description = "File to write, replaced only when the command succeeds (default: standard output).")
+            description = "File to write, replaced only when the command succeeds (a link is followed; a device,"
+                    + " FIFO or /dev/stdout is written straight through) (default: standard output).")
     Path output;
 
     /**
@@ -36,8 +40,14 @@ final class InputOutputOptions {
      * file is touched.
      */
     LineReader openInput() throws IOException {
+        LineReader reader = openReader();
+        Main.reading = reader::where;
+        return reader;
+    }
+
+    private LineReader openReader() throws IOException {
         if (input == null || input.toString().equals("-")) {
-            return new LineReader(((Main) mixee.root().userObject()).stdin(), "standard input", false);
+            return new LineReader(main().stdin(), "standard input", false);
         }
         if (!Files.exists(input)) {
             throw new NoSuchFileException(input.toString());
@@ -48,20 +58,116 @@ final class InputOutputOptions {
         return new LineReader(Files.newInputStream(input), input.toString(), true);
     }
 
+    private Main main() {
+        return (Main) mixee.root().userObject();
+    }
+
+    private boolean toStandardOutput() {
+        return output == null || output.toString().equals("-");
+    }
+
     /**
-     * Runs {@code body} on the output: standard output (flushed at the end), or a temporary file that is
-     * moved over {@code OUT} only when {@code body} returns normally.
+     * Fails now if {@code OUT} cannot be written (a folder, a path under a file, no permission), so that a
+     * command finds out before its work rather than after. Call it before loading anything.
+     */
+    void checkOutput() throws IOException {
+        if (!toStandardOutput()) {
+            AtomicFiles.check(output);
+        }
+    }
+
+    /**
+     * Runs {@code body} on the output: standard output (flushed at the end), or {@code OUT} written by
+     * {@link AtomicFiles} (an ordinary file is replaced only when {@code body} returns normally; a device, FIFO
+     * or {@code /dev/stdout} is written straight through).
      */
     void writeOutput(AtomicFiles.TextWriter body) throws IOException {
-        if (output == null || output.toString().equals("-")) {
+        if (toStandardOutput()) {
             Writer out = new StdoutWriter(mixee.commandLine().getOut());
             body.write(out);
             out.flush();
         } else {
-            if (Files.isDirectory(output)) { // the move would replace an empty folder
-                throw new FileSystemException(output.toString(), null, "is a folder; name the file to write");
-            }
             AtomicFiles.writeText(output, body);
+        }
+    }
+
+    /** As {@link #writeOutput}, for a body that writes UTF-8 bytes; {@code flush()} reaches the reader. */
+    void writeBytes(AtomicFiles.StreamWriter body) throws IOException {
+        if (!toStandardOutput()) {
+            AtomicFiles.write(output, body);
+            return;
+        }
+        OutputStream raw = main().stdoutBytes();
+        if (raw != null) {
+            mixee.commandLine().getOut().flush(); // anything written as text goes first
+            OutputStream out = new StdoutBytes(raw);
+            body.write(out);
+            out.flush();
+        } else {
+            OutputStream out = new Utf8ToWriter(new StdoutWriter(mixee.commandLine().getOut()));
+            body.write(out);
+            out.flush();
+        }
+    }
+
+    /** Standard output as bytes, whose failure (a closed pipe) says that it is standard output that failed. */
+    private static final class StdoutBytes extends java.io.FilterOutputStream {
+        StdoutBytes(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw new IOException("cannot write to standard output (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new IOException("cannot write to standard output (" + e.getMessage() + ")", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush(); // standard output stays open
+        }
+    }
+
+    /**
+     * UTF-8 bytes to a {@link Writer}, for when standard output is only a writer (tests run the command line
+     * in-process with a {@link java.io.StringWriter}). Bytes are decoded at each flush, which callers do at
+     * line ends, so no character is split.
+     */
+    private static final class Utf8ToWriter extends OutputStream {
+        private final Writer out;
+        private final java.io.ByteArrayOutputStream pending = new java.io.ByteArrayOutputStream();
+
+        Utf8ToWriter(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) {
+            pending.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            pending.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.write(pending.toString(java.nio.charset.StandardCharsets.UTF_8));
+            pending.reset();
+            out.flush();
         }
     }
 

@@ -78,6 +78,26 @@ final class LineReader implements Closeable {
         return decode(from, to);
     }
 
+    /**
+     * Whether a next line (or part of one) has already arrived, so that {@link #next} would not wait on a
+     * terminal or a pipe. A file always has more until its end; a stream that cannot tell says no.
+     */
+    boolean ready() {
+        if (position < limit) {
+            return true;
+        }
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** "standard input, line 3": the line being read now, for messages. */
+    String where() {
+        return name + ", line " + (lineNumber + 1);
+    }
+
     /** The number of lines returned so far; the line number of the last one. */
     long lineNumber() {
         return lineNumber;

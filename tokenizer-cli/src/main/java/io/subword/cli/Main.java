@@ -9,6 +9,7 @@ import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,15 +56,20 @@ public final class Main {
     boolean verbose;
 
     private final InputStream stdin;
+    private final OutputStream stdout;
 
     /** A command that reads standard input from {@code System.in}. */
     public Main() {
-        this(System.in);
+        this(System.in, null);
     }
 
-    /** A command that reads "standard input" from {@code stdin} (tests pass a byte array here). */
-    public Main(InputStream stdin) {
+    /**
+     * A command that reads "standard input" from {@code stdin} (tests pass a byte array here) and writes bulk
+     * output as bytes to {@code stdout}; {@code null} writes it as text to the command line's {@code out}.
+     */
+    Main(InputStream stdin, OutputStream stdout) {
         this.stdin = stdin;
+        this.stdout = stdout;
     }
 
     /** What subcommands read when no input file is given. */
@@ -71,14 +77,30 @@ public final class Main {
         return stdin;
     }
 
+    /** Standard output as bytes (for commands that stream a lot, such as encode), or null: use the writer. */
+    OutputStream stdoutBytes() {
+        return stdout;
+    }
+
+    /**
+     * What the command is reading now, for the out-of-memory message: "standard input, line 3". Set by the
+     * readers of input; a plain field because only the failing run's last value matters.
+     */
+    static volatile java.util.function.Supplier<String> reading = () -> null;
+
     /**
      * The configured command line: shared error handling, case-insensitive enum values, a repeated option
      * taking its last value, the given streams.
      * Callers run it with {@link CommandLine#execute}, which returns the exit code.
      */
     public static CommandLine commandLine(InputStream stdin, PrintWriter out, PrintWriter err) {
+        return commandLine(stdin, null, out, err);
+    }
+
+    /** As above, with standard output also as a byte stream for the commands that write bulk output. */
+    static CommandLine commandLine(InputStream stdin, OutputStream stdoutBytes, PrintWriter out, PrintWriter err) {
         ErrorHandler errors = new ErrorHandler();
-        return new CommandLine(new Main(stdin))
+        return HelpLayout.apply(new CommandLine(new Main(stdin, stdoutBytes)))
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -93,7 +115,13 @@ public final class Main {
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
-        int code = commandLine(System.in, out, err).execute(args);
+        OutputStream bytes = new FileOutputStream(FileDescriptor.out);
+        int code;
+        try {
+            code = commandLine(System.in, bytes, out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            code = ErrorHandler.outOfMemory(err);
+        }
         out.flush();
         err.flush();
         System.exit(code);

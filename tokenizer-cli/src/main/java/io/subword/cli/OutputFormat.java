@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * How {@code subword encode} writes one encoding as one line (without the newline). {@code ids} and
- * {@code tokens} are space-separated, optionally followed by a tab and {@code start:end} offsets (no tab
- * when there are no tokens, so an empty line stays empty);
+ * {@code tokens} are space-separated, optionally followed by a tab and {@code start:end} offsets (a lone tab
+ * when there are no tokens, so that every line has two columns);
  * {@code json} is one object with every field, so it is the exact form (a token may hold a space).
  */
 enum OutputFormat {
@@ -28,8 +28,30 @@ enum OutputFormat {
                 }
                 sb.append(e.id(i));
             }
-            if (offsets && e.size() > 0) {
+            if (offsets) {
                 appendOffsets(sb.append('\t'), e.offsets(unit));
+            }
+        }
+
+        /** The hot path of {@code subword encode}: digits straight into the byte buffer. */
+        @Override
+        void write(Utf8Line line, Encoding e, boolean offsets, OffsetUnit unit, StringBuilder scratch) {
+            int n = e.size();
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    line.append(' ');
+                }
+                line.append(e.id(i));
+            }
+            if (offsets) {
+                line.append('\t');
+                Offsets o = e.offsets(unit);
+                for (int i = 0; i < o.size(); i++) {
+                    if (i > 0) {
+                        line.append(' ');
+                    }
+                    line.append(o.start(i)).append(':').append(o.end(i));
+                }
             }
         }
     },
@@ -44,7 +66,7 @@ enum OutputFormat {
                 }
                 appendToken(sb, tokens.get(i));
             }
-            if (offsets && e.size() > 0) {
+            if (offsets) {
                 appendOffsets(sb.append('\t'), e.offsets(unit));
             }
         }
@@ -91,6 +113,13 @@ enum OutputFormat {
 
     /** Appends the line for {@code e}; {@code offsets} asks the text formats for the offset column. */
     abstract void append(StringBuilder sb, Encoding e, boolean offsets, OffsetUnit unit);
+
+    /** Appends the line for {@code e} to {@code line} as UTF-8 ({@code scratch} is reused between calls). */
+    void write(Utf8Line line, Encoding e, boolean offsets, OffsetUnit unit, StringBuilder scratch) {
+        scratch.setLength(0);
+        append(scratch, e, offsets, unit);
+        line.append(scratch);
+    }
 
     /** {@code 0:5 5:8}. */
     static void appendOffsets(StringBuilder sb, Offsets o) {

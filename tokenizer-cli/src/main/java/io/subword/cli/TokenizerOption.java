@@ -11,12 +11,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * {@code -t TOKENIZER [--cased] [--merges MERGES] [--pattern PATTERN]}: the tokenizer a command works with:
@@ -28,8 +27,10 @@ import java.util.Locale;
  *       left out, the pattern its well-known name tells ({@code cl100k_base.tiktoken}); with tiktoken's special
  *       tokens for that name and tiktoken's rule that text containing one is an error.</li>
  * </ul>
- * Which one is decided by {@code --merges}, then the extension ({@code .tiktoken}, {@code .json}, {@code .txt}) or,
- * for other names, by the first non-blank byte ({@code {} means JSON).
+ * Which one is told by the file's content ({@link FileKind}), not its name, so a wrong file gets an error that
+ * says what it looks like ({@code -t merges.txt}: "looks like GPT-2's merges.txt; give it with its vocab.json").
+ * A folder stands for the {@code tokenizer.json} in it (what {@code subword train} writes); a misspelt known name
+ * gets "did you mean".
  */
 final class TokenizerOption {
     /** The kinds of file {@code -t} accepts. */
@@ -41,8 +42,9 @@ final class TokenizerOption {
     @Option(names = {"-t", "--tokenizer"}, required = true, paramLabel = "TOKENIZER",
             description = "A Hugging Face tokenizer.json; a BERT vocab.txt (one token per line; the BERT "
                     + "uncased pipeline unless --cased); GPT-2's vocab.json with --merges; a tiktoken rank file "
-                    + "(.tiktoken); or a known name: bert-base-uncased, gpt2, r50k_base, p50k_base, cl100k_base, "
-                    + "o200k_base (fetched once through Maven).")
+                    + "(.tiktoken); a folder holding a tokenizer.json (as subword train writes); or a known name: "
+                    + "bert-base-uncased, gpt2, r50k_base, p50k_base, cl100k_base, o200k_base (fetched once "
+                    + "through Maven).")
     Path file;
 
     @Option(names = "--cased", description = "With a vocab.txt: keep case and accents (BERT cased).")
@@ -58,7 +60,12 @@ final class TokenizerOption {
                     + "name tells, as in cl100k_base.tiktoken).")
     SplitPattern pattern;
 
-    /** Loads the tokenizer; a missing or malformed file fails here, before any output is written. */
+    /** What {@code -t} takes, for messages that say it. */
+    static final String ACCEPTS = "-t takes a tokenizer.json, a BERT vocab.txt, GPT-2's vocab.json with --merges"
+            + " merges.txt, a .tiktoken rank file, a folder that holds a tokenizer.json, or a known name ("
+            + String.join(", ", PretrainedTokenizers.names()) + ")";
+
+    /** Loads the tokenizer; a missing, malformed or wrong kind of file fails here, before any output is written. */
     Tokenizer load() throws VocabFormatException, IOException {
         if (!Files.exists(file) && merges == null && pattern == null
                 && PretrainedTokenizers.isName(file.toString())) {
@@ -68,7 +75,9 @@ final class TokenizerOption {
             }
             return PretrainedTokenizers.load(file.toString(), mixee.commandLine().getErr());
         }
-        Kind kind = merges != null ? Kind.GPT2_FILES : kind(file);
+        Path source = source(file);
+        FileKind content = FileKind.of(source);
+        Kind kind = merges != null ? Kind.GPT2_FILES : kind(source, content);
         if (kind != Kind.TIKTOKEN && pattern != null) {
             throw new ParameterException(mixee.commandLine(), "--pattern applies to a .tiktoken file; " + file
                     + " is not one");
@@ -78,55 +87,103 @@ final class TokenizerOption {
                     + " is not one");
         }
         if (kind == Kind.GPT2_FILES) {
-            kind(file); // exists and is a file
-            kind(merges);
-            return Tokenizers.fromGpt2Files(file, merges);
+            if (content != FileKind.VOCAB_JSON) {
+                throw new IllegalArgumentException(file + ": --merges goes with GPT-2's vocab.json, but this looks"
+                        + " like " + content.description);
+            }
+            FileKind mergesContent = FileKind.of(source(merges));
+            if (mergesContent != FileKind.MERGES_TXT) {
+                throw new IllegalArgumentException(merges + ": --merges takes GPT-2's merges.txt, but this looks"
+                        + " like " + mergesContent.description);
+            }
+            return Tokenizers.fromGpt2Files(source, merges);
         }
         if (kind == Kind.TIKTOKEN) {
             if (pattern != null) {
-                return Tokenizers.fromTiktoken(file, pattern);
+                return Tokenizers.fromTiktoken(source, pattern);
             }
-            TiktokenEncoding encoding = TiktokenEncoding.forFileName(String.valueOf(file.getFileName()))
+            TiktokenEncoding encoding = TiktokenEncoding.forFileName(String.valueOf(source.getFileName()))
                     .orElseThrow(() -> new ParameterException(mixee.commandLine(), "cannot tell the split pattern"
                             + " of " + file + " from its name; give --pattern gpt2, cl100k or o200k"));
-            return Tokenizers.fromTiktoken(file, encoding);
+            return Tokenizers.fromTiktoken(source, encoding);
         }
         if (kind == Kind.TOKENIZER_JSON) {
             if (cased) {
                 throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt; " + file
                         + " is a tokenizer.json, which sets its own normalizer");
             }
-            return Tokenizers.fromFile(file);
+            return Tokenizers.fromFile(source);
         }
-        return Tokenizers.fromVocabTxt(file, !cased);
+        return Tokenizers.fromVocabTxt(source, !cased);
     }
 
-    /** Which kind of file {@code file} is; fails if it does not exist or is not a regular file. */
-    static Kind kind(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
-        if (Files.isDirectory(file)) {
-            throw new FileSystemException(file.toString(), null, "is a folder, not a tokenizer file");
-        }
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".tiktoken")) {
-            return Kind.TIKTOKEN;
-        }
-        if (name.endsWith(".json")) {
-            return Kind.TOKENIZER_JSON;
-        }
-        if (name.endsWith(".txt")) {
-            return Kind.VOCAB_TXT;
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(4096);
-            int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB
-                    && (head[2] & 0xff) == 0xBF ? 3 : 0;
-            while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
-                i++;
+    /**
+     * The file to read for {@code -t path}: the path itself, or the {@code tokenizer.json} inside a folder (what
+     * {@code subword train} writes). Fails with a one-line message for a missing path, offering the nearest
+     * known name for a near-miss ("did you mean bert-base-uncased?").
+     */
+    static Path source(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            String value = path.toString();
+            List<String> near = PretrainedTokenizers.nearest(value);
+            if (!near.isEmpty() && path.getParent() == null) {
+                throw new FileSystemException(value, null, "no such file, and not a known tokenizer name; did you"
+                        + " mean " + String.join(" or ", near) + "?");
             }
-            return i < head.length && head[i] == '{' ? Kind.TOKENIZER_JSON : Kind.VOCAB_TXT;
+            throw new NoSuchFileException(value);
         }
+        if (Files.isDirectory(path)) {
+            Path inside = path.resolve("tokenizer.json");
+            if (Files.isRegularFile(inside)) {
+                return inside;
+            }
+            throw new FileSystemException(path.toString(), null, "is a folder without a tokenizer.json; "
+                    + ACCEPTS);
+        }
+        return path;
+    }
+
+    /** Which kind of tokenizer file {@code file} (or the folder's tokenizer.json) is, told by its content. */
+    static Kind kind(Path file) throws IOException {
+        Path source = source(file);
+        return kind(source, FileKind.of(source));
+    }
+
+    /**
+     * The tokenizer kind of a file with this content; a file that holds something else (a merges.txt, word
+     * vectors) fails with a message that says what it looks like and what {@code -t} takes.
+     */
+    static Kind kind(Path file, FileKind content) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (content == FileKind.EMPTY || content == FileKind.BINARY || content == FileKind.OTHER_JSON) {
+            // Broken rather than another kind of file: let the reader its name calls for say what is wrong.
+            if (name.endsWith(".json")) {
+                return Kind.TOKENIZER_JSON;
+            }
+            if (name.endsWith(".txt")) {
+                return Kind.VOCAB_TXT;
+            }
+            if (name.endsWith(".tiktoken")) {
+                return Kind.TIKTOKEN;
+            }
+        }
+        return switch (content) {
+            case TOKENIZER_JSON -> Kind.TOKENIZER_JSON;
+            case TIKTOKEN -> Kind.TIKTOKEN;
+            case VOCAB_TXT -> Kind.VOCAB_TXT;
+            case VOCAB_JSON -> throw new IllegalArgumentException(file + " looks like " + content.description
+                    + "; give its merges.txt too: -t " + file + " --merges merges.txt");
+            case MERGES_TXT -> throw new IllegalArgumentException(file + " looks like " + content.description
+                    + "; give it with its vocab.json: -t vocab.json --merges " + file);
+            case BINARY -> {
+                if (name.endsWith(".model")) {
+                    yield Kind.TOKENIZER_JSON; // a SentencePiece model, where the library reads one
+                }
+                throw new IllegalArgumentException(file + " looks like " + content.description
+                        + ", not a tokenizer; " + ACCEPTS);
+            }
+            default -> throw new IllegalArgumentException(file + " looks like " + content.description
+                    + ", not a tokenizer; " + ACCEPTS);
+        };
     }
 }

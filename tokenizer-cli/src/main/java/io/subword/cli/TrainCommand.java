@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code subword train}: maps its flags to {@link TrainingOptions} and calls {@link Training#train} once, then
- * writes the files; progress goes to stderr through a {@link ProgressReporter}, the list of written files to
+ * writes the files; progress goes to stderr through a {@link Progress}, the list of written files to
  * stdout.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -58,7 +58,9 @@ final class TrainCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--vocab-size", defaultValue = "" + TrainingOptions.DEFAULT_VOCAB_SIZE, paramLabel = "N",
-            description = "Vocabulary size, special tokens and alphabet included (default: ${DEFAULT-VALUE}).")
+            converter = VocabSizeConverter.class,
+            description = "Vocabulary size, special tokens and alphabet included; 8000, 8k and 1m work (default:"
+                    + " ${DEFAULT-VALUE}). It is never below the alphabet plus the special tokens.")
     int vocabSize;
 
     @Option(names = "--min-frequency", defaultValue = "0", paramLabel = "K",
@@ -93,6 +95,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkOutputFolder();
         TrainingOptions options = TrainingOptions.builder()
                 .vocabSize(vocabSize)
                 .minFrequency(minFrequency)
@@ -104,8 +107,7 @@ final class TrainCommand implements Callable<Integer> {
                 .build();
         Corpus input = corpus();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressReporter progress = new ProgressReporter(err,
-                ProgressReporter.styleFor(quiet, System.console() != null));
+        Progress progress = Progress.forCommand(err, quiet);
         TrainedTokenizer trained;
         List<Path> written;
         try {
@@ -116,14 +118,70 @@ final class TrainCommand implements Callable<Integer> {
             progress.finish();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "trained %s: %,d tokens, %,d merges, from %,d lines in %s%n", family,
-                trained.tokenizer().model().vocabulary().size(), trained.merges().size(), progress.lines(),
-                Eta.format(progress.elapsed()));
+        Composition c = Composition.of(trained);
+        if (c.size() > vocabSize) {
+            err.println(ErrorHandler.PREFIX + String.format(Locale.ROOT, "warning: the vocabulary has %,d tokens,"
+                    + " more than --vocab-size %,d: the alphabet (%,d) and the special tokens (%,d) are always kept",
+                    c.size(), vocabSize, c.alphabet(), c.special()));
+            err.flush();
+        }
+        out.printf(Locale.ROOT, "trained %s: %s, from %,d lines in %s%n", family, c.describe(family),
+                progress.lines(), Eta.format(progress.elapsed()));
         for (Path file : written) {
             out.println(file);
         }
         out.flush();
         return ErrorHandler.OK;
+    }
+
+    /**
+     * Fails before training, not after it, when the files cannot be written: {@code -o} is a file (it must be a
+     * folder, which train fills), or a file to write there is a folder or not writable.
+     */
+    private void checkOutputFolder() throws java.io.IOException {
+        if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-o must be a folder, which train fills"
+                    + " with " + String.join(", ", TrainedTokenizer.fileNames(family)) + "; " + output
+                    + " is a file");
+        }
+        for (String name : TrainedTokenizer.fileNames(family)) {
+            io.subword.vocab.io.AtomicFiles.check(output.resolve(name));
+        }
+    }
+
+    /** What a trained vocabulary is made of, for the summary line and the warning about a small --vocab-size. */
+    record Composition(int size, int special, int alphabet, int learned) {
+        static Composition of(TrainedTokenizer trained) {
+            io.subword.vocab.Vocabulary vocab = trained.tokenizer().vocabulary();
+            int size = vocab.tokenCount();
+            int special = trained.tokenizer().addedTokens().size();
+            int learned;
+            if (trained.family() == Family.WORD_PIECE) {
+                // The alphabet: each character, alone and after ##; everything else was learned by merging.
+                int alphabet = 0;
+                for (String t : vocab.tokens()) {
+                    if (t == null) {
+                        continue;
+                    }
+                    String body = t.startsWith("##") ? t.substring(2) : t;
+                    if (!body.isEmpty() && body.codePointCount(0, body.length()) == 1) {
+                        alphabet++;
+                    }
+                }
+                learned = Math.max(0, size - special - alphabet);
+            } else {
+                learned = trained.merges().size();
+            }
+            return new Composition(size, special, Math.max(0, size - special - learned), learned);
+        }
+
+        String describe(Family family) {
+            String pieces = family == Family.WORD_PIECE
+                    ? String.format(Locale.ROOT, "%,d word pieces learned by merging", learned)
+                    : String.format(Locale.ROOT, "%,d merges", learned);
+            return String.format(Locale.ROOT, "%,d tokens (%,d special, %,d in the alphabet, %s)", size, special,
+                    alphabet, pieces);
+        }
     }
 
     private Corpus corpus() throws java.io.IOException {

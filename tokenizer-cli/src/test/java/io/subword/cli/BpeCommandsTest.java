@@ -87,13 +87,14 @@ class BpeCommandsTest {
     @CsvSource(delimiterString = "¦", textBlock = """
             encode -t TINY                               ¦ hello                ¦ 2 ¦ subword: cannot tell the split pattern of TINY from its name; give --pattern gpt2, cl100k or o200k (see 'subword encode --help')
             encode -t TINY --pattern gpt3                ¦ hello                ¦ 2 ¦ subword: Invalid value for option '--pattern': 'gpt3' is not one of gpt2, cl100k, o200k (see 'subword encode --help')
-            encode -t R50K                               ¦ fine/a<|endoftext|>b ¦ 1 ¦ subword: line 2: the text contains the special token "<|endoftext|>", which is disallowed; allow it to encode it as a special token, or encode it as ordinary text (SpecialTokenPolicy.ORDINARY)
-            encode -t R50K --merges TINY                 ¦ hello                ¦ 1 ¦ subword: R50K, line 1, column 1: expected '{' to start the vocabulary object
+            encode -t R50K                               ¦ fine/a<|endoftext|>b ¦ 1 ¦ subword: line 2: the text contains the special token "<|endoftext|>", which is disallowed; give --special-in-text allow to encode it as the special token, or --special-in-text ordinary to encode it as plain text
+            encode -t R50K --merges TINY                 ¦ hello                ¦ 1 ¦ subword: R50K: --merges goes with GPT-2's vocab.json, but this looks like a tiktoken rank file (base64 token and rank per line)
             decode -t R50K                               ¦ 259/259 99999        ¦ 1 ¦ subword: line 2: id 99999 is not in the vocabulary (size 50257)
             decode -t R50K                               ¦ 259 -1               ¦ 1 ¦ subword: line 1: "-1" is not a token id (a non-negative integer)
-            decode -t R50K                               ¦ 259,260              ¦ 1 ¦ subword: line 1: "259,260" is not a token id (a non-negative integer)
+            decode -t R50K                               ¦ 259;260              ¦ 1 ¦ subword: line 1: "259;260" is not a token id (a non-negative integer)
+            decode -t R50K                               ¦ [259, 260            ¦ 1 ¦ subword: line 1: "[259" is not a token id (a non-negative integer)
             decode -t R50K                               ¦ 262 99999999999      ¦ 1 ¦ subword: line 1: "99999999999" is not a token id (a non-negative integer)
-            convert -t R50K --to xml -o DIR/x            ¦ ''                   ¦ 2 ¦ subword: --to must be tokenizer.json or vocab.json, not xml (see 'subword convert --help')
+            convert -t R50K --to xml -o DIR/x            ¦ ''                   ¦ 2 ¦ subword: --to must be tokenizer.json, vocab.json or vocab.txt, not xml (see 'subword convert --help')
             convert -t R50K --to tokenizer.json          ¦ ''                   ¦ 2 ¦ subword: Missing required option: '--output=OUT' (see 'subword convert --help')
             """)
     void reportsBadInputOnOneLine(String command, String input, int code, String error) {

@@ -1,6 +1,5 @@
 package io.subword.cli;
 
-import io.subword.embed.TrainingProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -8,14 +7,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -265,38 +261,5 @@ class EmbedCommandTest {
         CliRun.Result r = run("embed", command, "-e", vec.toString(), "-t", vocab.toString(), "hi", "hello");
         assertEquals(1, r.exitCode());
         assertEquals("", r.out());
-    }
-
-    /** Progress lines as a log shows them. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            COUNTING | 1234567 | 0       | 0 | 0.025 | LINES | count tokens: 1,234,567 tokens  0:00:03
-            TRAINING | 500     | 2000    | 1 | 0.02  | LINES | train vectors: 25%  epoch 1/4  lr 0.02000  167 tokens/s  ETA 0:00:09
-            TRAINING | 500     | 2000    | 1 | 0.02  | BAR   | train vectors [######------------------]  25%  epoch 1/4  lr 0.02000  167 tokens/s  ETA 0:00:09
-            """)
-    void progressStatus(TrainingProgress.Phase phase, long done, long total, int epoch, float lr,
-                        ProgressReporter.Style style, String expected) {
-        TrainingProgress.Status s = new TrainingProgress.Status(phase, done, total, epoch, 4, lr,
-                Duration.ofSeconds(3), phase == TrainingProgress.Phase.COUNTING ? null : Duration.ofSeconds(9));
-        assertEquals(expected, EmbedProgress.status(s, style));
-    }
-
-    /** LINES: a line when a phase starts, the last numbers of each phase, nothing in between within 5 s. */
-    @Test
-    void progressLines() {
-        StringWriter text = new StringWriter();
-        long[] now = {0};
-        EmbedProgress p = new EmbedProgress(new PrintWriter(text), ProgressReporter.Style.LINES, () -> now[0]);
-        for (long counted = 100; counted <= 300; counted += 100) {
-            p.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0, 1, 0.025f,
-                    Duration.ofSeconds(1), null));
-            now[0] += 1_000_000_000L;
-        }
-        p.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.TRAINING, 300, 300, 1, 1, 0.0001f,
-                Duration.ofSeconds(2), Duration.ZERO));
-        p.finish();
-        assertEquals(List.of("count tokens ...", "count tokens: 300 tokens  0:00:01", "train vectors ...",
-                "train vectors: 100%  epoch 1/1  lr 0.00010  150 tokens/s  ETA 0:00:00"),
-                List.of(text.toString().split("\n")));
     }
 }

@@ -47,20 +47,22 @@ class EncodeCommandTest {
     /** Options (space-separated), one input line, the output line; {@code \t} in the expectation is a tab. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            ''                                   | Hello worlds!  | 5 6 7 8
-            --format ids                         | Hello worlds!  | 5 6 7 8
-            --format tokens                      | Hello worlds!  | hello world ##s !
-            --format TOKENS                      | hello          | hello
-            --special                            | Hello worlds!  | 2 5 6 7 8 3
-            --special --no-special               | Hello worlds!  | 5 6 7 8
-            --format tokens --special            | hello          | [CLS] hello [SEP]
-            --offsets                            | Hello worlds!  | 5 6 7 8\\t0:5 6:11 11:12 12:13
-            --format tokens --offsets            | Hello worlds!  | hello world ##s !\\t0:5 6:11 11:12 12:13
-            --special --offsets                  | hello          | 2 5 3\\t0:0 0:5 0:0
-            --offsets                            | hi             | 1\\t0:2
-            --format tokens                      | hello hi world | hello [UNK] world
-            --cased --format tokens              | Hello hello    | Hello hello
-            --cased --format tokens              | HELLO          | [UNK]
+            ''                                     | Hello worlds!  | 2 5 6 7 8 3
+            --no-special                           | Hello worlds!  | 5 6 7 8
+            --no-special --format ids              | Hello worlds!  | 5 6 7 8
+            --no-special --format tokens           | Hello worlds!  | hello world ##s !
+            --no-special --format TOKENS           | hello          | hello
+            --special                              | Hello worlds!  | 2 5 6 7 8 3
+            --no-special --special                 | Hello worlds!  | 2 5 6 7 8 3
+            --special --no-special                 | Hello worlds!  | 5 6 7 8
+            --format tokens                        | hello          | [CLS] hello [SEP]
+            --no-special --offsets                 | Hello worlds!  | 5 6 7 8\\t0:5 6:11 11:12 12:13
+            --no-special --format tokens --offsets | Hello worlds!  | hello world ##s !\\t0:5 6:11 11:12 12:13
+            --offsets                              | hello          | 2 5 3\\t0:0 0:5 0:0
+            --no-special --offsets                 | hi             | 1\\t0:2
+            --no-special --format tokens           | hello hi world | hello [UNK] world
+            --no-special --cased --format tokens   | Hello hello    | Hello hello
+            --no-special --cased --format tokens   | HELLO          | [UNK]
             """)
     void formats(String options, String input, String expected) {
         String[] opts = options.isEmpty() ? new String[0] : options.split(" ");
@@ -79,7 +81,7 @@ class EncodeCommandTest {
             --offset-unit byte         | 5 9 6\\t0:5 6:10 11:16
             """)
     void offsetUnits(String unitOption, String expected) {
-        List<String> opts = new ArrayList<>(List.of("--offsets"));
+        List<String> opts = new ArrayList<>(List.of("--offsets", "--no-special"));
         if (!unitOption.isEmpty()) {
             opts.addAll(List.of(unitOption.split(" ")));
         }
@@ -90,8 +92,9 @@ class EncodeCommandTest {
 
     @Test
     void emptyLinesGiveEmptyLinesAndCrlfIsStripped() {
-        CliRun.Result r = encode("hello\r\n\r\n\r\nworld\r\n", "--offsets");
-        assertEquals(List.of("5\t0:5", "", "", "6\t0:5"), r.outLines());
+        CliRun.Result r = encode("hello\r\n\r\n\r\nworld\r\n", "--offsets", "--no-special");
+        assertEquals(List.of("5\t0:5", "\t", "\t", "6\t0:5"), r.outLines(), "every line has two columns");
+        assertEquals(List.of("5", "", "", "6"), encode("hello\n\n\nworld\n", "--no-special").outLines());
         assertEquals(0, r.exitCode());
     }
 
@@ -103,12 +106,12 @@ class EncodeCommandTest {
     @Test
     void aLoneCarriageReturnDoesNotEndALine() {
         // BERT treats \r as whitespace; only \n ends an input line, so line counts in and out match.
-        assertEquals(List.of("5 6"), encode("hello\rworld\n").outLines());
+        assertEquals(List.of("5 6"), encode("hello\rworld\n", "--no-special").outLines());
     }
 
     @Test
     void lastLineWithoutNewlineAndNoInputAtAll() {
-        assertEquals(List.of("5", "6"), encode("hello\nworld").outLines());
+        assertEquals(List.of("2 5 3", "2 6 3"), encode("hello\nworld").outLines());
         assertEquals("", encode("").out());
     }
 
@@ -159,7 +162,7 @@ class EncodeCommandTest {
         CliRun.Result r = CliRun.run("", "encode", "-t", vocab.toString(), "-i", in.toString(), "-o", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.out());
-        assertEquals("5\n6\n", Files.readString(out));
+        assertEquals("2 5 3\n2 6 3\n", Files.readString(out));
         assertEquals(List.of(out), listFiles(out.getParent()), "no temporary file is left behind");
     }
 
@@ -220,7 +223,7 @@ class EncodeCommandTest {
 
     @Test
     void dashMeansStandardInputAndOutput() {
-        assertEquals("5\n", encode("hello\n", "-i", "-", "-o", "-").out());
+        assertEquals("2 5 3\n", encode("hello\n", "-i", "-", "-o", "-").out());
     }
 
     @Test
@@ -229,7 +232,7 @@ class EncodeCommandTest {
                 "--batch-size", "1");
         assertEquals(1, r.exitCode());
         assertEquals("subword: standard input, line 2: invalid UTF-8", r.oneErrorLine());
-        assertEquals("1\n", r.out(), "the lines before were written");
+        assertEquals("2 1 3\n", r.out(), "the lines before were written");
     }
 
     @Test

@@ -41,12 +41,21 @@ class EncodeRealDataTest {
                 "--special", "--offsets");
         assertEquals(0, r.exitCode(), r.err());
 
-        Tokenizer tok = Tokenizers.fromFile(json).withPadding(null);
+        // As Hugging Face gives for this file: its truncation and its padding, both at 128, each line on its own.
+        Tokenizer tok = Tokenizers.fromFile(json);
+        assertTrue(tok.padding() != null && tok.truncation() != null);
         List<String> got = Files.readAllLines(out);
         assertEquals(lines.size(), got.size());
         List<Integer> sizes = got.stream().map(line -> line.substring(0, line.indexOf('\t')).split(" ").length).toList();
-        assertTrue(sizes.stream().anyMatch(n -> n < 128), "padding is off");
-        assertEquals(128, sizes.stream().mapToInt(n -> n).max().orElse(0), "the file's truncation is kept");
+        assertTrue(sizes.stream().allMatch(n -> n == 128), "the file's padding is applied");
+
+        Path unpadded = dir.resolve("unpadded.txt");
+        CliRun.Result off = CliRun.run("", "encode", "-t", json.toString(), "-i", in.toString(), "-o",
+                unpadded.toString(), "--no-padding", "--no-truncation");
+        assertEquals(0, off.exitCode(), off.err());
+        List<Integer> unpaddedSizes = Files.readAllLines(unpadded).stream().map(l -> l.split(" ").length).toList();
+        assertTrue(unpaddedSizes.stream().anyMatch(n -> n < 128), "--no-padding");
+        assertTrue(unpaddedSizes.stream().anyMatch(n -> n > 128), "--no-truncation");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             Encoding e = tok.encode(lines.get(i), true);

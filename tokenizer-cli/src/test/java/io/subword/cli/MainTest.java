@@ -32,7 +32,7 @@ class MainTest {
     void aFolderAsTokenizerIsBadInput() {
         CliRun.Result r = CliRun.run("", "encode", "-t", dir.toString());
         assertEquals(1, r.exitCode());
-        assertEquals("subword: " + dir + ": is a folder, not a tokenizer file", r.oneErrorLine());
+        assertEquals("subword: " + dir + ": is a folder without a tokenizer.json; " + TokenizerOption.ACCEPTS, r.oneErrorLine());
     }
 
     @Test
@@ -65,7 +65,7 @@ class MainTest {
         Files.copy(vocab, plain);
         assertEquals(TokenizerOption.Kind.TOKENIZER_JSON, TokenizerOption.kind(json));
         assertEquals(TokenizerOption.Kind.VOCAB_TXT, TokenizerOption.kind(plain));
-        assertEquals("5\n", CliRun.run("hello\n", "encode", "-t", plain.toString()).out());
+        assertEquals("2 5 3\n", CliRun.run("hello\n", "encode", "-t", plain.toString()).out());
     }
 
     @Test

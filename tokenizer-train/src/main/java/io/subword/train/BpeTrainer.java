@@ -85,7 +85,7 @@ public final class BpeTrainer {
         private String endOfWordSuffix;
         private int maxTokenLength = Integer.MAX_VALUE;
         private boolean byteLevel;
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -168,7 +168,7 @@ public final class BpeTrainer {
             return this;
         }
 
-        /** Threads for counting pairs (default 1); does not change the result. */
+        /** Threads for counting pairs (default: the number of processors); does not change the result. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);

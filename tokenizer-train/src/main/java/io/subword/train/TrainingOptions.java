@@ -89,7 +89,7 @@ public final class TrainingOptions {
         private Integer limitAlphabet;
         private Boolean lowercase;
         private WordPieceTrainer.Mode mode = WordPieceTrainer.Mode.HF;
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -147,7 +147,7 @@ public final class TrainingOptions {
             return this;
         }
 
-        /** Worker threads, at least 1 (default 1). */
+        /** Worker threads, at least 1 (default: the number of processors). */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1, not " + threads);

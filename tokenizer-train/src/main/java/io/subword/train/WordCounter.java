@@ -50,7 +50,7 @@ public final class WordCounter {
     public static final class Builder {
         private Normalizer normalizer;
         private final PreTokenizer preTokenizer;
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
         private int maxEntries = 10_000_000;
         private int chunkLines = 4096;
 
@@ -64,7 +64,7 @@ public final class WordCounter {
             return this;
         }
 
-        /** Worker threads that count words (default 1); does not change the result. */
+        /** Worker threads that count words (default: the number of processors); does not change the result. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);

@@ -65,7 +65,7 @@ public final class WordPieceTrainer {
         private String continuingSubwordPrefix = "##";
         private String endOfWordSuffix;
         private String unkToken = "[UNK]";
-        private int threads = 1;
+        private int threads = Runtime.getRuntime().availableProcessors();
 
         private Builder() {
         }
@@ -139,7 +139,7 @@ public final class WordPieceTrainer {
             return this;
         }
 
-        /** Threads for counting pairs (default 1); does not change the result. */
+        /** Threads for counting pairs (default: the number of processors); does not change the result. */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be at least 1: " + threads);

@@ -38,7 +38,7 @@ class WordCounterTest {
     void countsAStream() throws Exception {
         Corpus corpus = Corpus.ofStream(new ByteArrayInputStream("a b\nb".getBytes(StandardCharsets.UTF_8)), "<stdin>");
         Recorder events = new Recorder();
-        WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).build().count(corpus, events);
+        WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).threads(1).build().count(corpus, events);
         assertEquals(Map.of("a", 1L, "b", 2L), counts.toMap());
         assertEquals(List.of("phase count words", "words 2 2", "bytes 5 -1", "bytes 5 -1"), events.events);
     }
@@ -52,7 +52,7 @@ class WordCounterTest {
         Path file = dir.resolve("p.txt");
         Files.writeString(file, "a a a b\nc d\ne a\nb f\ng\n");
         Recorder events = new Recorder();
-        WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).maxEntries(4).chunkLines(2).build()
+        WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).threads(1).maxEntries(4).chunkLines(2).build()
                 .count(Corpus.of(file), events);
         assertEquals(Map.of("a", 4L, "b", 2L, "g", 1L), counts.toMap());
         assertEquals(2, counts.prunedBelow());

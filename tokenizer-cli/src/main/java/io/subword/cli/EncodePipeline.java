@@ -1,0 +1,263 @@
+package io.subword.cli;
+
+import io.subword.Encoding;
+import io.subword.OffsetUnit;
+import io.subword.Tokenizer;
+import io.subword.post.Padding;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code subword encode}'s three stages, so that reading, encoding and writing overlap and both cores encode:
+ * <ol>
+ *   <li>a reader thread cuts the input into batches: a batch ends at {@code batchSize} lines, at a few million
+ *       characters, or as soon as no more input has arrived ({@link LineReader#ready}), so a line typed at a
+ *       terminal or sent down a pipe by a program that waits for the answer is encoded at once, never held
+ *       back to fill a batch;</li>
+ *   <li>the calling thread encodes each batch with {@link Tokenizer#encodeBatch} (in parallel);</li>
+ *   <li>a writer thread formats the encodings into a reused byte buffer ({@link Utf8Line}: ids as digits, no
+ *       {@code String} per id) and writes it; it flushes whenever no further batch is waiting, so every
+ *       answered line reaches the reader at once, and an interrupted run (Ctrl-C) has already written every
+ *       line it answered.</li>
+ * </ol>
+ * Output is in input order. Each line is padded as on its own, as Hugging Face's {@code encode(text)} pads it.
+ * The first failure of any stage stops the others and is thrown from {@link #run}, after the lines answered
+ * before it are written; errors (out of memory) keep their type.
+ */
+final class EncodePipeline {
+    /** A batch also ends at this many characters, so that memory stays bounded whatever the line lengths. */
+    static final int MAX_BATCH_CHARS = 1 << 22;
+    private static final int QUEUE = 2;
+    private static final long POLL_MILLIS = 20;
+
+    private final Tokenizer tok;
+    private final Padding padding;
+    private final boolean special;
+    private final OutputFormat format;
+    private final boolean offsets;
+    private final OffsetUnit unit;
+    private final int batchSize;
+
+    private volatile boolean stopped;
+    private volatile Throwable readerFailure;
+    private volatile Throwable writerFailure;
+
+    /** One batch of lines and, once encoded, their encodings; {@link #END} closes the stream. */
+    private record Batch(List<String> lines, long firstLine, List<Encoding> encodings) {
+    }
+
+    private static final Batch END = new Batch(List.of(), -1, List.of());
+
+    /**
+     * @param tok     encodes without padding
+     * @param padding applied to each line on its own, or {@code null}
+     */
+    EncodePipeline(Tokenizer tok, Padding padding, boolean special, OutputFormat format, boolean offsets,
+                   OffsetUnit unit, int batchSize) {
+        this.tok = tok;
+        this.padding = padding;
+        this.special = special;
+        this.format = format;
+        this.offsets = offsets;
+        this.unit = unit;
+        this.batchSize = batchSize;
+    }
+
+    /** Encodes every line of {@code in} to {@code out}; returns when all is written and flushed. */
+    void run(LineReader in, OutputStream out) throws IOException {
+        BlockingQueue<Batch> read = new ArrayBlockingQueue<>(QUEUE);
+        BlockingQueue<Batch> encoded = new ArrayBlockingQueue<>(QUEUE);
+        Thread reader = new Thread(() -> {
+            try {
+                readAll(in, read);
+            } catch (Throwable t) {
+                readerFailure = t;
+            }
+        }, "subword-encode-read");
+        Thread writer = new Thread(() -> {
+            try {
+                writeAll(encoded, out);
+            } catch (Throwable t) {
+                writerFailure = t;
+            }
+        }, "subword-encode-write");
+        reader.setDaemon(true); // it may wait on a terminal that never sends more
+        writer.setDaemon(true);
+        reader.start();
+        writer.start();
+        try {
+            while (true) {
+                Batch batch = take(read, reader);
+                if (batch == END) {
+                    break;
+                }
+                put(encoded, new Batch(batch.lines(), batch.firstLine(), encode(batch)), writer);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            // Bad input part-way (invalid UTF-8, a disallowed special token): what was answered before it is
+            // still written, then the failure is reported.
+            stopped = true;
+            finishWriting(encoded, writer);
+            throw e;
+        } catch (InterruptedException e) {
+            stopped = true;
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        try {
+            put(encoded, END, writer);
+            writer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } finally {
+            stopped = true;
+            writer.interrupt();
+        }
+        rethrow(writerFailure);
+    }
+
+    /** Lets the writer write the batches it was given, for at most half a minute (a reader may have stopped). */
+    private void finishWriting(BlockingQueue<Batch> encoded, Thread writer) {
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (writer.isAlive() && !encoded.offer(END, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (System.nanoTime() > deadline) {
+                    break;
+                }
+            }
+            writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            writer.interrupt();
+        }
+    }
+
+    private void readAll(LineReader in, BlockingQueue<Batch> read) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        long chars = 0;
+        long first = 1;
+        for (String line = in.next(); line != null; line = in.next()) {
+            lines.add(line);
+            chars += line.length();
+            if (lines.size() >= batchSize || chars >= MAX_BATCH_CHARS || !in.ready()) {
+                offer(read, new Batch(lines, first, null));
+                first += lines.size();
+                lines = new ArrayList<>();
+                chars = 0;
+            }
+        }
+        if (!lines.isEmpty()) {
+            offer(read, new Batch(lines, first, null));
+        }
+        offer(read, END);
+    }
+
+    private List<Encoding> encode(Batch batch) {
+        List<Encoding> encodings;
+        try {
+            encodings = tok.encodeBatch(batch.lines(), special);
+        } catch (IllegalArgumentException e) {
+            // A text the tokenizer rejects (a disallowed special token, as tiktoken rejects it): name the line.
+            for (int i = 0; i < batch.lines().size(); i++) {
+                try {
+                    tok.encode(batch.lines().get(i), special);
+                } catch (IllegalArgumentException first) {
+                    throw new IllegalArgumentException("line " + (batch.firstLine() + i) + ": "
+                            + EncodeCommand.cliWords(first.getMessage()), first);
+                }
+            }
+            throw e;
+        }
+        if (padding == null) {
+            return encodings;
+        }
+        List<Encoding> padded = new ArrayList<>(encodings.size());
+        for (Encoding e : encodings) {
+            padded.add(padding.apply(List.of(e)).get(0));
+        }
+        return padded;
+    }
+
+    private void writeAll(BlockingQueue<Batch> encoded, OutputStream out) throws IOException, InterruptedException {
+        Utf8Line line = new Utf8Line();
+        StringBuilder scratch = new StringBuilder(256);
+        while (true) {
+            Batch batch = encoded.take();
+            if (batch == END) {
+                line.writeTo(out);
+                out.flush();
+                return;
+            }
+            for (Encoding e : batch.encodings()) {
+                format.write(line, e, offsets, unit, scratch);
+                line.append('\n');
+                if (line.size() >= 1 << 16) {
+                    line.writeTo(out);
+                }
+            }
+            if (encoded.isEmpty()) { // nothing more to write yet: let the reader see every answer now
+                line.writeTo(out);
+                out.flush();
+            }
+        }
+    }
+
+    /** Takes the next batch, or throws the reader's failure. */
+    private Batch take(BlockingQueue<Batch> queue, Thread from) throws IOException, InterruptedException {
+        while (true) {
+            Batch b = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (b != null) {
+                return b;
+            }
+            if (!from.isAlive() && queue.isEmpty()) {
+                rethrow(readerFailure);
+                throw new IllegalStateException("the reader stopped without ending the input");
+            }
+        }
+    }
+
+    /** Hands a batch to the writer, or throws the writer's failure (a closed pipe). */
+    private void put(BlockingQueue<Batch> queue, Batch b, Thread to) throws IOException, InterruptedException {
+        while (!queue.offer(b, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!to.isAlive()) {
+                rethrow(writerFailure);
+                throw new IllegalStateException("the writer stopped early");
+            }
+        }
+    }
+
+    /** The reader's hand-off; gives up once the run has stopped. */
+    private void offer(BlockingQueue<Batch> queue, Batch b) throws InterruptedException {
+        while (!queue.offer(b, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (stopped) {
+                throw new InterruptedException("stopped");
+            }
+        }
+    }
+
+    private static void rethrow(Throwable t) throws IOException {
+        if (t == null) {
+            return;
+        }
+        if (t instanceof IOException e) {
+            throw e;
+        }
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        throw new UncheckedIOException(new IOException(t));
+    }
+}
