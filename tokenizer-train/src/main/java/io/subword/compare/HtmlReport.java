@@ -311,10 +311,12 @@ public final class HtmlReport {
         }
         sb.append("</tbody></table>\n<div class=\"charts\">\n");
         if (!e.map().isEmpty()) {
-            figure(sb, "embedding-map", "Pieces of a few word families, placed by the first two principal "
-                    + "components of all piece vectors (the directions along which the vectors vary most). Pieces "
-                    + "that occur in the same contexts land close together.", Svg.scatter("Word families, 2-D PCA "
-                    + "map", e.map()));
+            figure(sb, "embedding-map", "The pieces of the same four words in several languages (colour: the "
+                    + "word), placed by the first two principal components of their vectors (the directions along "
+                    + "which these vectors vary most). Skip-gram learns from the words around a piece, and those are "
+                    + "in the piece's own language, so pieces tend to group by language first (the German words "
+                    + "together, the English ones together), and only then by meaning.",
+                    Svg.scatter("Word families, 2-D PCA map", e.map()));
         }
         if (e.positional() != null && e.positional().length > 0) {
             int positions = e.positional().length;
