@@ -21,6 +21,12 @@ final class SgnsKernel {
     private static final float EXP_SCALE = (float) EXP_TABLE_SIZE / (2 * MAX_EXP);
     /** Words read between learning-rate updates, as word2vec. */
     static final int LR_UPDATE_EVERY = 10_000;
+    /**
+     * Whether {@link SgnsVectorMath} can be used: the JVM was started with {@code --add-modules
+     * jdk.incubator.vector} and {@code -Dsubword.vectorApi=false} does not turn it off.
+     */
+    static final boolean VECTOR_API = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("subword.vectorApi"));
 
     static {
         for (int i = 0; i < EXP_TABLE_SIZE; i++) {
@@ -34,7 +40,8 @@ final class SgnsKernel {
     private final int dim;
     private final int window;
     private final int negative;
-    private final int[] noise;
+    private final NoiseSampler noise;
+    private final int noiseSize;
     private final float[] keepProbability;
     private final float startAlpha;
     private final float minAlpha;
@@ -42,20 +49,28 @@ final class SgnsKernel {
     private final AtomicLong wordsDone;
 
     private final float[] neu1e;
+    private final boolean vectorApi;
     private int[] sentence = new int[1024];
     private long random;
     private float alpha;
     private long localWords;
     private long lastReported;
 
-    SgnsKernel(float[] syn0, float[] syn1neg, int dim, int window, int negative, int[] noise,
-               float[] keepProbability, float startAlpha, long totalWords, AtomicLong wordsDone, long seed) {
+    SgnsKernel(float[] syn0, float[] syn1neg, int dim, int window, int negative, NoiseSampler noise,
+               float[] keepProbability, float startAlpha, long totalWords, AtomicLong wordsDone, long seed,
+               boolean vectorApi) {
+        if (vectorApi && !VECTOR_API) {
+            throw new IllegalStateException("the Vector API is not available (start Java with --add-modules"
+                    + " jdk.incubator.vector)");
+        }
+        this.vectorApi = vectorApi;
         this.syn0 = syn0;
         this.syn1neg = syn1neg;
         this.dim = dim;
         this.window = window;
         this.negative = negative;
         this.noise = noise;
+        this.noiseSize = noise.size();
         this.keepProbability = keepProbability;
         this.startAlpha = startAlpha;
         this.minAlpha = startAlpha * 0.0001f;
@@ -122,9 +137,10 @@ final class SgnsKernel {
         final float[] syn1 = this.syn1neg;
         final float[] err = this.neu1e;
         final float a = this.alpha;
+        final boolean simd = this.vectorApi;
         for (int pos = 0; pos < len; pos++) {
             int word = sen[pos];
-            int b = (int) ((next() >>> 16) % window);
+            int b = (int) (((next() >>> 32) * window) >>> 32);
             int lo = Math.max(0, pos - window + b);
             int hi = Math.min(len - 1, pos + window - b);
             for (int c = lo; c <= hi; c++) {
@@ -140,14 +156,16 @@ final class SgnsKernel {
                         target = word;
                         label = 1f;
                     } else {
-                        target = noise[(int) ((next() >>> 16) % noise.length)];
+                        // cell: the high 32 bits scaled to [0, n) by a multiply, not a 64-bit division
+                        int cell = (int) (((next() >>> 32) * noiseSize) >>> 32);
+                        target = noise.sample(cell, (next() >>> 40) * 0x1.0p-24f);
                         if (target == word) {
                             continue;
                         }
                         label = 0f;
                     }
                     int l2 = target * dim;
-                    float f = dot(syn0, l1, syn1, l2, dim);
+                    float f = simd ? SgnsVectorMath.dot(syn0, l1, syn1, l2, dim) : dot(syn0, l1, syn1, l2, dim);
                     float g;
                     if (f >= MAX_EXP) {
                         g = (label - 1f) * a;
@@ -156,12 +174,20 @@ final class SgnsKernel {
                     } else {
                         g = (label - SIGMOID[(int) ((f + MAX_EXP) * EXP_SCALE)]) * a;
                     }
+                    if (simd) {
+                        SgnsVectorMath.update(syn0, l1, syn1, l2, err, g, dim);
+                        continue;
+                    }
                     // One pass: the error takes the output vector before its update, as word2vec's two loops.
                     for (int k = 0; k < dim; k++) {
                         float out = syn1[l2 + k];
                         err[k] += g * out;
                         syn1[l2 + k] = out + g * syn0[l1 + k];
                     }
+                }
+                if (simd) {
+                    SgnsVectorMath.add(syn0, l1, err, dim);
+                    continue;
                 }
                 for (int k = 0; k < dim; k++) {
                     syn0[l1 + k] += err[k];

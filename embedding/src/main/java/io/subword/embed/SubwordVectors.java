@@ -353,6 +353,64 @@ public final class SubwordVectors {
         return out;
     }
 
+    /**
+     * Whether row {@code id} takes part in means and searches (trained, not special, not the unknown token).
+     */
+    public boolean isUsable(int id) {
+        return id >= 0 && id < usable.length && usable[id];
+    }
+
+    /**
+     * These vectors with "all-but-the-top" applied (Mu and Viswanath 2018): the mean of the usable rows subtracted
+     * from each, and then each row's projections on the top {@code components} principal components removed
+     * ({@code 0} only centers). Skip-gram vectors trained briefly all point one way (random pairs of pieces have
+     * cosines around 0.5), so every neighbour scores 0.9 and more; after this, unrelated pieces score near 0 and
+     * the neighbours that stand out are the related ones. Rows that are not usable stay zero.
+     *
+     * @throws IllegalArgumentException if {@code components} is negative or above the dimension
+     */
+    public SubwordVectors allButTheTop(int components) {
+        Pca pca = Pca.fit(table, usable, components);
+        EmbeddingTable out = EmbeddingTable.zeros(table.rows(), dim);
+        float[] row = new float[dim];
+        for (int id = 0; id < usable.length; id++) {
+            if (usable[id]) {
+                table.row(id, row, 0);
+                System.arraycopy(pca.removeTop(row), 0, out.data(), id * dim, dim);
+            }
+        }
+        return new SubwordVectors(tokenizer, out);
+    }
+
+    /**
+     * The mean cosine similarity of {@code pairs} random pairs of different usable rows (seeded): the level a
+     * neighbour's score must stand above to mean anything. About 0 for isotropic vectors.
+     *
+     * @throws IllegalArgumentException if fewer than two rows are usable
+     */
+    public double meanRandomCosine(int pairs, long seed) {
+        int[] ids = java.util.stream.IntStream.range(0, usable.length).filter(i -> usable[i]).toArray();
+        if (ids.length < 2) {
+            throw new IllegalArgumentException("fewer than two usable rows");
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        float[] data = table.data();
+        double sum = 0;
+        for (int p = 0; p < pairs; p++) {
+            int a = ids[random.nextInt(ids.length)];
+            int b = ids[random.nextInt(ids.length - 1)];
+            if (b == a) {
+                b = ids[ids.length - 1];
+            }
+            double dot = 0;
+            for (int j = 0; j < dim; j++) {
+                dot += (double) data[a * dim + j] * data[b * dim + j];
+            }
+            sum += dot / ((double) norms[a] * norms[b]);
+        }
+        return pairs == 0 ? 0 : sum / pairs;
+    }
+
     /** The best {@code k} (id, score) pairs seen: a min-heap on primitive arrays, worst at the root. */
     static final class TopK {
         private final int[] ids;

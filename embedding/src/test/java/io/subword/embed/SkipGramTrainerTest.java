@@ -114,21 +114,27 @@ class SkipGramTrainerTest {
         }
     }
 
-    @Test
-    void noiseTableFollowsCountsToThe075() {
-        long[] counts = {0, 16, 1, 81, 1000};
-        boolean[] kept = {false, true, true, true, false};
-        int[] table = SkipGramTrainer.noiseTable(counts, kept, 3);
-        int[] hits = new int[5];
-        for (int id : table) {
-            hits[id]++;
+    @ParameterizedTest(name = "counts {0}")
+    @CsvSource(delimiter = ';', value = {
+            // counts; expected probabilities (count^0.75 over their sum)
+            "16 1 81;          0.2222222 0.0277778 0.75",        // 8/36, 1/36, 27/36
+            "1;                1",
+            "5 5 5 5;          0.25 0.25 0.25 0.25",
+            "1 16 1 16 10000;  0.0009823 0.0078585 0.0009823 0.0078585 0.9823183",
+    })
+    void noiseFollowsCountsToThe075(String countList, String expectedList) {
+        long[] counts = java.util.Arrays.stream(countList.trim().split(" +")).mapToLong(Long::parseLong).toArray();
+        double[] expected = java.util.Arrays.stream(expectedList.trim().split(" +"))
+                .mapToDouble(Double::parseDouble).toArray();
+        NoiseSampler noise = NoiseSampler.of(counts);
+        for (int i = 0; i < counts.length; i++) {
+            assertEquals(expected[i], noise.probability(i), 1e-5, "token " + i);
         }
-        // 16^0.75 = 8, 1^0.75 = 1, 81^0.75 = 27: shares 8/36, 1/36, 27/36.
-        assertEquals(0, hits[0]);
-        assertEquals(0, hits[4]);
-        assertEquals(8 / 36.0, hits[1] / (double) table.length, 1e-5);
-        assertEquals(1 / 36.0, hits[2] / (double) table.length, 1e-5);
-        assertEquals(27 / 36.0, hits[3] / (double) table.length, 1e-5);
+        // a draw keeps its cell when the coin is below the cell's share, and takes the alias otherwise
+        for (int cell = 0; cell < counts.length; cell++) {
+            assertEquals(cell, noise.sample(cell, 0f));
+            assertEquals(noise.keep[cell] == 1f ? cell : noise.alias[cell], noise.sample(cell, Math.nextDown(1f)));
+        }
     }
 
     @Test

@@ -169,4 +169,36 @@ class SubwordVectorsTest {
     static List<String> tokens(List<SubwordVectors.Neighbor> neighbors) {
         return neighbors.stream().map(SubwordVectors.Neighbor::token).toList();
     }
+
+    @ParameterizedTest(name = "{0}: ({1}, {2})")
+    @CsvSource(delimiter = '|', value = {
+            // all-but-the-top with 0 components only centers: row minus the mean of the six usable rows,
+            // (1.9/6, 1.1/6) = (0.3166667, 0.1833333)
+            "amigo  | 0.6833333  | -0.1833333",
+            "casa   | 0.6833333  | 0.8166667",
+            "perro  | -1.3166667 | -0.1833333",
+    })
+    void centeringSubtractsTheMeanOfUsableRows(String word, float x, float y) {
+        SubwordVectors centered = VECTORS.allButTheTop(0);
+        assertArrayEquals(new float[] {x, y}, centered.vector(word), 1e-6f);
+        assertTrue(centered.findVector("nada").isEmpty(), "an untrained row stays out");
+        assertEquals(0f, centered.table().row(TOKENIZER.tokenToId("[CLS]"))[0], "special rows are zeroed");
+    }
+
+    @Test
+    void removingTheOnlyRemainingComponentLeavesNothing() {
+        // In two dimensions, the mean and two components explain everything: every row becomes zero.
+        SubwordVectors flat = VECTORS.allButTheTop(2);
+        float[] amigo = flat.table().row(TOKENIZER.tokenToId("amigo"));
+        assertEquals(0, Math.hypot(amigo[0], amigo[1]), 1e-5);
+        assertThrows(IllegalArgumentException.class, () -> VECTORS.allButTheTop(3));
+    }
+
+    @Test
+    void meanRandomCosineIsTheAverageOverPairsOfUsableRows() {
+        // Worked out over all 30 ordered pairs of the six usable rows: -0.0813 raw, -0.1663 centered.
+        assertEquals(-0.0813, VECTORS.meanRandomCosine(20_000, 1), 0.02);
+        assertEquals(-0.1663, VECTORS.allButTheTop(0).meanRandomCosine(20_000, 1), 0.02);
+        assertEquals(VECTORS.meanRandomCosine(500, 7), VECTORS.meanRandomCosine(500, 7), "seeded");
+    }
 }

@@ -67,6 +67,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "Megabytes of training text the embeddings learn from (default: ${DEFAULT-VALUE}).")
     int embeddingMegabytes;
 
+    @Option(names = "--embedding-epochs", paramLabel = "N", defaultValue = "10",
+            description = "Passes of skip-gram training over that text (default: ${DEFAULT-VALUE}).")
+    int embeddingEpochs;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the number of cores).")
     Integer threads;
 
@@ -85,8 +89,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             job.threads = threads;
         }
-        if (dim < 1 || embeddingMegabytes < 1) {
-            throw new IllegalArgumentException("--embedding-dim and --embedding-mb must be at least 1");
+        if (dim < 1 || embeddingMegabytes < 1 || embeddingEpochs < 1) {
+            throw new IllegalArgumentException("--embedding-dim, --embedding-mb and --embedding-epochs must be at"
+                    + " least 1");
         }
 
         if (Files.exists(out) && !Files.isDirectory(out)) { // found now, not after the work
@@ -123,28 +128,30 @@ final class DemoCommand implements Callable<Integer> {
 
             Candidate embedded = largest(outcome.candidates(), ModelKind.WORD_PIECE.cliName());
             log.step("train " + dim + "-dimensional skip-gram embeddings of " + embedded.label() + " pieces on "
-                    + embeddingMegabytes + " MB of the training text");
+                    + embeddingMegabytes + " MB of the training text, " + embeddingEpochs + " epochs");
             List<String> lines = firstMegabytes(outcome.trainCorpus(), embeddingMegabytes);
-            SkipGramResult trained = SkipGramTrainer.builder().dim(dim).window(5).negative(5).epochs(2).minCount(3)
-                    .threads(job.threads).seed(1).build()
+            SkipGramResult trained = SkipGramTrainer.builder().dim(dim).window(5).negative(5).epochs(embeddingEpochs)
+                    .minCount(3).threads(job.threads).seed(1).build()
                     .train(embedded.tokenizer(), lines, log);
             log.finish();
-            SubwordVectors vectors = SubwordVectors.trained(embedded.tokenizer(), trained);
+            DemoEmbeddings shown = DemoEmbeddings.of(SubwordVectors.trained(embedded.tokenizer(), trained));
             Path vec = out.resolve("embeddings").resolve(embedded.model() + "-" + embedded.vocabSize() + ".vec");
             Files.createDirectories(vec.getParent());
             EmbeddingFiles.writeText(vec, embedded.tokenizer().vocabulary().tokens(), trained.input());
 
             Map<String, String> info = CompareCommand.info(outcome, job, log);
             info.put("embeddings", dim + "-dimensional skip-gram vectors of " + embedded.label() + " pieces, "
-                    + String.format(Locale.ROOT, "%,d", trained.trainTokens()) + " tokens per epoch, 2 epochs");
+                    + String.format(Locale.ROOT, "%,d", trained.trainTokens()) + " tokens per epoch, "
+                    + embeddingEpochs + " epochs");
             Path json = out.resolve("metrics.json");
             AtomicFiles.writeString(json, MetricsJson.toJson(outcome.result(), info));
             Path html = out.resolve("report.html");
-            AtomicFiles.writeString(html, HtmlReport.render(outcome.result(), "UNK vs subwords on Europarl", info));
+            AtomicFiles.writeString(html, HtmlReport.render(outcome.result(), "UNK vs subwords on Europarl", info,
+                    shown.section(info.get("embeddings"))));
 
             TextReport.write(outcome.result(), stdout);
             stdout.println();
-            showcase(outcome, vectors, stdout);
+            showcase(outcome, shown, stdout);
             stdout.println();
             stdout.println("files:");
             stdout.printf("  tokenizers  %s (%d folders, e.g. %s)%n", out.resolve("tokenizers"), written.size(),
@@ -161,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The showcase word next to the word-level result, and its nearest pieces by the embeddings. */
-    private static void showcase(CompareJob.Outcome outcome, SubwordVectors vectors, PrintWriter stdout) {
+    private static void showcase(CompareJob.Outcome outcome, DemoEmbeddings shown, PrintWriter stdout) {
         for (Example e : outcome.result().examples()) {
             if (!e.word().equals(SHOWCASE_WORD)) {
                 continue;
@@ -172,17 +179,7 @@ final class DemoCommand implements Callable<Integer> {
                 stdout.printf("  %-10s %5s -> %s%n", s.model(), compact(s.vocabSize()), s.joined());
             }
         }
-        for (String word : List.of(SHOWCASE_WORD, "Kommission", "relatório")) {
-            if (vectors.findVector(word).isEmpty()) {
-                continue;
-            }
-            StringBuilder sb = new StringBuilder("nearest pieces to " + word + " " + java.util.Arrays.toString(
-                    vectors.tokenizer().encode(word, false).tokens().toArray()) + ":");
-            for (SubwordVectors.Neighbor n : vectors.nearest(word, 6)) {
-                sb.append(String.format(Locale.ROOT, " %s %.2f", n.token(), n.score()));
-            }
-            stdout.println(sb);
-        }
+        shown.print(stdout);
     }
 
     private static String compact(int n) {

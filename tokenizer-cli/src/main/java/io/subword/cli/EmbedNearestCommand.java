@@ -46,6 +46,12 @@ final class EmbedNearestCommand implements Callable<Integer> {
             description = "How many neighbours to show (default: ${DEFAULT-VALUE}).")
     int k;
 
+    @Option(names = "--all-but-the-top", paramLabel = "D",
+            description = {"Before cosine, subtract the mean vector and remove the top D principal components "
+                    + "(Mu and Viswanath 2018; 0 only centers). Briefly trained skip-gram vectors all point one "
+                    + "way, so raw cosines are all high; this makes unrelated pieces score near 0."})
+    Integer allButTheTop;
+
     @Parameters(arity = "1..*", paramLabel = "WORD", description = "Words (or any text) to find neighbours of.")
     List<String> words;
 
@@ -53,6 +59,14 @@ final class EmbedNearestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EmbedCommand.atLeast(spec, "-k", k, 1);
         SubwordVectors sv = vectors.load(EmbedCommand.whole(tokenizer.load()));
+        if (allButTheTop != null) {
+            EmbedCommand.atLeast(spec, "--all-but-the-top", allButTheTop, 0);
+            if (allButTheTop > sv.dim()) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--all-but-the-top must be at"
+                        + " most the dimension " + sv.dim() + ", got " + allButTheTop);
+            }
+            sv = sv.allButTheTop(allButTheTop);
+        }
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder sb = new StringBuilder();
         for (int w = 0; w < words.size(); w++) {

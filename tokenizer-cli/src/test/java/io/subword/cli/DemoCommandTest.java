@@ -41,7 +41,8 @@ class DemoCommandTest {
     void badOptionsAreOneLineErrors() {
         CliRun.Result r = CliRun.run("", "demo", "--embedding-dim", "0", "-o", dir.resolve("out").toString());
         assertEquals(1, r.exitCode());
-        assertEquals("subword: --embedding-dim and --embedding-mb must be at least 1", r.oneErrorLine());
+        assertEquals("subword: --embedding-dim, --embedding-mb and --embedding-epochs must be at least 1",
+                r.oneErrorLine());
         CliRun.Result help = CliRun.run("", "demo", "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("Europarl"), help.out());

@@ -49,6 +49,12 @@ public final class HtmlReport {
      * @param info  facts shown at the top, in order (training text, timings ...)
      */
     public static String render(ComparisonResult r, String title, Map<String, String> info) {
+        return render(r, title, info, null);
+    }
+
+    /** The page with an embeddings section after the examples ({@code null}: none). */
+    public static String render(ComparisonResult r, String title, Map<String, String> info,
+                                EmbeddingsSection embeddings) {
         Map<String, String> colors = colors(r.modelNames());
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -93,6 +99,9 @@ public final class HtmlReport {
         }
         sb.append("</div>\n");
         examples(sb, r);
+        if (embeddings != null) {
+            embeddings(sb, embeddings);
+        }
         definitions(sb);
         sb.append("</main>\n</body>\n</html>\n");
         return sb.toString();
@@ -269,6 +278,60 @@ public final class HtmlReport {
                 <dt>vocab use</dt><dd>distinct token ids that occur in the held-out text / vocabulary size</dd>
                 </dl>
                 """);
+    }
+
+    /** The embeddings section: neighbours with the cosine scale explained, the PCA map, the positional encoding. */
+    private static void embeddings(StringBuilder sb, EmbeddingsSection e) {
+        sb.append("<h2>Embeddings</h2>\n<p class=\"lead\">").append(Html.escape(e.description())).append("</p>\n");
+        sb.append("<p class=\"lead\">How to read a cosine: 1 is the same direction, 0 unrelated, -1 opposite. ");
+        if (e.removedComponents() >= 0) {
+            sb.append(String.format(Locale.ROOT, "Raw skip-gram vectors all lean one way: two pieces taken at random "
+                    + "have a mean cosine of %.2f, so every neighbour would score high. The cosines below are taken "
+                    + "after subtracting the mean vector and removing the top %d principal component%s "
+                    + "(&ldquo;all-but-the-top&rdquo;, Mu and Viswanath 2018); random pairs then average %.2f, "
+                    + "and a neighbour well above that shares contexts with the word.",
+                    e.rawRandomCosine(), e.removedComponents(), e.removedComponents() == 1 ? "" : "s",
+                    e.randomCosine()));
+        } else {
+            sb.append(String.format(Locale.ROOT, "Two pieces taken at random have a mean cosine of %.2f; a neighbour "
+                    + "means something only well above that.", e.randomCosine()));
+        }
+        sb.append("</p>\n<table class=\"examples\"><thead><tr><th>word</th><th>its pieces</th>"
+                + "<th>nearest pieces (cosine)</th></tr></thead><tbody>\n");
+        for (EmbeddingsSection.Word w : e.nearest()) {
+            sb.append("<tr><td class=\"word\">").append(Html.escape(w.word())).append("</td><td><span class=\"pieces\">");
+            for (int i = 0; i < w.pieces().size(); i++) {
+                sb.append("<span class=\"p c").append(i % 6).append("\">").append(Html.escape(w.pieces().get(i)))
+                        .append("</span>");
+            }
+            sb.append("</span></td><td>");
+            for (int i = 0; i < w.neighbors().size(); i++) {
+                EmbeddingsSection.Neighbor n = w.neighbors().get(i);
+                sb.append(i > 0 ? ", " : "").append("<span class=\"p\">").append(Html.escape(n.token()))
+                        .append("</span> ").append(String.format(Locale.ROOT, "%.2f", n.cosine()));
+            }
+            sb.append("</td></tr>\n");
+        }
+        sb.append("</tbody></table>\n<div class=\"charts\">\n");
+        if (!e.map().isEmpty()) {
+            figure(sb, "embedding-map", "The pieces of the same four words in several languages (colour: the "
+                    + "word), placed by the first two principal components of their vectors (the directions along "
+                    + "which these vectors vary most). Skip-gram learns from the words around a piece, and those are "
+                    + "in the piece's own language, so pieces tend to group by language first (the German words "
+                    + "together, the English ones together), and only then by meaning.",
+                    Svg.scatter("Word families, 2-D PCA map", e.map()));
+        }
+        if (e.positional() != null && e.positional().length > 0) {
+            int positions = e.positional().length;
+            int dims = e.positional()[0].length;
+            figure(sb, "positional-encoding", String.format(Locale.ROOT, "The sinusoidal positional encoding of the "
+                    + "Transformer, PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(pos / 10000^(2i/d)), "
+                    + "d = %d, for positions 0 to %d. Low dimensions change quickly with the position, high ones "
+                    + "slowly, so every position gets its own pattern (blue -1, white 0, red +1).", dims,
+                    positions - 1), Svg.signedMatrix("Positional encoding: position (down) by dimension (across)",
+                    e.positional(), "dimension i", "position"));
+        }
+        sb.append("</div>\n");
     }
 
     private static final String CSS = """

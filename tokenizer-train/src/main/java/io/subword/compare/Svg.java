@@ -446,6 +446,90 @@ final class Svg {
         return longest * fontSize * 0.62;
     }
 
+    /** Colours of the families on a {@link #scatter}, in order of first appearance. */
+    private static final List<String> FAMILY_COLORS = List.of("#1f77b4", "#d62728", "#2ca02c", "#9467bd",
+            "#ff7f0e", "#8c564b", "#e377c2", "#17becf");
+
+    /** Labelled points, coloured by family, scaled to fill the plot; axes are the first two components. */
+    static String scatter(String title, List<EmbeddingsSection.Point> points) {
+        int height = 440;
+        double left = 30, right = WIDTH - 30, top = TOP + 30, bottom = height - 30;
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        List<String> families = new ArrayList<>();
+        for (EmbeddingsSection.Point p : points) {
+            minX = Math.min(minX, p.x());
+            maxX = Math.max(maxX, p.x());
+            minY = Math.min(minY, p.y());
+            maxY = Math.max(maxY, p.y());
+            if (!families.contains(p.family())) {
+                families.add(p.family());
+            }
+        }
+        double spanX = maxX > minX ? maxX - minX : 1;
+        double spanY = maxY > minY ? maxY - minY : 1;
+        StringBuilder sb = open(title, height);
+        List<String> colors = new ArrayList<>();
+        for (int f = 0; f < families.size(); f++) {
+            colors.add(FAMILY_COLORS.get(f % FAMILY_COLORS.size()));
+        }
+        legend(sb, families, colors, TOP + 8);
+        sb.append(line(left, bottom, right, bottom, "#ccc")).append(line(left, top, left, bottom, "#ccc"));
+        sb.append(text(right, bottom + 18, "component 1", "end", 11, "#555"));
+        sb.append(text(left + 4, top - 4, "component 2", "start", 11, "#555"));
+        for (EmbeddingsSection.Point p : points) {
+            double x = left + 10 + (p.x() - minX) / spanX * (right - left - 90);
+            double y = bottom - 10 - (p.y() - minY) / spanY * (bottom - top - 20);
+            String color = colors.get(families.indexOf(p.family()));
+            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">"
+                    + "<title>%s (%s)</title></circle>", x, y, color, Html.escape(p.token()), Html.escape(p.family())));
+            sb.append(text(x + 5, y - 4, p.token(), "start", 11, color));
+        }
+        return sb.append("</svg>").toString();
+    }
+
+    /**
+     * A matrix of values in [-1, 1] as coloured cells, blue for -1, white for 0, red for +1, rows going down and
+     * columns across. The cells are one PNG image embedded in the SVG as a data URI (one pixel per value, scaled
+     * up without smoothing): thousands of cells as SVG rectangles would weigh a megabyte.
+     */
+    static String signedMatrix(String title, double[][] values, String xLabel, String yLabel) {
+        int rows = values.length;
+        int cols = rows == 0 ? 0 : values[0].length;
+        double left = 56, top = TOP + 14;
+        double cell = Math.max(1, Math.min(6, Math.min((WIDTH - left - RIGHT) / Math.max(1, cols),
+                320.0 / Math.max(1, rows))));
+        int height = (int) Math.ceil(top + rows * cell + 40);
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(Math.max(1, cols), Math.max(1, rows),
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double v = Math.max(-1, Math.min(1, values[r][c]));
+                int fade = (int) Math.round(255 * (1 - Math.abs(v)));
+                image.setRGB(c, r, v >= 0 ? 0xff0000 | fade << 8 | fade : fade << 16 | fade << 8 | 0xff);
+            }
+        }
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // writing to memory
+        }
+        StringBuilder sb = open(title, height);
+        sb.append(String.format(Locale.ROOT, "<image x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                        + "preserveAspectRatio=\"none\" style=\"image-rendering: pixelated\" "
+                        + "href=\"data:image/png;base64,%s\"/>", left, top, cols * cell, rows * cell,
+                java.util.Base64.getEncoder().encodeToString(png.toByteArray())));
+        double bottom = top + rows * cell;
+        sb.append(text(left, bottom + 14, "0", "middle", 10, "#555"));
+        sb.append(text(left + cols * cell, bottom + 14, Integer.toString(cols - 1), "middle", 10, "#555"));
+        sb.append(text(left + cols * cell / 2, bottom + 28, xLabel, "middle", 11, "#555"));
+        sb.append(text(left - 6, top + 8, "0", "end", 10, "#555"));
+        sb.append(text(left - 6, bottom, Integer.toString(rows - 1), "end", 10, "#555"));
+        sb.append(text(left - 6, top + rows * cell / 2, yLabel, "end", 11, "#555"));
+        return sb.append("</svg>").toString();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private static StringBuilder open(String title, int height) {

@@ -85,6 +85,50 @@ class HtmlReportTest {
                 + "<span class=\"p c2\">##c</span>"), abc);
     }
 
+    static EmbeddingsSection embeddings() {
+        double[][] pe = new double[3][4];
+        pe[1][0] = 0.84;
+        pe[2][3] = -1;
+        return new EmbeddingsSection("64-dimensional vectors <of> pieces", 2, 0.49, 0.02,
+                List.of(new EmbeddingsSection.Word("Kommission", List.of("Kommission"),
+                        List.of(new EmbeddingsSection.Neighbor("Kommissar", 0.71),
+                                new EmbeddingsSection.Neighbor("##kommission", 0.55)))),
+                List.of(new EmbeddingsSection.Point("Kommission", "commission", 1, 2),
+                        new EmbeddingsSection.Point("report", "report", -1, 0),
+                        new EmbeddingsSection.Point("a<b", "report", 0, -3)),
+                pe);
+    }
+
+    /** The embeddings section: neighbours with the scale explained, the map, the positional encoding. */
+    @Test
+    void showsTheEmbeddings(@TempDir Path dir) throws Exception {
+        String html = HtmlReport.render(multilingual(dir), "t", Map.of(), embeddings());
+        assertTrue(html.contains("<h2>Embeddings</h2>"), html);
+        assertTrue(html.contains("64-dimensional vectors &lt;of&gt; pieces"));
+        assertTrue(html.contains("mean cosine of 0.49") && html.contains("top 2 principal components")
+                && html.contains("average 0.02"), "the cosine scale is explained");
+        assertTrue(html.contains("<span class=\"p\">Kommissar</span> 0.71, <span class=\"p\">##kommission</span> 0.55"));
+        List<String> charts = charts(html);
+        assertTrue(charts.containsAll(List.of("embedding-map", "positional-encoding")), charts.toString());
+        String map = figure(html, "embedding-map");
+        assertEquals(3, map.split("<circle ").length - 1, "one dot per piece");
+        assertTrue(map.contains(">a&lt;b</text>") && map.contains(">commission</text>") && map.contains(">report</text>"),
+                "labels and the legend of families");
+        String pe = figure(html, "positional-encoding");
+        assertTrue(pe.contains("PE(pos, 2i) = sin(pos / 10000^(2i/d))") && pe.contains("d = 4"), pe);
+        // the cells are one embedded PNG: the only href of the page is a data URI, nothing is fetched
+        Matcher href = Pattern.compile("href=\"([^\"]*)\"").matcher(html);
+        int hrefs = 0;
+        while (href.find()) {
+            hrefs++;
+            assertTrue(href.group(1).startsWith("data:image/png;base64,"), href.group(1));
+        }
+        assertEquals(1, hrefs);
+        assertFalse(html.contains("http:") || html.contains("https:") || html.contains("<script"));
+        // without the section, none of it
+        assertFalse(HtmlReport.render(multilingual(dir), "t", Map.of()).contains("Embeddings"));
+    }
+
     static List<String> charts(String html) {
         List<String> out = new ArrayList<>();
         Matcher m = Pattern.compile("<figure class=\"chart\" data-metric=\"([^\"]+)\">").matcher(html);
