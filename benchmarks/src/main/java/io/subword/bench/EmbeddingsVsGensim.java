@@ -112,10 +112,9 @@ public final class EmbeddingsVsGensim {
         long cpu = os.getProcessCpuTime() - cpu0;
         // Only the pieces that were trained, as gensim and fastText write only those above min_count.
         List<String> kept = new ArrayList<>();
-        float[] rows = new float[0];
         int n = 0;
         float[] data = r.input().data();
-        rows = new float[ids.size() * dim];
+        float[] rows = new float[ids.size() * dim];
         for (int id = 0; id < ids.size(); id++) {
             if (r.counts()[id] >= minCount) {
                 kept.add(tokens.get(id));

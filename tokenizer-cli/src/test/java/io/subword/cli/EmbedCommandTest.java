@@ -160,6 +160,28 @@ class EmbedCommandTest {
         assertEquals(lines.subList(0, 4), k3.outLines());
     }
 
+    /** --all-but-the-top D ranks by the cosines of SubwordVectors.allButTheTop(D); D outside [0, dim] is refused. */
+    @Test
+    void nearestAfterAllButTheTop() throws Exception {
+        Path vec = train("v.vec");
+        io.subword.embed.SubwordVectors sv = new io.subword.embed.SubwordVectors(io.subword.Tokenizers.fromVocabTxt(
+                vocab), io.subword.embed.EmbeddingFiles.readText(vec).table()).allButTheTop(1);
+        CliRun.Result r = run("embed", "nearest", "-e", vec.toString(), "-t", vocab.toString(), "-k", "3",
+                "--all-but-the-top", "1", "inis");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> expected = new java.util.ArrayList<>(List.of("inis -> in ##is"));
+        List<io.subword.embed.SubwordVectors.Neighbor> nearest = sv.nearest("inis", 3);
+        for (int i = 0; i < nearest.size(); i++) {
+            expected.add((i + 1) + " " + nearest.get(i).token() + " "
+                    + String.format(java.util.Locale.ROOT, "%.4f", nearest.get(i).score()));
+        }
+        assertEquals(expected, r.outLines());
+        CliRun.Result bad = run("embed", "nearest", "-e", vec.toString(), "-t", vocab.toString(),
+                "--all-but-the-top", "9", "inis");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().contains("--all-but-the-top must be at most the dimension 8, got 9"), bad.err());
+    }
+
     @Test
     void nearestNamesPiecesWithoutAVectorAndSeparatesWords() throws Exception {
         Path vec = train("v.vec");
