@@ -62,6 +62,17 @@ public final class Encoding {
      */
     public static Encoding ofSequence(Vocabulary vocabulary, String text, int[] ids, int[] starts, int[] ends,
                                       int[] wordIds) {
+        // copies: the caller keeps its arrays and may change them; an Encoding never changes
+        return owningSequence(vocabulary, text, ids.clone(), starts.clone(), ends.clone(), wordIds.clone());
+    }
+
+    /** {@link #ofSequence} that takes ownership of arrays nobody else holds (the tokenizer's fresh copies). */
+    static Encoding owningSequence(Vocabulary vocabulary, String text, int[] ids, int[] starts, int[] ends,
+                                   int[] wordIds) {
+        if (ids.length != starts.length || ids.length != ends.length || ids.length != wordIds.length) {
+            throw new IllegalArgumentException("ids, starts, ends and wordIds differ in length: " + ids.length
+                    + ", " + starts.length + ", " + ends.length + ", " + wordIds.length);
+        }
         int n = ids.length;
         int[] zeros = constant(n, 0);
         return new Encoding(vocabulary, new String[] {text, null}, ids, zeros, starts, ends, wordIds,

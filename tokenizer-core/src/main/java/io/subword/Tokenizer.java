@@ -49,7 +49,13 @@ public final class Tokenizer {
     private final SubwordSampling sampling;
     private final Vocabulary vocabulary;
     private final boolean[] specialIds;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /*
+     * Shared by every copy derived with withTruncation/withPadding/withSpecialTokenPolicy: a copy that only
+     * changes those options reuses the vocabulary, the added-token matcher and the per-thread scratch, so
+     * deriving many short-lived copies neither copies a 200k-token vocabulary nor leaves a scratch per copy on
+     * every thread that used it.
+     */
+    private final ThreadLocal<Scratch> scratch;
     /** A thread keeps its scratch buffers after an encode of at most this many tokens; larger ones are dropped. */
     private static final int SCRATCH_KEEP_TOKENS = 1 << 16;
 
@@ -66,6 +72,7 @@ public final class Tokenizer {
         this.truncation = b.truncation;
         this.padding = b.padding;
         this.specialTokenPolicy = b.specialTokenPolicy;
+        this.scratch = ThreadLocal.withInitial(Scratch::new);
         this.vocabulary = withAddedTokens(model.vocabulary(), addedTokens);
         this.specialIds = new boolean[vocabulary.size()];
         for (AddedToken t : addedTokens) {
@@ -73,6 +80,23 @@ public final class Tokenizer {
                 specialIds[t.id()] = true;
             }
         }
+    }
+
+    /** A copy of {@code base} with other options, sharing all that the options do not change. */
+    private Tokenizer(Tokenizer base, Truncation truncation, Padding padding, SpecialTokenPolicy policy) {
+        this.model = base.model;
+        this.normalizer = base.normalizer;
+        this.preTokenizer = base.preTokenizer;
+        this.postProcessor = base.postProcessor;
+        this.decoder = base.decoder;
+        this.addedTokens = base.addedTokens;
+        this.added = base.added;
+        this.vocabulary = base.vocabulary;
+        this.specialIds = base.specialIds;
+        this.scratch = base.scratch;
+        this.truncation = truncation;
+        this.padding = padding;
+        this.specialTokenPolicy = Objects.requireNonNull(policy, "policy");
     }
 
     private static Vocabulary withAddedTokens(Vocabulary base, List<AddedToken> addedTokens) {
@@ -126,19 +150,19 @@ public final class Tokenizer {
 
     /** A copy that truncates as {@code truncation} says, or not at all for {@code null}. */
     public Tokenizer withTruncation(Truncation truncation) {
-        return toBuilder().truncation(truncation).build();
+        return new Tokenizer(this, truncation, padding, specialTokenPolicy);
     }
 
     /** A copy that pads as {@code padding} says, or not at all for {@code null}. */
     public Tokenizer withPadding(Padding padding) {
-        return toBuilder().padding(padding).build();
+        return new Tokenizer(this, truncation, padding, specialTokenPolicy);
     }
 
     /**
      * A copy that matches special tokens in the text as {@code policy} says (see {@link SpecialTokenPolicy}).
      */
     public Tokenizer withSpecialTokenPolicy(SpecialTokenPolicy policy) {
-        return toBuilder().specialTokenPolicy(policy).build();
+        return new Tokenizer(this, truncation, padding, policy);
     }
 
     /**
@@ -277,7 +301,7 @@ public final class Tokenizer {
             encodeSegment(text, at, n, s);
         }
         int size = s.out.size();
-        Encoding e = Encoding.ofSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
+        Encoding e = Encoding.owningSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
                 Arrays.copyOf(s.wordIds, size));
         if (size > SCRATCH_KEEP_TOKENS) {
             // the buffers grew to this input; drop them rather than pin them to the thread for its lifetime

@@ -180,7 +180,8 @@ public final class Bpe implements Model {
 
     /** The byte-level model of tiktoken ranks: ids are ranks, pairs merge by {@linkplain MergeTable#fromTiktoken concatenation}. */
     public static Bpe fromTiktoken(TiktokenRanks ranks) {
-        return byteLevel(ranks.toVocabulary(), MergeTable.fromTiktoken(ranks));
+        Vocabulary vocabulary = ranks.toVocabulary(); // once: MergeTable.fromTiktoken would make a second
+        return byteLevel(vocabulary, MergeTable.byConcatenation(vocabulary));
     }
 
     /** A builder of a char-level model with no unknown token, prefix or suffix; set the options to change that. */

@@ -57,7 +57,10 @@ final class PairMap {
      */
     static PairMap of(MergeTable table, Vocabulary vocabulary) {
         Long2LongOpenHashMap pairs = new Long2LongOpenHashMap(Math.max(4, table.size()));
-        if (table.isByConcatenation()) {
+        if (table.isByConcatenationOf(vocabulary)) {
+            // The table holds exactly the splits below, already found: copy them instead of splitting again.
+            table.forEachPair((left, right, entry) -> pairs.put(key(left, right), entry));
+        } else if (table.isByConcatenation()) {
             // Every split of every token into two tokens, as MergeTable.byConcatenation builds it.
             List<String> tokens = vocabulary.tokens();
             for (int id = 0; id < tokens.size(); id++) {

@@ -56,6 +56,13 @@ public final class CharClasses {
         0x2B920, 0x2CEAF, 0x2F800, 0x2FA1F,
     };
 
+    /**
+     * BMP ranges where no char decomposes, is a mark or changes when lowercased: CJK Unified Ideographs and
+     * Extension A, and the Private Use Area. The scan below skips them, a third of the plane, whose per-char NFD
+     * check was a tenth of loading BERT's tokenizer.json (CharClassesTest checks the claim against this JDK).
+     */
+    static final int[] PLAIN_BMP_RANGES = {0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xE000, 0xF8FF};
+
     static {
         mark(HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
         mark(HfCharData.WHITESPACE, WHITESPACE);
@@ -66,6 +73,10 @@ public final class CharClasses {
         StringBuilder pool = new StringBuilder(40_000);
         for (int c = 0; c < 0x10000; c++) {
             DECOMP_OFFSET[c] = pool.length();
+            if (inRanges(PLAIN_BMP_RANGES, c)) {
+                LOWER_BMP[c] = (char) c;
+                continue;
+            }
             LOWER_BMP[c] = (char) Character.toLowerCase(c);
             if (Character.isSurrogate((char) c)) {
                 BMP[c] |= (short) SURROGATE;

@@ -88,4 +88,26 @@ class CharClassesTest {
         CharClasses.appendDecomposition(cp, out);
         assertEquals(expected.toString(), out.toString());
     }
+
+    /** CharClasses skips these ranges when it scans the BMP: in this JDK none of their chars may need the scan. */
+    @ParameterizedTest(name = "U+{0}..U+{1}")
+    @CsvSource({"3400, 4DBF", "4E00, 9FFF", "E000, F8FF"})
+    void skippedRangesNeitherDecomposeNorAreMarksNorLowercase(String from, String to) {
+        int first = Integer.parseInt(from, 16);
+        int last = Integer.parseInt(to, 16);
+        int scanned = 0;
+        for (int c = first; c <= last; c++) {
+            String s = String.valueOf((char) c);
+            assertEquals(true, java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFD), s);
+            int type = Character.getType(c);
+            assertEquals(false, type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK, s);
+            assertEquals(c, Character.toLowerCase(c), s);
+            assertEquals(0, CharClasses.flags(c) & (CharClasses.DECOMPOSES | CharClasses.MARK), s);
+            assertEquals((char) c, CharClasses.lowerBmp((char) c), s);
+            scanned++;
+        }
+        assertEquals(last - first + 1, scanned);
+        assertEquals(true, java.util.Arrays.stream(CharClasses.PLAIN_BMP_RANGES).anyMatch(x -> x == first));
+    }
 }

@@ -85,6 +85,31 @@ public final class Vocabulary {
         return new Vocabulary(byId, ids);
     }
 
+    /**
+     * A vocabulary whose ids are the positions in {@code tokensById}, where {@code null} marks an unused id (a
+     * gap). The array is owned by the vocabulary afterwards. A reader that has the tokens by id already uses this
+     * instead of {@link #fromMap}, which boxes every id.
+     *
+     * @throws IllegalArgumentException if a token is at two ids, or the array is longer than {@code MAX_ID + 1}
+     */
+    public static Vocabulary ofIdsWithGaps(String[] tokensById) {
+        if (tokensById.length > MAX_ID + 1) {
+            throw new IllegalArgumentException("id " + (tokensById.length - 1) + " is above the limit " + MAX_ID);
+        }
+        Object2IntOpenHashMap<String> ids = newMap(tokensById.length);
+        for (int id = 0; id < tokensById.length; id++) {
+            String token = tokensById[id];
+            if (token != null) {
+                int previous = ids.putIfAbsent(token, id);
+                if (previous != -1) {
+                    throw new IllegalArgumentException(
+                            "duplicate token " + quote(token) + " at ids " + previous + " and " + id);
+                }
+            }
+        }
+        return new Vocabulary(tokensById, ids);
+    }
+
     private static Object2IntOpenHashMap<String> newMap(int expected) {
         Object2IntOpenHashMap<String> map = new Object2IntOpenHashMap<>(expected);
         map.defaultReturnValue(-1);

@@ -111,4 +111,28 @@ class MergeTableTest {
         assertEquals("token \"abc\" (rank 3) is not the merge of two lower-ranked tokens: BPE splits it into 3 parts",
                 e.getMessage());
     }
+
+    /**
+     * "Aa" and "BB" have the same String hash code, as do "AaAa", "AaBB", "BBAa" and "BBBB": byConcatenation finds
+     * splits through hash codes, so each part must still be compared, and a token absent from the vocabulary
+     * ("BBAa") must not be found through a colliding one.
+     */
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource({
+        "A,  a,  Aa",
+        "B,  B,  BB",
+        "Aa, BB, AaBB",
+        "Aa, Aa, AaAa",
+        "A,  aBB, AaBB",
+        "BB, Aa, -",
+        "BB, BB, -",
+        "a,  A,  -",
+    })
+    void byConcatenationComparesThePartsNotOnlyTheirHashCodes(String left, String right, String merged) {
+        Vocabulary v = Vocabulary.of("A", "a", "B", "Aa", "BB", "aBB", "AaBB", "AaAa");
+        assertEquals("Aa".hashCode(), "BB".hashCode());
+        assertEquals("AaBB".hashCode(), "BBAa".hashCode());
+        MergeTable t = MergeTable.byConcatenation(v);
+        assertEquals("-".equals(merged) ? MergeTable.NONE : v.id(merged), t.merged(v.id(left), v.id(right)));
+    }
 }
