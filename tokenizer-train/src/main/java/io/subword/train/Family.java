@@ -43,7 +43,14 @@ public enum Family {
     /** WordPiece, as BERT and HF's {@code BertWordPieceTokenizer}. */
     WORD_PIECE("wordpiece", SpecialTokens.BERT, true),
     /** Word-level: the most frequent words, everything else {@code [UNK]} (HF's {@code WordLevel}). */
-    WORD_LEVEL("word", List.of("[UNK]"), false);
+    WORD_LEVEL("word", List.of("[UNK]"), false),
+    /**
+     * Unigram (Kudo 2018) as SentencePiece trains it (T5, ALBERT, XLM-R): SentencePiece's normalizer
+     * ({@code nmt_nfkc}, extra spaces removed, {@code ▁} for spaces and in front), words cut before each
+     * {@code ▁}; special tokens {@code <unk> <s> </s>}; writes tokenizer.json and a SentencePiece
+     * {@code tokenizer.model}.
+     */
+    UNIGRAM("unigram", List.of("<unk>", "<s>", "</s>"), false);
 
     /** The end-of-word suffix of {@link #BPE}. */
     public static final String END_OF_WORD_SUFFIX = "</w>";
@@ -51,6 +58,8 @@ public enum Family {
     public static final String BPE_UNK_TOKEN = "<unk>";
     /** The unknown token of {@link #WORD_PIECE}. */
     public static final String WORD_PIECE_UNK_TOKEN = "[UNK]";
+    /** The unknown piece of {@link #UNIGRAM}. */
+    public static final String UNIGRAM_UNK_TOKEN = "<unk>";
     /** The unknown token of {@link #WORD_LEVEL}. */
     public static final String WORD_LEVEL_UNK_TOKEN = "[UNK]";
     /** The continuing-subword prefix of {@link #WORD_PIECE}. */
@@ -89,9 +98,12 @@ public enum Family {
         return defaultSpecialTokens;
     }
 
-    /** The longest token in characters when not told otherwise: no limit ({@link Integer#MAX_VALUE}). */
+    /**
+     * The longest token in characters when not told otherwise: 16 for {@link #UNIGRAM} (SentencePiece's
+     * {@code max_sentencepiece_length}), no limit ({@link Integer#MAX_VALUE}) for the others.
+     */
     public int defaultMaxTokenLength() {
-        return Integer.MAX_VALUE;
+        return this == UNIGRAM ? 16 : Integer.MAX_VALUE;
     }
 
     /** Whether text is lowercased when not told otherwise ({@link #WORD_PIECE} only, as bert-base-uncased). */
@@ -108,6 +120,8 @@ public enum Family {
             case BYTE_LEVEL -> lowercase ? new BertNormalizer(false, false, Boolean.FALSE, true) : null;
             // BertWordPieceTokenizer: strip accents follows lowercase (null), as bert-base-uncased has it.
             case WORD_PIECE -> new BertNormalizer(true, true, lowercase ? null : Boolean.FALSE, lowercase);
+            // SentencePiece has no lowercasing of its own (UnigramTrainer rejects it).
+            case UNIGRAM -> UnigramTrainer.normalizer(TrainingOptions.defaults().normalization(), List.of());
         };
     }
 
@@ -116,6 +130,7 @@ public enum Family {
         return switch (this) {
             case BPE, WORD_PIECE, WORD_LEVEL -> BertPreTokenizer.INSTANCE;
             case BYTE_LEVEL -> new ByteLevelPreTokenizer(false, true, true);
+            case UNIGRAM -> UnigramTrainer.preTokenizer(true);
         };
     }
 
@@ -130,6 +145,7 @@ public enum Family {
             case BYTE_LEVEL -> "byte-level" + lower;
             case WORD_PIECE -> lowercase ? "bert-uncased" : "bert";
             case WORD_LEVEL, BPE -> "bert" + lower;
+            case UNIGRAM -> "sentencepiece" + lower;
         };
     }
 

@@ -30,16 +30,20 @@ import java.util.List;
  *   gain = d(c(aa) + m, m) - d(c(a), 2m) + d(N, m)                       (a == b)
  * </pre>
  *
- * <p><b>Keeping it incremental.</b> The first three terms change only when the counts of {@code a}, {@code b},
- * {@code ab} or the pair change; those pairs are re-queued after each merge (the pairs next to the merged
- * symbols, and the other splits of the new symbol), as {@link BpeMerger} re-queues pairs whose counts changed.
- * The last term, {@code d(N, m)}, changes at every merge because {@code N} does, which would make every queued
- * gain stale. But {@code d(N, m)} grows with {@code N} (its derivative in {@code N} is
- * {@code log(N / (N - m)) > 0}) and {@code N} only falls, so a gain computed at an earlier {@code N} is an
- * <em>upper bound</em> of the current one. That makes lazy re-evaluation exact: pop the largest queued gain,
- * recompute it with today's counts and {@code N}; if it is unchanged it is the true maximum (every other pair's
- * true gain is at most its queued bound, which is at most this one); otherwise queue the fresh value and pop
- * again. Only the few entries near the top are recomputed per merge. Ties go to the smaller pair of ids.
+ * <p><b>Keeping it incremental.</b> Write {@code gain = local + d(N, m)}: {@code local} (the first three terms)
+ * changes only when the counts of {@code a}, {@code b}, {@code ab} or the pair change, and those pairs are
+ * re-queued after each merge (the pairs next to the merged symbols, and the other splits of the new symbol), as
+ * {@link BpeMerger} re-queues pairs whose counts changed. The last term changes at every merge, because {@code N}
+ * does, but it depends on nothing else than {@code m} and {@code N}. So pairs are queued by {@code local} in one
+ * heap per merge count {@code m} (for {@code m} up to {@value #BUCKETS}): within a heap the order never depends on
+ * {@code N}, and each merge compares the tops of the heaps plus their {@code d(N, m)}, which is exact. Pairs
+ * merged more often than that are few and sit in one more heap by their whole gain, evaluated lazily: since
+ * {@code d(N, m)} grows with {@code N} (its derivative in {@code N} is {@code log(N / (N - m)) > 0}) and {@code N}
+ * only falls, a gain queued at an earlier {@code N} is an upper bound of the current one; the top is recomputed, and
+ * if it is unchanged it is that heap's true maximum, otherwise it is queued again with its fresh value. (Doing this
+ * for every pair would be exact too, but slow: thousands of rare pairs have the same gain, and each merge would
+ * recompute them all.) Queue entries carry a version; an entry whose pair was re-queued since is skipped. Ties go
+ * to the smaller pair of ids.
  */
 final class LikelihoodMerger {
     /** One merge made: the pair, the new symbol, and the gain in log-likelihood (natural log). */
@@ -67,9 +71,13 @@ final class LikelihoodMerger {
     /** Per pair {@code (a, a)}, its non-overlapping occurrences; dropped whenever the pair's count changes. */
     private final Long2LongOpenHashMap sameSymbolMerges = new Long2LongOpenHashMap();
 
-    private long[] hPairs = new long[1024];
-    private double[] hGains = new double[1024];
-    private int hSize;
+    /** Merge counts up to this have a heap of their own, ordered by the local part of the gain. */
+    static final int BUCKETS = 64;
+    private final Heap[] byCount = new Heap[BUCKETS + 1];
+    /** Pairs merged more than {@value #BUCKETS} times, by their whole gain as of when they were queued. */
+    private final Heap frequent = new Heap();
+    /** Per pair, the version of its newest queue entry. */
+    private final Long2IntOpenHashMap versions = new Long2IntOpenHashMap();
 
     LikelihoodMerger(BpeTrainer.Prepared prepared, String prefix) {
         this.words = prepared.symbols();
@@ -80,6 +88,9 @@ final class LikelihoodMerger {
         this.wordLen = new int[words.length];
         this.symbolCounts = new long[Math.max(16, idToToken.size() * 2)];
         mergedIds.defaultReturnValue(Integer.MIN_VALUE);
+        for (int m = 1; m <= BUCKETS; m++) {
+            byCount[m] = new Heap();
+        }
         sameSymbolMerges.defaultReturnValue(-1);
     }
 
@@ -100,25 +111,17 @@ final class LikelihoodMerger {
             }
         }
         for (long p : pairCounts.keySet()) {
-            push(p, gain(p));
+            queue(p);
         }
         listener.phase("compute merges");
         long target = Math.max(0, vocabSize - tokenToId.size());
         List<Step> steps = new ArrayList<>();
-        while (tokenToId.size() < vocabSize && hSize > 0) {
-            long pair = hPairs[0];
-            double queued = hGains[0];
-            pop();
-            long count = pairCounts.get(pair);
-            if (count <= 0 || count < minFrequency) {
-                continue;
+        while (tokenToId.size() < vocabSize) {
+            long pair = best(minFrequency);
+            if (pair == NONE) {
+                break;
             }
             double gain = gain(pair);
-            if (gain != queued) {
-                // A bound from an earlier N (or older counts): queue the true value and look again.
-                push(pair, gain);
-                continue;
-            }
             int a = BpeMerger.left(pair);
             int b = BpeMerger.right(pair);
             int before = idToToken.size();
@@ -142,7 +145,7 @@ final class LikelihoodMerger {
             while (it.hasNext()) {
                 long p = it.nextLong();
                 if (pairCounts.get(p) > 0) {
-                    push(p, gain(p));
+                    queue(p);
                 }
             }
             if ((steps.size() & 63) == 0) {
@@ -166,22 +169,29 @@ final class LikelihoodMerger {
         if (k == 0) {
             return 0;
         }
+        if (k == x) {
+            return x * Math.log(x); // f(0) = 0
+        }
         // x log x - (x - k) log(x - k) = k log x - (x - k) log(1 - k / x)
         return k * Math.log(x) - (x - k) * Math.log1p(-k / x);
     }
 
     /** The exact change of the log-likelihood if {@code pair} were merged now. */
     double gain(long pair) {
+        return localGain(pair) + d(total, mergeCount(pair));
+    }
+
+    /** The gain without its {@code d(N, m)} term: what only the counts of a, b, ab and the pair decide. */
+    private double localGain(long pair) {
         int a = BpeMerger.left(pair);
         int b = BpeMerger.right(pair);
-        long m = a == b ? sameSymbolMerges(pair) : pairCounts.get(pair);
+        long m = mergeCount(pair);
         int ab = mergedId(pair);
         long cab = ab >= 0 ? symbolCounts[ab] : 0;
-        double g = d(cab + m, m) + d(total, m);
         if (a == b) {
-            return g - d(symbolCounts[a], 2 * m);
+            return d(cab + m, m) - d(symbolCounts[a], 2 * m);
         }
-        return g - d(symbolCounts[a], m) - d(symbolCounts[b], m);
+        return d(cab + m, m) - d(symbolCounts[a], m) - d(symbolCounts[b], m);
     }
 
     private int mergedId(long pair) {
@@ -325,55 +335,161 @@ final class LikelihoodMerger {
         }
     }
 
-    private void push(long pair, double gain) {
-        if (hSize == hPairs.length) {
-            hPairs = Arrays.copyOf(hPairs, hSize * 2);
-            hGains = Arrays.copyOf(hGains, hSize * 2);
-        }
-        int i = hSize++;
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            if (!before(gain, pair, hGains[parent], hPairs[parent])) {
-                break;
-            }
-            hPairs[i] = hPairs[parent];
-            hGains[i] = hGains[parent];
-            i = parent;
-        }
-        hPairs[i] = pair;
-        hGains[i] = gain;
+    private static final long NONE = Long.MIN_VALUE;
+
+    /** The merge count of {@code pair}: its count, or its non-overlapping occurrences when both sides are equal. */
+    private long mergeCount(long pair) {
+        return BpeMerger.left(pair) == BpeMerger.right(pair) ? sameSymbolMerges(pair) : pairCounts.get(pair);
     }
 
-    private void pop() {
-        int last = --hSize;
-        long pair = hPairs[last];
-        double gain = hGains[last];
-        int i = 0;
+    /** Queues {@code pair} with its current counts, superseding its older entries. */
+    private void queue(long pair) {
+        int version = versions.addTo(pair, 1) + 1;
+        long m = mergeCount(pair);
+        if (m <= 0) {
+            return;
+        }
+        if (m <= BUCKETS) {
+            byCount[(int) m].push(pair, localGain(pair), version);
+        } else {
+            frequent.push(pair, gain(pair), version);
+        }
+    }
+
+    private boolean current(Heap h) {
+        while (!h.isEmpty()) {
+            long p = h.topPair();
+            if (h.topVersion() == versions.get(p) && pairCounts.get(p) > 0) {
+                return true;
+            }
+            h.pop();
+        }
+        return false;
+    }
+
+    /** Removes and returns the pair of largest gain now (ties: smaller pair), or {@link #NONE}. */
+    private long best(long minFrequency) {
         while (true) {
-            int child = 2 * i + 1;
-            if (child >= last) {
-                break;
+            Heap from = null;
+            long bestPair = NONE;
+            double bestGain = Double.NEGATIVE_INFINITY;
+            for (int m = 1; m <= BUCKETS; m++) {
+                Heap h = byCount[m];
+                if (current(h)) {
+                    double g = h.topValue() + d(total, m);
+                    if (from == null || g > bestGain || g == bestGain && h.topPair() < bestPair) {
+                        from = h;
+                        bestPair = h.topPair();
+                        bestGain = g;
+                    }
+                }
             }
-            if (child + 1 < last && before(hGains[child + 1], hPairs[child + 1], hGains[child], hPairs[child])) {
-                child++;
+            while (current(frequent)) {
+                long p = frequent.topPair();
+                double g = gain(p);
+                if (g == frequent.topValue()) {
+                    if (from == null || g > bestGain || g == bestGain && p < bestPair) {
+                        from = frequent;
+                        bestPair = p;
+                        bestGain = g;
+                    }
+                    break;
+                }
+                // queued at an earlier N: an upper bound; queue the true value under the same version
+                int version = frequent.topVersion();
+                frequent.pop();
+                frequent.push(p, g, version);
             }
-            if (!before(hGains[child], hPairs[child], gain, pair)) {
-                break;
+            if (from == null) {
+                return NONE;
             }
-            hPairs[i] = hPairs[child];
-            hGains[i] = hGains[child];
-            i = child;
-        }
-        if (last > 0) {
-            hPairs[i] = pair;
-            hGains[i] = gain;
+            from.pop();
+            if (pairCounts.get(bestPair) >= minFrequency) {
+                return bestPair;
+            }
+            // below the minimum frequency: dropped until its count changes (then it is queued again)
         }
     }
 
-    private static boolean before(double gx, long px, double gy, long py) {
-        if (gx != gy) {
-            return gx > gy;
+    /** A max-heap of (value, pair, version) entries: larger value first, then the smaller pair. */
+    static final class Heap {
+        private long[] pairs = new long[64];
+        private double[] values = new double[64];
+        private int[] vers = new int[64];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
         }
-        return px < py;
+
+        long topPair() {
+            return pairs[0];
+        }
+
+        double topValue() {
+            return values[0];
+        }
+
+        int topVersion() {
+            return vers[0];
+        }
+
+        void push(long pair, double value, int version) {
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+                vers = Arrays.copyOf(vers, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (!before(value, pair, values[parent], pairs[parent])) {
+                    break;
+                }
+                pairs[i] = pairs[parent];
+                values[i] = values[parent];
+                vers[i] = vers[parent];
+                i = parent;
+            }
+            pairs[i] = pair;
+            values[i] = value;
+            vers[i] = version;
+        }
+
+        void pop() {
+            int last = --size;
+            long pair = pairs[last];
+            double value = values[last];
+            int version = vers[last];
+            int i = 0;
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= last) {
+                    break;
+                }
+                if (child + 1 < last && before(values[child + 1], pairs[child + 1], values[child], pairs[child])) {
+                    child++;
+                }
+                if (!before(values[child], pairs[child], value, pair)) {
+                    break;
+                }
+                pairs[i] = pairs[child];
+                values[i] = values[child];
+                vers[i] = vers[child];
+                i = child;
+            }
+            if (last > 0) {
+                pairs[i] = pair;
+                values[i] = value;
+                vers[i] = version;
+            }
+        }
+
+        private static boolean before(double vx, long px, double vy, long py) {
+            if (vx != vy) {
+                return vx > vy;
+            }
+            return px < py;
+        }
     }
 }

@@ -9,9 +9,12 @@ import io.subword.decode.WordPieceDecoder;
 import io.subword.json.TokenizerJson;
 import io.subword.post.BertProcessing;
 import io.subword.post.ByteLevelPostProcessor;
+import io.subword.sentencepiece.SentencePieceModel;
+import io.subword.unigram.PieceType;
 import io.subword.vocab.Merge;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
@@ -41,14 +44,24 @@ public final class TrainedTokenizer {
     /** The most characters of a word WordPiece splits; longer words become the unknown token, as in BERT. */
     static final int MAX_INPUT_CHARS_PER_WORD = 100;
 
+    /** The name of the SentencePiece model file of {@link Family#UNIGRAM}. */
+    public static final String TOKENIZER_MODEL = "tokenizer.model";
+
     private final Family family;
     private final Tokenizer tokenizer;
     private final List<Merge> merges;
+    /** The SentencePiece model of {@link Family#UNIGRAM}, {@code null} otherwise. */
+    private final SentencePieceModel sentencePiece;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
+        this(family, tokenizer, merges, null);
+    }
+
+    private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges, SentencePieceModel sentencePiece) {
         this.family = family;
         this.tokenizer = tokenizer;
         this.merges = List.copyOf(merges);
+        this.sentencePiece = sentencePiece;
     }
 
     /**
@@ -129,6 +142,27 @@ public final class TrainedTokenizer {
         return new TrainedTokenizer(Family.WORD_LEVEL, tok, List.of());
     }
 
+    /**
+     * The SentencePiece tokenizer around {@code data}: the model file SentencePiece's {@code spm_encode} reads
+     * (normalization rule {@code options.normalization()}), and the tokenizer that encodes as {@code spm_encode}
+     * does.
+     */
+    public static TrainedTokenizer ofUnigram(UnigramModelData data, TrainingOptions options) {
+        Objects.requireNonNull(data, "data");
+        List<PieceType> types = new ArrayList<>(data.pieces().size());
+        int userFrom = 1 + data.controlSymbols().size();
+        int bytesFrom = userFrom + data.userDefinedSymbols().size();
+        int learnedFrom = data.metaPieces();
+        for (int id = 0; id < data.pieces().size(); id++) {
+            types.add(id == data.unkId() ? PieceType.UNKNOWN : id < userFrom ? PieceType.CONTROL
+                    : id < bytesFrom ? PieceType.USER_DEFINED : id < learnedFrom ? PieceType.BYTE : PieceType.NORMAL);
+        }
+        SentencePieceModel model = SentencePieceModel.of(SentencePieceModel.ModelType.UNIGRAM, data.pieces(),
+                data.scores(), types, UnigramTrainer.charsMap(options.normalization()), options.normalization(),
+                data.byteFallback());
+        return new TrainedTokenizer(Family.UNIGRAM, model.toTokenizer(), List.of(), model);
+    }
+
     private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
         List<AddedToken> added = new ArrayList<>(specialTokens.size());
         for (String s : specialTokens) {
@@ -160,6 +194,7 @@ public final class TrainedTokenizer {
         return switch (family) {
             case WORD_PIECE, WORD_LEVEL -> List.of(VOCAB_TXT, TOKENIZER_JSON);
             case BPE, BYTE_LEVEL -> List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+            case UNIGRAM -> List.of(TOKENIZER_MODEL, TOKENIZER_JSON);
         };
     }
 
@@ -180,7 +215,14 @@ public final class TrainedTokenizer {
                 case VOCAB_TXT -> VocabTxt.write(vocab, file);
                 case VOCAB_JSON -> VocabJson.write(vocab, file);
                 case MERGES_TXT -> MergesTxt.write(merges, file);
-                case TOKENIZER_JSON -> TokenizerJson.write(tokenizer, file);
+                case TOKENIZER_JSON -> {
+                    if (sentencePiece != null) {
+                        AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
+                    } else {
+                        TokenizerJson.write(tokenizer, file);
+                    }
+                }
+                case TOKENIZER_MODEL -> sentencePiece.write(file);
                 default -> throw new AssertionError(name);
             }
             written.add(file);

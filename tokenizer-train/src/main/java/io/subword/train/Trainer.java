@@ -34,6 +34,7 @@ public interface Trainer {
             case BPE, BYTE_LEVEL -> BpeTrainer.of(family, options);
             case WORD_PIECE -> WordPieceTrainer.of(options);
             case WORD_LEVEL -> WordLevelTrainer.of(options);
+            case UNIGRAM -> UnigramTrainer.of(options);
         };
     }
 

@@ -193,7 +193,10 @@ public final class TrainingOptions {
         return userDefinedSymbols;
     }
 
-    /** Unigram: the normalization rule, {@code nfkc} (default) or {@code identity}. */
+    /**
+     * Unigram: SentencePiece's normalization rule, {@code nmt_nfkc} (the default: NFKC plus NMT clean-up of control
+     * characters and spaces), {@code nfkc} or {@code identity}; extra spaces are removed in every case.
+     */
     public String normalization() {
         return normalization;
     }
@@ -208,7 +211,7 @@ public final class TrainingOptions {
     /** Sets the options; every setter rejects a bad value with an {@link IllegalArgumentException} naming it. */
     public static final class Builder {
         /** The normalization rules the Unigram trainer knows. */
-        public static final List<String> NORMALIZATIONS = List.of("nfkc", "identity");
+        public static final List<String> NORMALIZATIONS = List.of("nmt_nfkc", "nfkc", "identity");
 
         private int vocabSize = DEFAULT_VOCAB_SIZE;
         private long minFrequency;
@@ -227,7 +230,7 @@ public final class TrainingOptions {
         private boolean splitDigits;
         private boolean byteFallback;
         private List<String> userDefinedSymbols = List.of();
-        private String normalization = "nfkc";
+        private String normalization = "nmt_nfkc";
 
         private Builder() {
         }
@@ -369,7 +372,7 @@ public final class TrainingOptions {
             return this;
         }
 
-        /** Unigram: the normalization rule, one of {@link #NORMALIZATIONS} (default {@code nfkc}). */
+        /** Unigram: the normalization rule, one of {@link #NORMALIZATIONS} (default {@code nmt_nfkc}). */
         public Builder normalization(String rule) {
             if (!NORMALIZATIONS.contains(rule)) {
                 throw new IllegalArgumentException("unknown normalization rule \"" + rule + "\": expected "
