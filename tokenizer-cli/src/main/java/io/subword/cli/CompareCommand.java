@@ -49,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> tokenizers = new ArrayList<>();
 
     @Option(names = "--train-vocabs", paramLabel = "MODELS", split = ",", defaultValue = DEFAULT_MODELS,
-            description = "Models to train: bpe, bytelevel, wordpiece, word (default: ${DEFAULT-VALUE}); "
+            description = "Models to train: bpe, bytelevel, wordpiece, word, unigram (default: ${DEFAULT-VALUE}); "
                     + "'none' for only the -t tokenizers.")
     List<String> models;
 
@@ -140,7 +140,13 @@ final class CompareCommand implements Callable<Integer> {
             if (n.isBlank() || n.equalsIgnoreCase("none")) {
                 continue;
             }
-            Family k = Family.fromName(n);
+            Family k;
+            try {
+                k = Family.fromName(n);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown model \"" + n + "\" (known: word, wordpiece, bpe,"
+                        + " bytelevel, unigram)");
+            }
             if (!kinds.contains(k)) {
                 kinds.add(k);
             }

@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory(out, ".work");
         try {
             job.train = List.of(bodies);
-            job.kinds = List.of(Family.WORD_LEVEL, Family.WORD_PIECE, Family.BPE, Family.BYTE_LEVEL);
+            job.kinds = List.of(Family.WORD_LEVEL, Family.WORD_PIECE, Family.BPE, Family.BYTE_LEVEL, Family.UNIGRAM);
             job.vocabSizes = CompareCommand.checkSizes(sizes);
             job.exampleWords = List.of(SHOWCASE_WORD);
             job.examples = 12;

@@ -213,8 +213,14 @@ final class LikelihoodMerger {
         int a = BpeMerger.left(pair);
         m = 0;
         IntArrayList list = where.get(pair);
-        for (int k = 0; list != null && k < list.size(); k++) {
-            int w = list.getInt(k);
+        // the position lists may name a word more than once (it gained the pair in two merges): count it once
+        int[] ws = list == null ? new int[0] : list.toIntArray();
+        Arrays.sort(ws);
+        for (int k = 0; k < ws.length; k++) {
+            int w = ws[k];
+            if (k > 0 && ws[k - 1] == w) {
+                continue;
+            }
             int[] s = words[w];
             int run = 0;
             long inWord = 0;
@@ -387,6 +393,7 @@ final class LikelihoodMerger {
             while (current(frequent)) {
                 long p = frequent.topPair();
                 double g = gain(p);
+                assert !Double.isNaN(g) : "gain of a pair is NaN";
                 if (g == frequent.topValue()) {
                     if (from == null || g > bestGain || g == bestGain && p < bestPair) {
                         from = frequent;

@@ -140,6 +140,13 @@ public final class UnigramTrainer implements Trainer {
         listener.phase("compute alphabet");
         Words words = words(counts);
         int[] required = requiredChars(words);
+        int meta = specialTokens.size() + options.userDefinedSymbols().size() + (options.byteFallback() ? 256 : 0);
+        if (required.length > options.vocabSize() - meta) {
+            // as spm_train, which stops with "Vocabulary size is smaller than required_chars"
+            throw new IllegalArgumentException("vocabulary size " + options.vocabSize() + " cannot hold the "
+                    + required.length + " characters that cover " + options.characterCoverage() + " of the text and "
+                    + meta + " special pieces: raise the vocabulary size or lower the character coverage");
+        }
         IntOpenHashSet alphabet = new IntOpenHashSet(required);
         words = words.withUnknown(alphabet);
 
@@ -161,7 +168,11 @@ public final class UnigramTrainer implements Trainer {
             if (model.size() <= desired) {
                 break;
             }
-            model = em.prune(model, desired, options.shrinkingFactor());
+            UnigramEm.Pieces pruned = em.prune(model, desired, options.shrinkingFactor());
+            if (pruned.size() == model.size()) {
+                break; // every piece left is needed (characters without an alternative): finish picks the best
+            }
+            model = pruned;
         }
         return finish(model, required);
     }
@@ -178,12 +189,6 @@ public final class UnigramTrainer implements Trainer {
         }
         int meta = pieces.size();
         int room = options.vocabSize() - meta;
-        if (required.length > room) {
-            // as spm_train, which stops with "Vocabulary size is smaller than required_chars"
-            throw new IllegalArgumentException("vocabulary size " + options.vocabSize() + " cannot hold the "
-                    + required.length + " characters that cover " + options.characterCoverage() + " of the text and "
-                    + meta + " special pieces: raise the vocabulary size or lower the character coverage");
-        }
         java.util.Map<String, Double> scoreOf = new java.util.HashMap<>();
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i < model.size(); i++) {
