@@ -13,7 +13,7 @@ import io.subword.post.Truncation;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.vocab.io.VocabFormatException;
@@ -36,9 +36,8 @@ public class LibraryQuickStart {
         Encoding pair = bert128.encodePair("question", "context");        // [CLS] A [SEP] B [SEP] [PAD]...
 
         // subword-tokenizer-train: a WordPiece vocabulary of up to 16,000 tokens from your own text
-        TrainedTokenizer trained = Training.train(Family.WORD_PIECE,
-                TrainingOptions.builder().vocabSize(16_000).build(), Corpus.of(Path.of("corpus.txt")),
-                TrainingListener.NONE);
+        TrainedTokenizer trained = Trainer.of(Family.WORD_PIECE, TrainingOptions.builder().vocabSize(16_000).build())
+                .train(Corpus.of(Path.of("corpus.txt")), TrainingListener.NONE);
         trained.writeAll(Path.of("my-tokenizer"));                        // tokenizer.json and vocab.txt
 
         // subword-embedding: vectors from `subword embed train -t tokenizer.json -o vectors.vec corpus.txt`;

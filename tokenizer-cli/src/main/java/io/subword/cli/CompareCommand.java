@@ -2,8 +2,8 @@ package io.subword.cli;
 
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
-import io.subword.compare.ModelKind;
 import io.subword.compare.TextReport;
+import io.subword.train.Family;
 import io.subword.vocab.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ final class CompareCommand implements Callable<Integer> {
     List<String> tokenizers = new ArrayList<>();
 
     @Option(names = "--train-vocabs", paramLabel = "MODELS", split = ",", defaultValue = DEFAULT_MODELS,
-            description = "Models to train: bpe, bytelevel, wordpiece, word (default: ${DEFAULT-VALUE}); "
+            description = "Models to train: bpe, bytelevel, wordpiece, word, unigram (default: ${DEFAULT-VALUE}); "
                     + "'none' for only the -t tokenizers.")
     List<String> models;
 
@@ -154,13 +154,19 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The models named, in order; {@code none} for none. */
-    static List<ModelKind> kinds(List<String> names) {
-        List<ModelKind> kinds = new ArrayList<>();
+    static List<Family> kinds(List<String> names) {
+        List<Family> kinds = new ArrayList<>();
         for (String n : names) {
             if (n.isBlank() || n.equalsIgnoreCase("none")) {
                 continue;
             }
-            ModelKind k = ModelKind.fromName(n);
+            Family k;
+            try {
+                k = Family.fromName(n);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown model \"" + n + "\" (known: word, wordpiece, bpe,"
+                        + " bytelevel, unigram)");
+            }
             if (!kinds.contains(k)) {
                 kinds.add(k);
             }

@@ -102,7 +102,7 @@ class CompareCommandTest {
             compare --train missing.txt                                | subword: missing.txt: no such file
             compare --train CORPUS --test missing.txt                  | subword: missing.txt: no such file
             compare --train CORPUS --test EMPTY                        | subword: EMPTY: the held-out text is empty
-            compare --train CORPUS --train-vocabs bpe,foo              | subword: unknown model "foo" (known: word, wordpiece, bpe, bytelevel)
+            compare --train CORPUS --train-vocabs bpe,foo              | subword: unknown model "foo" (known: word, wordpiece, bpe, bytelevel, unigram)
             compare --train CORPUS --vocab-sizes 5                     | subword: vocabulary size 5 is too small (at least 10)
             compare --test EMPTY --train-vocabs bpe                    | subword: training bpe needs --train
             compare --test CORPUS --train-vocabs none                  | subword: nothing to compare: no --train-vocabs and no -t tokenizers

@@ -477,7 +477,7 @@ public final class Comparison {
         if (model instanceof Bpe bpe && bpe.unkToken() != null) {
             return tokenizer.vocabulary().id(bpe.unkToken());
         }
-        return -1;
+        return model.unknownId(); // Unigram's <unk>; -1 for models without one
     }
 
     // ---------------------------------------------------------------------------------------------------------

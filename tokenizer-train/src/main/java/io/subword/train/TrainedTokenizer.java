@@ -9,12 +9,16 @@ import io.subword.decode.WordPieceDecoder;
 import io.subword.json.TokenizerJson;
 import io.subword.post.BertProcessing;
 import io.subword.post.ByteLevelPostProcessor;
+import io.subword.sentencepiece.SentencePieceModel;
+import io.subword.unigram.PieceType;
 import io.subword.vocab.Merge;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
+import io.subword.wordlevel.WordLevel;
 import io.subword.wordpiece.WordPiece;
 
 import java.io.IOException;
@@ -27,7 +31,8 @@ import java.util.Objects;
 /**
  * A freshly trained tokenizer: the full pipeline of its {@link Family} around the learned model, ready to
  * encode, and able to write itself as Hugging Face's {@code tokenizer.json} plus the classic vocabulary files
- * ({@code vocab.txt} for WordPiece, {@code vocab.json} and {@code merges.txt} for BPE). Immutable.
+ * ({@code vocab.txt} for WordPiece and word-level, {@code vocab.json} and {@code merges.txt} for BPE). The one
+ * result of every {@link Trainer}; the CLI and the comparison use it as it is. Immutable.
  */
 public final class TrainedTokenizer {
     /** The name of the Hugging Face file. */
@@ -39,14 +44,24 @@ public final class TrainedTokenizer {
     /** The most characters of a word WordPiece splits; longer words become the unknown token, as in BERT. */
     static final int MAX_INPUT_CHARS_PER_WORD = 100;
 
+    /** The name of the SentencePiece model file of {@link Family#UNIGRAM}. */
+    public static final String TOKENIZER_MODEL = "tokenizer.model";
+
     private final Family family;
     private final Tokenizer tokenizer;
     private final List<Merge> merges;
+    /** The SentencePiece model of {@link Family#UNIGRAM}, {@code null} otherwise. */
+    private final SentencePieceModel sentencePiece;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
+        this(family, tokenizer, merges, null);
+    }
+
+    private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges, SentencePieceModel sentencePiece) {
         this.family = family;
         this.tokenizer = tokenizer;
         this.merges = List.copyOf(merges);
+        this.sentencePiece = sentencePiece;
     }
 
     /**
@@ -57,7 +72,7 @@ public final class TrainedTokenizer {
      */
     public static TrainedTokenizer ofBpe(Family family, BpeModelData data, boolean lowercase) {
         Objects.requireNonNull(data, "data");
-        if (family == Family.WORD_PIECE) {
+        if (family != Family.BPE && family != Family.BYTE_LEVEL) {
             throw new IllegalArgumentException("a BPE model cannot make a " + family + " tokenizer");
         }
         if (data.byteLevel() != (family == Family.BYTE_LEVEL)) {
@@ -115,6 +130,39 @@ public final class TrainedTokenizer {
         return new TrainedTokenizer(Family.WORD_PIECE, tok, List.of());
     }
 
+    /** The word-level tokenizer around {@code model}: char-level BPE's normalizer and pre-tokenizer. */
+    public static TrainedTokenizer ofWordLevel(WordLevel model, boolean lowercase) {
+        Objects.requireNonNull(model, "model");
+        Vocabulary vocab = model.vocabulary();
+        Tokenizer tok = Tokenizer.builder(model)
+                .normalizer(Family.WORD_LEVEL.normalizer(lowercase))
+                .preTokenizer(Family.WORD_LEVEL.preTokenizer())
+                .addedTokens(specials(vocab, List.of(vocab.token(model.unkId()))))
+                .build();
+        return new TrainedTokenizer(Family.WORD_LEVEL, tok, List.of());
+    }
+
+    /**
+     * The SentencePiece tokenizer around {@code data}: the model file SentencePiece's {@code spm_encode} reads
+     * (normalization rule {@code options.normalization()}), and the tokenizer that encodes as {@code spm_encode}
+     * does.
+     */
+    public static TrainedTokenizer ofUnigram(UnigramModelData data, TrainingOptions options) {
+        Objects.requireNonNull(data, "data");
+        List<PieceType> types = new ArrayList<>(data.pieces().size());
+        int userFrom = 1 + data.controlSymbols().size();
+        int bytesFrom = userFrom + data.userDefinedSymbols().size();
+        int learnedFrom = data.metaPieces();
+        for (int id = 0; id < data.pieces().size(); id++) {
+            types.add(id == data.unkId() ? PieceType.UNKNOWN : id < userFrom ? PieceType.CONTROL
+                    : id < bytesFrom ? PieceType.USER_DEFINED : id < learnedFrom ? PieceType.BYTE : PieceType.NORMAL);
+        }
+        SentencePieceModel model = SentencePieceModel.of(SentencePieceModel.ModelType.UNIGRAM, data.pieces(),
+                data.scores(), types, UnigramTrainer.charsMap(options.normalization()), options.normalization(),
+                data.byteFallback());
+        return new TrainedTokenizer(Family.UNIGRAM, model.toTokenizer(), List.of(), model);
+    }
+
     private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
         List<AddedToken> added = new ArrayList<>(specialTokens.size());
         for (String s : specialTokens) {
@@ -143,8 +191,11 @@ public final class TrainedTokenizer {
 
     /** The names of the files {@link #writeAll} writes for {@code family}, in the order it writes them. */
     public static List<String> fileNames(Family family) {
-        return family == Family.WORD_PIECE ? List.of(VOCAB_TXT, TOKENIZER_JSON)
-                : List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+        return switch (family) {
+            case WORD_PIECE, WORD_LEVEL -> List.of(VOCAB_TXT, TOKENIZER_JSON);
+            case BPE, BYTE_LEVEL -> List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+            case UNIGRAM -> List.of(TOKENIZER_MODEL, TOKENIZER_JSON);
+        };
     }
 
     /**
@@ -164,7 +215,14 @@ public final class TrainedTokenizer {
                 case VOCAB_TXT -> VocabTxt.write(vocab, file);
                 case VOCAB_JSON -> VocabJson.write(vocab, file);
                 case MERGES_TXT -> MergesTxt.write(merges, file);
-                case TOKENIZER_JSON -> TokenizerJson.write(tokenizer, file);
+                case TOKENIZER_JSON -> {
+                    if (sentencePiece != null) {
+                        AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
+                    } else {
+                        TokenizerJson.write(tokenizer, file);
+                    }
+                }
+                case TOKENIZER_MODEL -> sentencePiece.write(file);
                 default -> throw new AssertionError(name);
             }
             written.add(file);

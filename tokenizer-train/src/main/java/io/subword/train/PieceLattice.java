@@ -1,0 +1,204 @@
+package io.subword.train;
+
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+
+import java.util.Arrays;
+
+/**
+ * The pieces of a Unigram model in training, and the lattice of one word over them: every piece that matches at
+ * every position, found by walking a trie. A position that no one-character piece covers gets an unknown node
+ * whose score is the lowest piece score minus 10, as in SentencePiece. Forward-backward gives the expected count of
+ * each piece in the word (the E-step); Viterbi gives the best segmentation (pruning).
+ *
+ * <p>The trie is shared and read-only once built; a {@link Scratch} holds one thread's lattice buffers.
+ */
+final class PieceLattice {
+    /** SentencePiece's penalty of the unknown node below the lowest piece score. */
+    static final double UNKNOWN_PENALTY = 10.0;
+
+    final int[][] pieces;
+    final double[] scores;
+    final double unknownScore;
+    /** Trie edges: (node << 21 | code point) -> child node. */
+    private final Long2IntOpenHashMap edges;
+    /** Per trie node, the piece that ends there, or -1. */
+    private final int[] pieceAt;
+
+    PieceLattice(int[][] pieces, double[] scores) {
+        this.pieces = pieces;
+        this.scores = scores;
+        double min = Double.POSITIVE_INFINITY;
+        for (double s : scores) {
+            min = Math.min(min, s);
+        }
+        this.unknownScore = (pieces.length == 0 ? 0 : min) - UNKNOWN_PENALTY;
+        int totalLength = 0;
+        for (int[] p : pieces) {
+            totalLength += p.length;
+        }
+        edges = new Long2IntOpenHashMap(totalLength);
+        edges.defaultReturnValue(-1);
+        int[] at = new int[totalLength + 1];
+        Arrays.fill(at, -1);
+        int nodes = 1;
+        for (int id = 0; id < pieces.length; id++) {
+            int node = 0;
+            for (int cp : pieces[id]) {
+                long key = ((long) node << 21) | cp;
+                int child = edges.get(key);
+                if (child < 0) {
+                    child = nodes++;
+                    edges.put(key, child);
+                }
+                node = child;
+            }
+            at[node] = id;
+        }
+        this.pieceAt = at;
+    }
+
+    int size() {
+        return pieces.length;
+    }
+
+    /** One thread's buffers: the nodes of the current word and the forward/backward arrays. */
+    static final class Scratch {
+        int[] begin = new int[256];
+        int[] end = new int[256];
+        int[] id = new int[256];
+        int nodes;
+        double[] alpha = new double[64];
+        double[] beta = new double[64];
+        int[] back = new int[64];
+
+        void add(int b, int e, int piece) {
+            if (nodes == begin.length) {
+                begin = Arrays.copyOf(begin, nodes * 2);
+                end = Arrays.copyOf(end, nodes * 2);
+                id = Arrays.copyOf(id, nodes * 2);
+            }
+            begin[nodes] = b;
+            end[nodes] = e;
+            id[nodes] = piece;
+            nodes++;
+        }
+
+        void size(int len) {
+            if (alpha.length <= len) {
+                alpha = new double[len * 2 + 1];
+                beta = new double[len * 2 + 1];
+                back = new int[len * 2 + 1];
+            }
+        }
+    }
+
+    /**
+     * Fills {@code s} with the nodes of {@code word} in order of their start, leaving out the piece
+     * {@code excluded} where it spans the whole word (-1 to leave out nothing).
+     */
+    void populate(int[] word, Scratch s, int excluded) {
+        s.nodes = 0;
+        int n = word.length;
+        for (int i = 0; i < n; i++) {
+            boolean single = false;
+            int node = 0;
+            for (int j = i; j < n; j++) {
+                node = edges.get(((long) node << 21) | word[j]);
+                if (node < 0) {
+                    break;
+                }
+                int piece = pieceAt[node];
+                if (piece >= 0 && !(piece == excluded && i == 0 && j == n - 1)) {
+                    s.add(i, j + 1, piece);
+                    single |= j == i;
+                }
+            }
+            if (!single) {
+                s.add(i, i + 1, -1);
+            }
+        }
+    }
+
+    private double score(int piece) {
+        return piece < 0 ? unknownScore : scores[piece];
+    }
+
+    /**
+     * Forward-backward over the populated lattice of a word of {@code len} code points seen {@code freq} times:
+     * adds {@code freq} times each node's posterior to {@code expected} (fixed point, see {@link UnigramEm}) and
+     * returns the log of the word's marginal likelihood.
+     */
+    double marginals(Scratch s, int len, long freq, long[] expected, double fixedPointScale) {
+        s.size(len);
+        double[] alpha = s.alpha;
+        double[] beta = s.beta;
+        Arrays.fill(alpha, 0, len + 1, Double.NEGATIVE_INFINITY);
+        Arrays.fill(beta, 0, len + 1, Double.NEGATIVE_INFINITY);
+        alpha[0] = 0;
+        for (int k = 0; k < s.nodes; k++) {
+            int b = s.begin[k];
+            int e = s.end[k];
+            alpha[e] = logAdd(alpha[e], alpha[b] + score(s.id[k]));
+        }
+        beta[len] = 0;
+        for (int k = s.nodes - 1; k >= 0; k--) {
+            int b = s.begin[k];
+            int e = s.end[k];
+            beta[b] = logAdd(beta[b], beta[e] + score(s.id[k]));
+        }
+        double z = alpha[len];
+        double scale = freq * fixedPointScale;
+        for (int k = 0; k < s.nodes; k++) {
+            int piece = s.id[k];
+            if (piece >= 0) {
+                double p = Math.exp(alpha[s.begin[k]] + scores[piece] + beta[s.end[k]] - z);
+                expected[piece] += Math.round(p * scale);
+            }
+        }
+        return z;
+    }
+
+    /**
+     * The best segmentation of the populated lattice of a word of {@code len} code points, as piece ids (-1 for
+     * an unknown character) written into {@code out}; returns how many, or -1 if there is no path.
+     */
+    int viterbi(Scratch s, int len, int[] out) {
+        s.size(len);
+        double[] best = s.alpha;
+        int[] back = s.back;
+        Arrays.fill(best, 0, len + 1, Double.NEGATIVE_INFINITY);
+        best[0] = 0;
+        for (int k = 0; k < s.nodes; k++) {
+            int b = s.begin[k];
+            int e = s.end[k];
+            double v = best[b] + score(s.id[k]);
+            // ties: the node found first (shorter at the same start), as SentencePiece's lattice keeps the first
+            if (v > best[e]) {
+                best[e] = v;
+                back[e] = k;
+            }
+        }
+        if (best[len] == Double.NEGATIVE_INFINITY) {
+            return -1;
+        }
+        int count = 0;
+        for (int pos = len; pos > 0; pos = s.begin[back[pos]]) {
+            count++;
+        }
+        int i = count;
+        for (int pos = len; pos > 0; pos = s.begin[back[pos]]) {
+            out[--i] = s.id[back[pos]];
+        }
+        return count;
+    }
+
+    static double logAdd(double x, double y) {
+        if (x == Double.NEGATIVE_INFINITY) {
+            return y;
+        }
+        if (y == Double.NEGATIVE_INFINITY) {
+            return x;
+        }
+        return x > y ? x + Math.log1p(Math.exp(y - x)) : y + Math.log1p(Math.exp(x - y));
+    }
+}

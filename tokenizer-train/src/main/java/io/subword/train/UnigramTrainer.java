@@ -1,0 +1,386 @@
+package io.subword.train;
+
+import io.subword.normalize.Normalizer;
+import io.subword.normalize.PrecompiledCharsMap;
+import io.subword.pretokenize.MetaspacePreTokenizer;
+import io.subword.pretokenize.PreTokenizer;
+import io.subword.sentencepiece.SentencePieceNormalizer;
+import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Learns a Unigram vocabulary (Kudo 2018) from {@link WordCounts}, as SentencePiece's {@code spm_train
+ * --model_type=unigram} does:
+ * <ol>
+ *   <li>the text is normalized by SentencePiece's rule ({@code nmt_nfkc}, {@code nfkc} or {@code identity}, extra
+ *       spaces removed, {@code ▁} for spaces and in front) and cut into words before each {@code ▁} (with
+ *       {@code splitByWhitespace}; otherwise each line is one word);</li>
+ *   <li>the alphabet is the most frequent characters covering {@code characterCoverage} of all characters; the
+ *       others become the unknown character {@code U+2585} (user-defined symbols are cut out of the words);</li>
+ *   <li>seed pieces: the characters and the most frequent substrings, by suffix array ({@link SeedPieces});</li>
+ *   <li>EM and pruning until {@code 1.1 * vocabSize} pieces remain, then the required characters and the
+ *       best-scored pieces up to the vocabulary size ({@link UnigramEm}).</li>
+ * </ol>
+ * A piece is at most {@code maxTokenLength} (default 16) characters, never holds {@code ▁} except at its start
+ * (with {@code splitByWhitespace}), never mixes Unicode scripts (Hiragana and Katakana count as Han; digits and
+ * punctuation are Common, so {@code a1} is two pieces), and with {@code splitDigits} a digit is a piece of its
+ * own. The result does not depend on the thread count. Immutable and thread-safe.
+ */
+public final class UnigramTrainer implements Trainer {
+    /** The character that stands for characters outside the alphabet, as in SentencePiece. */
+    static final int UNKNOWN_CHAR = 0x2585;
+    /** The word-boundary mark. */
+    static final int SPACE_MARK = MetaspacePreTokenizer.DEFAULT_REPLACEMENT;
+
+    private final TrainingOptions options;
+    private final List<String> specialTokens;
+    private final String unkToken;
+
+    private UnigramTrainer(TrainingOptions options) {
+        this.options = options;
+        this.specialTokens = List.copyOf(new java.util.LinkedHashSet<>(options.specialTokens(Family.UNIGRAM)));
+        this.unkToken = Family.UNIGRAM_UNK_TOKEN;
+        if (!specialTokens.contains(unkToken)) {
+            throw new IllegalArgumentException("a unigram tokenizer needs " + unkToken
+                    + " among the special tokens, which are " + specialTokens);
+        }
+        if (options.lowercase(Family.UNIGRAM)) {
+            throw new IllegalArgumentException("a unigram tokenizer does not lowercase: SentencePiece normalizes only"
+                    + " by its rule (" + String.join(", ", TrainingOptions.Builder.NORMALIZATIONS) + ")");
+        }
+        int meta = specialTokens.size() + options.userDefinedSymbols().size() + (options.byteFallback() ? 256 : 0);
+        if (options.vocabSize() <= meta) {
+            throw new IllegalArgumentException("vocabulary size " + options.vocabSize() + " leaves no room after the "
+                    + meta + " special, user-defined and byte pieces");
+        }
+    }
+
+    /**
+     * The trainer of {@link Family#UNIGRAM} with {@code options}; the unknown piece is {@code <unk>}.
+     *
+     * @throws IllegalArgumentException if {@code <unk>} is not a special token, or the vocabulary size leaves no
+     *                                  room for learned pieces
+     */
+    public static UnigramTrainer of(TrainingOptions options) {
+        return new UnigramTrainer(Objects.requireNonNull(options, "options"));
+    }
+
+    @Override
+    public Family family() {
+        return Family.UNIGRAM;
+    }
+
+    @Override
+    public TrainingOptions options() {
+        return options;
+    }
+
+    @Override
+    public WordCounter wordCounter() {
+        return WordCounter.builder(preTokenizer(options.splitByWhitespace()))
+                .normalizer(normalizer(options.normalization(), options.userDefinedSymbols()))
+                .threads(options.threads()).build();
+    }
+
+    /**
+     * SentencePiece's normalizer with {@code rule}: the rule's precompiled map, extra spaces removed, {@code ▁} in
+     * front and for every space, user-defined symbols left alone.
+     */
+    static Normalizer normalizer(String rule, List<String> userDefinedSymbols) {
+        byte[] map = charsMap(rule);
+        return new SentencePieceNormalizer(map == null ? null : PrecompiledCharsMap.decode(map), true, true, true,
+                false, userDefinedSymbols);
+    }
+
+    /** Cuts the normalized text before each {@code ▁} (with {@code split}), or not at all. */
+    static PreTokenizer preTokenizer(boolean split) {
+        return new MetaspacePreTokenizer(MetaspacePreTokenizer.DEFAULT_REPLACEMENT,
+                MetaspacePreTokenizer.PrependScheme.NEVER, split);
+    }
+
+    private static final java.util.Map<String, byte[]> CHARS_MAPS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The precompiled map of SentencePiece's rule {@code nfkc} or {@code nmt_nfkc} (made by {@code spm_train}, see
+     * {@code tokenizer-train/scripts/make-charsmaps.sh}), or {@code null} for {@code identity}.
+     */
+    static byte[] charsMap(String rule) {
+        if (rule.equals("identity")) {
+            return null;
+        }
+        return CHARS_MAPS.computeIfAbsent(rule, r -> {
+            try (var in = UnigramTrainer.class.getResourceAsStream(r + ".charsmap.gz")) {
+                if (in == null) {
+                    throw new IllegalArgumentException("unknown normalization rule \"" + r + "\"");
+                }
+                return new java.util.zip.GZIPInputStream(in).readAllBytes();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).clone();
+    }
+
+    @Override
+    public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
+        return TrainedTokenizer.ofUnigram(learn(BpeTrainer.nonEmpty(counts), listener), options);
+    }
+
+    /** Learns the Unigram model from {@code counts}, without a pipeline around it. */
+    public UnigramModelData learn(WordCounts counts, TrainingListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listener.phase("compute alphabet");
+        Words words = words(counts);
+        int[] required = requiredChars(words);
+        int meta = specialTokens.size() + options.userDefinedSymbols().size() + (options.byteFallback() ? 256 : 0);
+        if (required.length > options.vocabSize() - meta) {
+            // as spm_train, which stops with "Vocabulary size is smaller than required_chars"
+            throw new IllegalArgumentException("vocabulary size " + options.vocabSize() + " cannot hold the "
+                    + required.length + " characters that cover " + options.characterCoverage() + " of the text and "
+                    + meta + " special pieces: raise the vocabulary size or lower the character coverage");
+        }
+        IntOpenHashSet alphabet = new IntOpenHashSet(required);
+        words = words.withUnknown(alphabet);
+
+        listener.phase("seed pieces");
+        int maxLength = options.maxTokenLength(Family.UNIGRAM);
+        List<SeedPieces.Seed> seeds = SeedPieces.of(words.codePoints, words.counts, maxLength, options.seedSize(),
+                this::isValidPiece);
+        UnigramEm em = new UnigramEm(words.codePoints, words.counts, options.threads());
+        UnigramEm.Pieces model = UnigramEm.fromSeeds(seeds);
+
+        listener.phase("EM from " + seeds.size() + " seed pieces");
+        int desired = (int) (options.vocabSize() * 1.1);
+        long round = 0;
+        while (true) {
+            for (int iter = 0; iter < options.subIterations(); iter++) {
+                model = UnigramEm.maximize(model, em.expectedCounts(model));
+            }
+            listener.merges(++round, 0);
+            if (model.size() <= desired) {
+                break;
+            }
+            UnigramEm.Pieces pruned = em.prune(model, desired, options.shrinkingFactor());
+            if (pruned.size() == model.size()) {
+                break; // every piece left is needed (characters without an alternative): finish picks the best
+            }
+            model = pruned;
+        }
+        return finish(model, required);
+    }
+
+    /** SentencePiece's {@code FinalizeSentencePieces}: required characters first, then the best pieces. */
+    private UnigramModelData finish(UnigramEm.Pieces model, int[] required) {
+        List<String> userDefined = options.userDefinedSymbols();
+        List<String> pieces = new ArrayList<>(specialTokens);
+        pieces.addAll(userDefined);
+        if (options.byteFallback()) {
+            for (int b = 0; b < 256; b++) {
+                pieces.add(String.format(Locale.ROOT, "<0x%02X>", b));
+            }
+        }
+        int meta = pieces.size();
+        int room = options.vocabSize() - meta;
+        java.util.Map<String, Double> scoreOf = new java.util.HashMap<>();
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < model.size(); i++) {
+            scoreOf.put(new String(model.pieces()[i], 0, model.pieces()[i].length), model.scores()[i]);
+            min = Math.min(min, model.scores()[i]);
+        }
+        java.util.LinkedHashMap<String, Double> chosen = new java.util.LinkedHashMap<>();
+        double penalty = 0;
+        for (int cp : required) {
+            String c = new String(Character.toChars(cp));
+            Double s = scoreOf.get(c);
+            if (s == null) {
+                // a required character the EM dropped: just below the lowest score, frequent ones first
+                s = min + penalty;
+                penalty += 0.0001;
+            }
+            chosen.put(c, s);
+        }
+        List<String> byScore = new ArrayList<>(scoreOf.keySet());
+        byScore.sort((a, b) -> {
+            int c = Double.compare(scoreOf.get(b), scoreOf.get(a));
+            return c != 0 ? c : WordCounts.CODE_POINT_ORDER.compare(a, b);
+        });
+        Set<String> taken = new HashSet<>(pieces);
+        for (String p : byScore) {
+            if (chosen.size() >= room) {
+                break;
+            }
+            if (!taken.contains(p)) {
+                chosen.putIfAbsent(p, scoreOf.get(p));
+            }
+        }
+        List<String> learned = new ArrayList<>(chosen.keySet());
+        learned.removeIf(taken::contains);
+        learned.sort((a, b) -> {
+            int c = Double.compare(chosen.get(b), chosen.get(a));
+            return c != 0 ? c : WordCounts.CODE_POINT_ORDER.compare(a, b);
+        });
+        double[] scores = new double[meta + learned.size()];
+        for (int i = 0; i < learned.size(); i++) {
+            scores[meta + i] = chosen.get(learned.get(i));
+        }
+        pieces.addAll(learned);
+        List<String> control = new ArrayList<>(specialTokens);
+        control.remove(unkToken);
+        return new UnigramModelData(pieces, scores, specialTokens.indexOf(unkToken), control, userDefined,
+                options.byteFallback());
+    }
+
+    /** Words as code points, in code point order of the words, user-defined symbols cut out. */
+    record Words(int[][] codePoints, long[] counts) {
+        /** These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. */
+        Words withUnknown(IntOpenHashSet alphabet) {
+            Object2LongOpenHashMap<String> merged = new Object2LongOpenHashMap<>(codePoints.length);
+            boolean changed = false;
+            for (int w = 0; w < codePoints.length; w++) {
+                int[] cps = codePoints[w];
+                for (int i = 0; i < cps.length; i++) {
+                    if (!alphabet.contains(cps[i])) {
+                        cps = cps == codePoints[w] ? cps.clone() : cps;
+                        cps[i] = UNKNOWN_CHAR;
+                        changed = true;
+                    }
+                }
+                merged.addTo(new String(cps, 0, cps.length), counts[w]);
+            }
+            return changed ? of(merged) : this;
+        }
+
+        static Words of(Object2LongOpenHashMap<String> map) {
+            List<String> sorted = new ArrayList<>(map.keySet());
+            sorted.sort(WordCounts.CODE_POINT_ORDER);
+            int[][] cps = new int[sorted.size()][];
+            long[] c = new long[sorted.size()];
+            for (int i = 0; i < cps.length; i++) {
+                cps[i] = sorted.get(i).codePoints().toArray();
+                c[i] = map.getLong(sorted.get(i));
+            }
+            return new Words(cps, c);
+        }
+    }
+
+    private Words words(WordCounts counts) {
+        List<String> symbols = options.userDefinedSymbols();
+        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
+        counts.forEach((word, c) -> {
+            for (String part : cutOut(word, symbols)) {
+                if (!part.isEmpty() && !part.equals(String.valueOf((char) SPACE_MARK))) {
+                    map.addTo(part, c);
+                }
+            }
+        });
+        if (map.isEmpty()) {
+            throw new IllegalArgumentException("no words to train on");
+        }
+        return Words.of(map);
+    }
+
+    /** {@code word} cut at every occurrence of a user-defined symbol (longest first), the symbols left out. */
+    static List<String> cutOut(String word, List<String> symbols) {
+        if (symbols.isEmpty()) {
+            return List.of(word);
+        }
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        int i = 0;
+        while (i < word.length()) {
+            String hit = null;
+            for (String s : symbols) {
+                if (word.startsWith(s, i) && (hit == null || s.length() > hit.length())) {
+                    hit = s;
+                }
+            }
+            if (hit != null) {
+                parts.add(word.substring(start, i));
+                i += hit.length();
+                start = i;
+            } else {
+                i++;
+            }
+        }
+        parts.add(word.substring(start));
+        return parts;
+    }
+
+    /**
+     * SentencePiece's required characters: by falling count (ties: code point), until the characters taken cover
+     * {@code characterCoverage} of all character occurrences.
+     */
+    private int[] requiredChars(Words words) {
+        Int2LongOpenHashMap freq = new Int2LongOpenHashMap();
+        long all = 0;
+        for (int w = 0; w < words.codePoints.length; w++) {
+            for (int cp : words.codePoints[w]) {
+                freq.addTo(cp, words.counts[w]);
+                all += words.counts[w];
+            }
+        }
+        long[][] entries = new long[freq.size()][];
+        int k = 0;
+        for (var e : freq.int2LongEntrySet()) {
+            entries[k++] = new long[] {e.getIntKey(), e.getLongValue()};
+        }
+        Arrays.sort(entries, (x, y) -> x[1] != y[1] ? Long.compare(y[1], x[1]) : Long.compare(x[0], y[0]));
+        int n = 0;
+        long covered = 0;
+        for (long[] e : entries) {
+            if ((double) covered / all >= options.characterCoverage()) {
+                break;
+            }
+            covered += e[1];
+            n++;
+        }
+        int[] required = new int[n];
+        for (int i = 0; i < n; i++) {
+            required[i] = (int) entries[i][0];
+        }
+        return required;
+    }
+
+    /** SentencePiece's {@code IsValidSentencePiece}, for the options of this trainer. */
+    boolean isValidPiece(int[] text, int from, int to) {
+        int len = to - from;
+        if (len <= 0 || len > options.maxTokenLength(Family.UNIGRAM)) {
+            return false;
+        }
+        Character.UnicodeScript prev = null;
+        for (int pos = from; pos < to; pos++) {
+            int c = text[pos];
+            if (c == UNKNOWN_CHAR || c == 0 || c == ' ' || c > Character.MAX_CODE_POINT) {
+                return false;
+            }
+            if (c == SPACE_MARK) {
+                if (options.splitByWhitespace() ? pos > from : pos > from && pos == to - 1) {
+                    return false;
+                }
+                continue;
+            }
+            Character.UnicodeScript s = Character.UnicodeScript.of(c);
+            if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || c == 0x30FC) {
+                s = Character.UnicodeScript.HAN;
+            } else if (s == Character.UnicodeScript.INHERITED) {
+                s = prev;
+            }
+            if (options.splitDigits() && Character.isDigit(c) && len > 1) {
+                return false;
+            }
+            if (s != null && prev != null && prev != s) {
+                return false;
+            }
+            prev = s;
+        }
+        return true;
+    }
+}

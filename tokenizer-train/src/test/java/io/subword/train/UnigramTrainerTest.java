@@ -1,0 +1,109 @@
+package io.subword.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link UnigramTrainer}: each option of SentencePiece's that changes the result, on one tiny corpus. */
+class UnigramTrainerTest {
+    /** Words as SentencePiece's normalizer and pre-tokenizer make them: {@code ▁} in front. */
+    static final WordCounts CORPUS = WordCounts.of(Map.ofEntries(
+            Map.entry("▁the", 40), Map.entry("▁then", 12), Map.entry("▁there", 9), Map.entry("▁other", 7),
+            Map.entry("▁hello", 10), Map.entry("▁help", 8), Map.entry("▁1990", 5), Map.entry("▁2024", 4),
+            Map.entry("▁tea<sep>time", 3), Map.entry("▁žal", 1), Map.entry("▁a", 30)));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            # options                   | first ids                                | every learned piece
+              vocabSize=40              | <unk> <s> </s>                           | at most 16 chars, ▁ only in front
+              vocabSize=40 maxLength=3  | <unk> <s> </s>                           | at most 3 chars
+              vocabSize=40 splitDigits  | <unk> <s> </s>                           | a digit only alone
+              vocabSize=300 byteFallback| <unk> <s> </s> <0x00> <0x01>             | no byte piece
+              vocabSize=40 user=<sep>   | <unk> <s> </s> <sep>                     | never <sep>
+              vocabSize=40 coverage=0.99| <unk> <s> </s>                           | never ž
+            """)
+    void optionsShapeTheVocabulary(String options, String firstIds, String rule) {
+        TrainingOptions.Builder b = TrainingOptions.builder();
+        for (String o : options.split(" ")) {
+            String[] kv = o.split("=");
+            switch (kv[0]) {
+                case "vocabSize" -> b.vocabSize(Integer.parseInt(kv[1]));
+                case "maxLength" -> b.maxTokenLength(Integer.parseInt(kv[1]));
+                case "splitDigits" -> b.splitDigits(true);
+                case "byteFallback" -> b.byteFallback(true);
+                case "user" -> b.userDefinedSymbols(List.of(kv[1]));
+                case "coverage" -> b.characterCoverage(Double.parseDouble(kv[1]));
+                default -> throw new AssertionError(o);
+            }
+        }
+        UnigramModelData data = UnigramTrainer.of(b.build()).learn(CORPUS, TrainingListener.NONE);
+        List<String> first = Arrays.asList(firstIds.split(" "));
+        assertEquals(first, data.pieces().subList(0, first.size()));
+        List<String> learned = data.pieces().subList(data.metaPieces(), data.pieces().size());
+        assertTrue(learned.size() > 10, () -> "learned " + learned);
+        Predicate<String> ok = switch (rule) {
+            case "at most 16 chars, ▁ only in front" -> p -> p.length() <= 16 && p.lastIndexOf('▁') <= 0;
+            case "at most 3 chars" -> p -> p.codePointCount(0, p.length()) <= 3;
+            case "a digit only alone" -> p -> p.chars().noneMatch(Character::isDigit) || p.length() == 1;
+            case "no byte piece" -> p -> !p.startsWith("<0x");
+            case "never <sep>" -> p -> !p.contains("<") && !p.contains(">");
+            case "never ž" -> p -> !p.contains("ž");
+            default -> throw new AssertionError(rule);
+        };
+        List<String> bad = new ArrayList<>(learned);
+        bad.removeIf(ok);
+        assertEquals(List.of(), bad, rule);
+        // learned pieces come by falling score, as in a .model file
+        double[] scores = data.scores();
+        for (int i = data.metaPieces() + 1; i < scores.length; i++) {
+            assertTrue(scores[i - 1] >= scores[i], data.pieces().get(i));
+        }
+    }
+
+    @Test
+    void frequentWordsBecomePiecesAndTheVocabularyHasItsSize() {
+        UnigramModelData data = UnigramTrainer.of(TrainingOptions.builder().vocabSize(28).build())
+                .learn(CORPUS, TrainingListener.NONE);
+        assertEquals(28, data.pieces().size());
+        assertTrue(data.pieces().contains("▁the"), () -> data.pieces().toString());
+        assertTrue(data.pieces().contains("▁a"), () -> data.pieces().toString());
+    }
+
+    @Test
+    void aVocabularyTooSmallForTheAlphabetIsRejected() {
+        var e = assertThrows(IllegalArgumentException.class, () -> UnigramTrainer.of(TrainingOptions.builder()
+                .vocabSize(10).build()).learn(CORPUS, TrainingListener.NONE));
+        assertTrue(e.getMessage().startsWith("vocabulary size 10 cannot hold the "), e.getMessage());
+    }
+
+    @Test
+    void threadCountDoesNotChangeTheResult() {
+        UnigramModelData one = UnigramTrainer.of(TrainingOptions.builder().vocabSize(40).threads(1).build())
+                .learn(CORPUS, TrainingListener.NONE);
+        UnigramModelData two = UnigramTrainer.of(TrainingOptions.builder().vocabSize(40).threads(2).build())
+                .learn(CORPUS, TrainingListener.NONE);
+        assertEquals(one.pieces(), two.pieces());
+        assertTrue(Arrays.equals(one.scores(), two.scores()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            <s> </s>  | 100 | a unigram tokenizer needs <unk> among the special tokens, which are [<s>, </s>]
+            <unk>     | 1   | vocabulary size 1 leaves no room after the 1 special, user-defined and byte pieces
+            """)
+    void badSettingsAreNamed(String specials, int vocabSize, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, () -> UnigramTrainer.of(
+                TrainingOptions.builder().specialTokens(Arrays.asList(specials.split(" "))).vocabSize(vocabSize)
+                        .build())).getMessage());
+    }
+}
