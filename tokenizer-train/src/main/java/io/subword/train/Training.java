@@ -37,15 +37,24 @@ public final class Training {
                                          TrainingListener listener) throws IOException, VocabFormatException {
         Objects.requireNonNull(corpus, "corpus");
         check(family, options);
-        WordCounts counts = WordCounter.builder(family.preTokenizer())
-                .normalizer(family.normalizer(options.lowercase(family)))
-                .threads(options.threads())
-                .build()
-                .count(corpus, listener);
+        WordCounts counts = wordCounter(family, options).count(corpus, listener);
         if (counts.size() == 0) {
             throw new IllegalArgumentException(describe(corpus) + ": no words to train on (the corpus is empty)");
         }
         return train(family, options, counts, listener);
+    }
+
+    /**
+     * The word counter that {@link #train(Family, TrainingOptions, Corpus, TrainingListener)} counts with: the
+     * family's normalizer (lowercasing as the options say) and pre-tokenizer. Counting elsewhere (on other
+     * machines) with this counter and training on the sum gives the same tokenizer.
+     */
+    public static WordCounter wordCounter(Family family, TrainingOptions options) {
+        check(family, options);
+        return WordCounter.builder(family.preTokenizer())
+                .normalizer(family.normalizer(options.lowercase(family)))
+                .threads(options.threads())
+                .build();
     }
 
     /**

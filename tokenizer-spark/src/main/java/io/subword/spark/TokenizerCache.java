@@ -1,0 +1,75 @@
+package io.subword.spark;
+
+import io.subword.Tokenizer;
+import io.subword.json.TokenizerJson;
+import io.subword.vocab.io.VocabFormatException;
+import org.apache.spark.broadcast.Broadcast;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@link Tokenizer} per JVM for each tokenizer.json: an executor parses the broadcast bytes once, the first time
+ * a task needs them, and every later task, partition and query in that JVM reuses the instance ({@link Tokenizer} is
+ * immutable and thread-safe, so the concurrent tasks of an executor share it). Keyed by the SHA-256 of the bytes, not
+ * by broadcast id, so a new broadcast of the same file (a new query, a new SparkContext in the same JVM) costs
+ * nothing. Holds the {@value #CAPACITY} most recently used tokenizers.
+ */
+final class TokenizerCache {
+    static final int CAPACITY = 8;
+
+    private static final Map<String, Tokenizer> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Tokenizer> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private TokenizerCache() {
+    }
+
+    /** The tokenizer of the broadcast tokenizer.json whose SHA-256 is {@code key}, parsed at most once per JVM. */
+    static Tokenizer get(String key, Broadcast<byte[]> json) {
+        synchronized (CACHE) {
+            Tokenizer t = CACHE.get(key);
+            if (t != null) {
+                return t;
+            }
+        }
+        // Parse outside the lock (it can take a second for a large vocabulary); a rare double parse is harmless.
+        Tokenizer parsed = parse(json.value());
+        synchronized (CACHE) {
+            return CACHE.computeIfAbsent(key, k -> parsed);
+        }
+    }
+
+    /** Puts an already parsed tokenizer (the driver's) under its key. */
+    static void put(String key, Tokenizer tokenizer) {
+        synchronized (CACHE) {
+            CACHE.putIfAbsent(key, tokenizer);
+        }
+    }
+
+    static Tokenizer parse(byte[] json) {
+        try {
+            return TokenizerJson.parse(new String(json, StandardCharsets.UTF_8), Path.of("tokenizer.json"));
+        } catch (VocabFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    static String key(byte[] json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
