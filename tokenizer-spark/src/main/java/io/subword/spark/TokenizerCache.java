@@ -32,21 +32,29 @@ final class TokenizerCache {
         }
     };
 
+    /** How many tokenizer.json files this JVM has parsed (tests check that executors parse once). */
+    static final java.util.concurrent.atomic.AtomicInteger PARSES = new java.util.concurrent.atomic.AtomicInteger();
+
     private TokenizerCache() {
+    }
+
+    /** Forgets every tokenizer (tests: makes the next task parse, as a fresh executor would). */
+    static void clear() {
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
     }
 
     /** The tokenizer of the broadcast tokenizer.json whose SHA-256 is {@code key}, parsed at most once per JVM. */
     static Tokenizer get(String key, Broadcast<byte[]> json) {
+        // The tasks of an executor that start together all need the tokenizer: one parses, the others wait for it.
         synchronized (CACHE) {
             Tokenizer t = CACHE.get(key);
-            if (t != null) {
-                return t;
+            if (t == null) {
+                t = parse(json.value());
+                CACHE.put(key, t);
             }
-        }
-        // Parse outside the lock (it can take a second for a large vocabulary); a rare double parse is harmless.
-        Tokenizer parsed = parse(json.value());
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(key, k -> parsed);
+            return t;
         }
     }
 
@@ -58,6 +66,7 @@ final class TokenizerCache {
     }
 
     static Tokenizer parse(byte[] json) {
+        PARSES.incrementAndGet();
         try {
             return TokenizerJson.parse(new String(json, StandardCharsets.UTF_8), Path.of("tokenizer.json"));
         } catch (VocabFormatException e) {

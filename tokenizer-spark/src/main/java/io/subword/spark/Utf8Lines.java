@@ -85,10 +85,11 @@ final class Utf8Lines {
             throw new UncheckedIOException("cannot re-read " + shown + " to report invalid UTF-8 at byte offset "
                     + (lineStart + bad), e);
         }
-        // Corpus counts the byte order mark Hadoop dropped from the first line in the offset and the byte number.
+        // Corpus counts the byte order mark that Hadoop dropped from the first line in the file offset, not in the
+        // line's bytes.
         long bom = lineAndBom[1];
         return new CorpusFormatException(shown, lineAndBom[0], "invalid UTF-8 at byte offset "
-                + (lineStart + bom + bad) + " (byte " + (bad + bom + 1) + " of the line)");
+                + (lineStart + bom + bad) + " (byte " + (bad + 1) + " of the line)");
     }
 
     /** {@code file:/a/b} as {@code /a/b}; other URIs as they are. */
