@@ -114,23 +114,31 @@ public final class SparkTraining {
             totals = totals.where(col("count").geq(limits.minWordCount()));
         }
         totals = totals.persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> counted = totals;
+        org.apache.spark.SparkContext sc = spark.sparkContext();
         try {
-            long distinct = totals.count();
+            long distinct = JobDescription.with(sc, "count words", counted::count);
             // A retried task may add its lines twice: the line count is for progress only.
             listener.wordsCounted(lines.value(), distinct);
             long threshold = 0;
             Dataset<Row> kept = totals;
             if (distinct > limits.maxDistinctWords()) {
-                threshold = threshold(totals, distinct, limits.maxDistinctWords());
+                long max = limits.maxDistinctWords();
+                threshold = JobDescription.with(sc, "find the count threshold",
+                        () -> threshold(counted, distinct, (int) max));
                 kept = totals.where(col("count").geq(threshold));
             }
             WordCounts.Builder counts = WordCounts.builder().prunedBelow(threshold);
-            // One partition at a time: the driver holds the growing table and one partition, never all rows twice.
-            Iterator<Row> it = kept.toLocalIterator();
-            while (it.hasNext()) {
-                Row row = it.next();
-                counts.add(row.getString(0), row.getLong(1));
-            }
+            Dataset<Row> toDriver = kept;
+            JobDescription.with(sc, "bring word counts to the driver", () -> {
+                // One partition at a time: the driver holds the growing table and one partition, never all twice.
+                Iterator<Row> it = toDriver.toLocalIterator();
+                while (it.hasNext()) {
+                    Row row = it.next();
+                    counts.add(row.getString(0), row.getLong(1));
+                }
+                return null;
+            });
             if (threshold > 0) {
                 listener.pruned(threshold, distinct, counts.size());
             }
