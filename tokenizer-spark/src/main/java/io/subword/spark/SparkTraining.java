@@ -53,6 +53,8 @@ import static org.apache.spark.sql.functions.sum;
 public final class SparkTraining {
     /** Counts at or above this share one histogram bucket when a count threshold is searched for. */
     static final long HISTOGRAM_TOP = 1L << 20;
+    /** About how many words the driver receives in one piece. */
+    static final long WORDS_PER_FETCH = 1_000_000;
 
     private SparkTraining() {
     }
@@ -105,9 +107,14 @@ public final class SparkTraining {
         LongAccumulator lines = spark.sparkContext().longAccumulator("lines");
         listener.phase("count words");
         CountPartition counter = new CountPartition(family, options.lowercase(family), lines);
+        // Each partition's counts are combined already, so the shuffle goes straight to the reducers (no partial
+        // aggregation), as many as there are input partitions: Spark's default (spark.sql.shuffle.partitions, 200)
+        // would not follow the corpus size, and a cached plan keeps all of them.
+        int reducers = Math.max(1, text.rdd().getNumPartitions());
         Dataset<Row> totals = text
                 .mapPartitions(counter, Encoders.tuple(Encoders.STRING(), Encoders.LONG()))
                 .toDF("word", "count")
+                .repartition(reducers, col("word"))
                 .groupBy("word")
                 .agg(sum("count").as("count"));
         if (limits.minWordCount() > 1) {
@@ -129,7 +136,11 @@ public final class SparkTraining {
                 kept = totals.where(col("count").geq(threshold));
             }
             WordCounts.Builder counts = WordCounts.builder().prunedBelow(threshold);
-            Dataset<Row> toDriver = kept;
+            // A job per partition brings them over; partitions of about a million words keep both the number of
+            // jobs and what the driver receives at once small.
+            long arriving = Math.min(distinct, limits.maxDistinctWords());
+            int parts = (int) Math.max(1, Math.min(kept.rdd().getNumPartitions(), arriving / WORDS_PER_FETCH + 1));
+            Dataset<Row> toDriver = kept.coalesce(parts);
             JobDescription.with(sc, "bring word counts to the driver", () -> {
                 // One partition at a time: the driver holds the growing table and one partition, never all twice.
                 Iterator<Row> it = toDriver.toLocalIterator();

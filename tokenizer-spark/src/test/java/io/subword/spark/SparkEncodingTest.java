@@ -30,7 +30,7 @@ class SparkEncodingTest {
     @ValueSource(strings = {"bert", "gpt2", "minilm-hub"})
     void everyRowGetsTheIdsMaskOffsetsAndCountOfTokenizerEncode(String name) {
         EncodingCases.Case c = EncodingCases.of(name);
-        List<String> texts = EncodingCases.texts(800);
+        List<String> texts = EncodingCases.texts(300);
         SparkEncoding enc = c.encoding().attentionMask("mask").offsets("offsets").tokenCount("tokens").batchSize(100);
         List<Row> out = enc.encode(EncodingCases.rows(SharedSpark.session(), texts, 3)).orderBy("n").collectAsList();
 
@@ -59,7 +59,7 @@ class SparkEncodingTest {
             }
         }
         if (name.equals("minilm-hub")) {
-            assertTrue(padded > 100, "the Hub file pads to 128, so masks end in zeros");
+            assertTrue(padded > 10, "the Hub file pads (and truncates) to 128, so short texts' masks end in zeros");
         }
         Row nullText = out.get(texts.size());
         assertNull(nullText.get(nullText.fieldIndex("ids")));
@@ -82,7 +82,7 @@ class SparkEncodingTest {
     void theSqlFunctionGivesTheIds() {
         EncodingCases.Case c = EncodingCases.of("gpt2");
         SparkSession spark = SharedSpark.session();
-        List<String> texts = EncodingCases.texts(300);
+        List<String> texts = EncodingCases.texts(150);
         EncodingCases.rows(spark, texts, 2).createOrReplaceTempView("docs");
         c.encoding().register(spark);
         List<Row> out = spark.sql("SELECT n, subword_encode(text) AS ids FROM docs ORDER BY n").collectAsList();
@@ -96,7 +96,7 @@ class SparkEncodingTest {
     void parquetOutputIsCommittedAndReadsBackTheSameIds() throws Exception {
         EncodingCases.Case c = EncodingCases.of("bert");
         SparkSession spark = SharedSpark.session();
-        List<String> texts = EncodingCases.texts(500);
+        List<String> texts = EncodingCases.texts(200);
         Path out = tmp.resolve("encoded");
         c.encoding().addSpecialTokens(false).encode(EncodingCases.rows(spark, texts, 2)).drop("text")
                 .write().parquet(out.toString());

@@ -37,10 +37,9 @@ class SparkTrainingTest {
     @ParameterizedTest(name = "{0} vocab {1} min-frequency {2} lowercase {3}")
     @CsvSource({
             // family,  vocab, min pair frequency, lowercase
-            "bpe,        3000, 0, ",
-            "bytelevel,  3000, 2, ",
-            "wordpiece,  3000, 0, ",
-            "bytelevel,   800, 0, true",
+            "bpe,        1500, 0, ",
+            "bytelevel,  1500, 2, true",
+            "wordpiece,  1500, 0, ",
     })
     void europarlFilesAreByteIdenticalToOneMachineTraining(String name, int vocab, long minFrequency,
                                                             Boolean lowercase) throws Exception {
@@ -59,23 +58,20 @@ class SparkTrainingTest {
     }
 
     @Test
-    void datasetOfStringsAndColumnOfRowsTrainTheSameAsOneMachine() throws Exception {
+    void aColumnOfRowsTrainsTheSameAsOneMachine() throws Exception {
         SparkSession spark = SharedSpark.session();
-        TrainingOptions options = TrainingOptions.builder().vocabSize(2000).build();
+        TrainingOptions options = TrainingOptions.builder().vocabSize(1200).build();
         List<String> lines = TestCorpus.lines();
-        Dataset<String> text = spark.createDataset(lines, Encoders.STRING()).repartition(3);
         List<String> withNulls = new ArrayList<>(lines);
         withNulls.add(null); // a null value is no text, not the string "null"
         Dataset<Row> rows = spark.createDataset(withNulls, Encoders.STRING()).toDF("body");
 
         TrainedTokenizer oneMachine = Training.train(Family.WORD_PIECE, options, Corpus.of(TestCorpus.file()),
                 TrainingListener.NONE);
-        TrainedTokenizer fromText = SparkTraining.train(text, Family.WORD_PIECE, options);
         TrainedTokenizer fromRows = SparkTraining.train(rows, "body", Family.WORD_PIECE, options,
                 WordCountLimits.DEFAULT, TrainingListener.NONE);
 
         List<Path> expected = oneMachine.writeAll(tmp.resolve("one"));
-        assertSameFiles(expected, fromText.writeAll(tmp.resolve("text")));
         assertSameFiles(expected, fromRows.writeAll(tmp.resolve("rows")));
     }
 
@@ -98,12 +94,9 @@ class SparkTrainingTest {
     @CsvSource({
             // min word count, max distinct, words kept, threshold applied
             "1, 10, a b c d e, 0",
-            "1,  5, a b c d e, 0",
             "1,  4, a b c d,   2",
             "1,  3, a b c,     3",
-            "1,  1, a,         5",
             "2, 10, a b c d,   0",
-            "4, 10, a b,       0",
             "2,  2, a b,       4",
     })
     void limitsBoundTheWordsThatReachTheDriver(long minCount, int maxDistinct, String kept, long threshold) {
