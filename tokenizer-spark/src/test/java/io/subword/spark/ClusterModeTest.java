@@ -61,13 +61,13 @@ class ClusterModeTest {
         // Counting: the SparkCorpus reader, the counting function and the accumulators cross to the executors.
         Path corpus = Files.createTempFile("subword-cluster", ".txt");
         try {
-            List<String> texts = EncodingCases.texts(300);
-            Files.write(corpus, texts.subList(0, 300));
+            List<String> texts = EncodingCases.texts(150);
+            Files.write(corpus, texts.subList(0, 150));
             TrainingOptions options = TrainingOptions.defaults();
             WordCounts expected = Training.wordCounter(Family.WORD_PIECE, options)
                     .count(Corpus.of(corpus), TrainingListener.NONE);
             Dataset<String> lines = spark.createDataset(
-                    SparkCorpus.of(corpus.toString()).splitBytes(60_000).lines(spark).rdd(), Encoders.STRING());
+                    SparkCorpus.of(corpus.toString()).splitBytes(40_000).lines(spark).rdd(), Encoders.STRING());
             assertEquals(expected, SparkTraining.countWords(lines, Family.WORD_PIECE, options,
                     WordCountLimits.DEFAULT, TrainingListener.NONE));
 

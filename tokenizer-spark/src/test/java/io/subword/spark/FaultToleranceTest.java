@@ -84,7 +84,7 @@ class FaultToleranceTest {
         Dataset<Row> encoded = bert.encoding().encode(EncodingCases.rows(spark, texts, 3));
         Path out = tmp.resolve("out");
         int before = INJECTED.get();
-        encoded.mapPartitions(failFirstAttempt(150), Encoders.row(encoded.schema())).write().parquet(out.toString());
+        encoded.mapPartitions(failFirstAttempt(30), Encoders.row(encoded.schema())).write().parquet(out.toString());
         assertTrue(INJECTED.get() > before, "a writer task failed after writing part of its file");
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
 
