@@ -2,6 +2,7 @@ package io.subword;
 
 import io.subword.decode.Decoder;
 import io.subword.model.Model;
+import io.subword.model.SubwordSampling;
 import io.subword.model.TokenBuffer;
 import io.subword.normalize.NormalizedText;
 import io.subword.normalize.Normalizer;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
@@ -42,6 +44,7 @@ public final class Tokenizer {
     private final Truncation truncation;
     private final Padding padding;
     private final SpecialTokenPolicy specialTokenPolicy;
+    private final SubwordSampling sampling;
     private final Vocabulary vocabulary;
     private final boolean[] specialIds;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
@@ -49,7 +52,8 @@ public final class Tokenizer {
     private static final int SCRATCH_KEEP_TOKENS = 1 << 16;
 
     private Tokenizer(Builder b) {
-        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
+        this.sampling = b.sampling;
+        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model").withSampling(b.sampling);
         this.normalizer = b.normalizer;
         this.preTokenizer = b.preTokenizer;
         this.postProcessor = b.postProcessor;
@@ -113,6 +117,7 @@ public final class Tokenizer {
         b.truncation = truncation;
         b.padding = padding;
         b.specialTokenPolicy = specialTokenPolicy;
+        b.sampling = sampling;
         return b;
     }
 
@@ -131,6 +136,23 @@ public final class Tokenizer {
      */
     public Tokenizer withSpecialTokenPolicy(SpecialTokenPolicy policy) {
         return toBuilder().specialTokenPolicy(policy).build();
+    }
+
+    /**
+     * A copy that samples segmentations (subword regularization, for model code that trains with it), or that
+     * does not for {@code null}: e.g. {@code tok.withSampling(SubwordSampling.unigram(0.1, -1, epoch))} on a
+     * Unigram model, {@code SubwordSampling.bpeDropout(0.1, epoch)} on a BPE model. Each encode is
+     * deterministic for the seed and the text.
+     *
+     * @throws IllegalArgumentException if the model does not support that kind of sampling
+     */
+    public Tokenizer withSampling(SubwordSampling sampling) {
+        return toBuilder().sampling(sampling).build();
+    }
+
+    /** The sampling in effect, or {@code null} (the default: the best segmentation). */
+    public SubwordSampling sampling() {
+        return sampling;
     }
 
     /** Encodes one text with special tokens, as Hugging Face's {@code encode(text)} does. */
@@ -214,6 +236,7 @@ public final class Tokenizer {
         int[] wordIds = new int[256];
         int wordCount;
         SpecialTokenPolicy policy;
+        SplittableRandom random;
 
         void addWordId(int at, int word) {
             if (at >= wordIds.length) {
@@ -235,6 +258,7 @@ public final class Tokenizer {
         s.matches.clear();
         s.wordCount = 0;
         s.policy = policy;
+        s.random = sampling == null ? null : sampling.randomFor(text);
         int n = text.length();
         added.find(text, 0, n, false, policy, s.matches);
         int at = 0;
@@ -309,7 +333,11 @@ public final class Tokenizer {
         TokenBuffer pieces = s.pieces;
         for (int w = 0; w < words.size(); w++) {
             pieces.clear();
-            model.tokenize(norm, words.start(w), words.end(w), pieces);
+            if (s.random == null) {
+                model.tokenize(norm, words.start(w), words.end(w), pieces);
+            } else {
+                model.tokenize(norm, words.start(w), words.end(w), pieces, s.random);
+            }
             int word = s.wordCount++;
             for (int p = 0; p < pieces.size(); p++) {
                 s.addWordId(s.out.size(), word);
@@ -418,6 +446,7 @@ public final class Tokenizer {
         private Truncation truncation;
         private Padding padding;
         private SpecialTokenPolicy specialTokenPolicy = SpecialTokenPolicy.ALLOW_ALL;
+        private SubwordSampling sampling;
 
         private Builder(Model model) {
             this.model = Objects.requireNonNull(model, "a tokenizer needs a model");
@@ -466,6 +495,12 @@ public final class Tokenizer {
         /** How special tokens in the text are treated (default {@link SpecialTokenPolicy#ALLOW_ALL}). */
         public Builder specialTokenPolicy(SpecialTokenPolicy policy) {
             this.specialTokenPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** Subword regularization, or {@code null} for none (the default); see {@link Tokenizer#withSampling}. */
+        public Builder sampling(SubwordSampling sampling) {
+            this.sampling = sampling;
             return this;
         }
 

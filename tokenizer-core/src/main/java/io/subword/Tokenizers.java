@@ -49,12 +49,34 @@ public final class Tokenizers {
     }
 
     /**
-     * A Hugging Face {@code tokenizer.json}.
+     * A Hugging Face {@code tokenizer.json}, or a SentencePiece {@code .model} (detected by its name or its
+     * first byte), which encodes as SentencePiece does ({@link io.subword.sentencepiece.SentencePieceModel}).
      *
      * @throws VocabFormatException naming the file and the line/column or JSON path of the problem
      */
     public static Tokenizer fromFile(Path tokenizerJson) throws VocabFormatException, IOException {
+        if (isSentencePieceModel(tokenizerJson)) {
+            return io.subword.sentencepiece.SentencePieceModel.read(tokenizerJson).toTokenizer();
+        }
         return TokenizerJson.read(tokenizerJson);
+    }
+
+    /**
+     * Whether {@code file} is a SentencePiece {@code .model} (a protobuf) rather than JSON: its name ends in
+     * {@code .model}, or its first byte cannot start a JSON document.
+     */
+    static boolean isSentencePieceModel(Path file) throws IOException {
+        if (file.getFileName() != null && file.getFileName().toString().endsWith(".model")) {
+            return true;
+        }
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int b;
+            do {
+                b = in.read();
+            } while (b == ' ' || b == '\t' || b == '\n' || b == '\r');
+            // JSON starts with '{' (or a UTF-8 BOM) after whitespace; a ModelProto never does
+            return b != '{' && b != 0xEF && b != -1;
+        }
     }
 
     /**

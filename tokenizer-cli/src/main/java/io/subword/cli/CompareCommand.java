@@ -2,8 +2,8 @@ package io.subword.cli;
 
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
-import io.subword.compare.ModelKind;
 import io.subword.compare.TextReport;
+import io.subword.train.Family;
 import io.subword.vocab.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -134,13 +134,13 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** The models named, in order; {@code none} for none. */
-    static List<ModelKind> kinds(List<String> names) {
-        List<ModelKind> kinds = new ArrayList<>();
+    static List<Family> kinds(List<String> names) {
+        List<Family> kinds = new ArrayList<>();
         for (String n : names) {
             if (n.isBlank() || n.equalsIgnoreCase("none")) {
                 continue;
             }
-            ModelKind k = ModelKind.fromName(n);
+            Family k = Family.fromName(n);
             if (!kinds.contains(k)) {
                 kinds.add(k);
             }

@@ -6,11 +6,13 @@ import io.subword.compare.Candidate;
 import io.subword.compare.Comparison;
 import io.subword.compare.ComparisonResult;
 import io.subword.compare.HeldOutSplit;
-import io.subword.compare.ModelKind;
-import io.subword.compare.ModelTrainer;
 import io.subword.normalize.NormalizedText;
 import io.subword.normalize.Normalizer;
 import io.subword.train.Corpus;
+import io.subword.train.Family;
+import io.subword.train.TrainedTokenizer;
+import io.subword.train.Trainer;
+import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
 import io.subword.vocab.io.VocabFormatException;
 
@@ -34,7 +36,7 @@ final class CompareJob {
     List<Path> train = List.of();
     Path test;
     List<String> tokenizers = List.of();
-    List<ModelKind> kinds = List.of();
+    List<Family> kinds = List.of();
     List<Integer> vocabSizes = List.of();
     double heldOutFraction = 0.1;
     long seed = 42;
@@ -46,8 +48,8 @@ final class CompareJob {
     Path workDir;
 
     /** What a run made. */
-    record Outcome(ComparisonResult result, List<Candidate> candidates, List<ModelTrainer.TrainedModel> trained,
-                   Map<ModelKind, WordCounts> counts, Corpus trainCorpus, String trainName, long trainBytes) {
+    record Outcome(ComparisonResult result, List<Candidate> candidates, List<TrainedTokenizer> trained,
+                   Map<Family, WordCounts> counts, Corpus trainCorpus, String trainName, long trainBytes) {
     }
 
     /**
@@ -59,7 +61,7 @@ final class CompareJob {
         Objects.requireNonNull(log, "log");
         if (train.isEmpty() && (test == null || !kinds.isEmpty())) {
             throw new IllegalArgumentException(kinds.isEmpty() ? "nothing to measure on: give --test or --train"
-                    : "training " + String.join(",", kinds.stream().map(ModelKind::cliName).toList())
+                    : "training " + String.join(",", kinds.stream().map(Family::cliName).toList())
                     + " needs --train");
         }
         if (kinds.isEmpty() && tokenizers.isEmpty()) {
@@ -96,19 +98,19 @@ final class CompareJob {
             if (!hasWords(testCorpus)) {
                 throw new IllegalArgumentException(heldOutName + ": the held-out text is empty");
             }
-            ModelTrainer trainer = new ModelTrainer(lowercase, threads);
-            Map<ModelKind, WordCounts> counts = new EnumMap<>(ModelKind.class);
-            List<ModelKind> countKinds = new ArrayList<>(kinds);
-            if (!countKinds.contains(ModelKind.WORD) && trainCorpus != null) {
-                countKinds.add(ModelKind.WORD); // the word counts also tell how rare an example word is
+            Map<Family, WordCounts> counts = new EnumMap<>(Family.class);
+            List<Family> countKinds = new ArrayList<>(kinds);
+            if (!countKinds.contains(Family.WORD_LEVEL) && trainCorpus != null) {
+                countKinds.add(Family.WORD_LEVEL); // the word counts also tell how rare an example word is
             }
-            for (ModelKind kind : countKinds) {
+            for (Family kind : countKinds) {
                 WordCounts shared = counts.entrySet().stream()
-                        .filter(e -> e.getKey().wordsKey(lowercase).equals(kind.wordsKey(lowercase)))
+                        .filter(e -> e.getKey().countsKey(lowercase).equals(kind.countsKey(lowercase)))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
                 if (shared == null) {
                     log.step("count words for " + kind.cliName());
-                    shared = trainer.count(kind, trainCorpus, log);
+                    shared = trainer(kind, vocabSizes.isEmpty() ? 1000 : vocabSizes.get(0)).wordCounter()
+                            .count(trainCorpus, log);
                     log.note(String.format(java.util.Locale.ROOT, "%,d distinct words", shared.size()));
                     if (shared.size() == 0) {
                         throw new IllegalArgumentException(describe(train) + ": no words to train on");
@@ -116,18 +118,18 @@ final class CompareJob {
                 }
                 counts.put(kind, shared);
             }
-            List<ModelTrainer.TrainedModel> trained = new ArrayList<>();
-            for (ModelKind kind : kinds) {
+            List<TrainedTokenizer> trained = new ArrayList<>();
+            for (Family kind : kinds) {
                 for (int size : vocabSizes) {
                     log.step("train " + kind.cliName() + " " + size);
-                    ModelTrainer.TrainedModel model = trainer.train(kind, size, counts.get(kind), log);
+                    TrainedTokenizer model = trainer(kind, size).train(counts.get(kind), log);
                     trained.add(model);
                     candidates.add(new Candidate(kind.cliName(), size, model.tokenizer()));
                 }
             }
             candidates.addAll(given);
             log.step("measure " + candidates.size() + " tokenizers on the held-out text");
-            WordCounts wordCounts = counts.get(ModelKind.WORD);
+            WordCounts wordCounts = counts.get(Family.WORD_LEVEL);
             ToLongFunction<String> trainingCount = wordCounts == null ? w -> 0 : trainingCounts(wordCounts);
             ComparisonResult result = Comparison.builder().threads(threads).exampleCount(examples)
                     .exampleWords(exampleWords).build()
@@ -144,8 +146,17 @@ final class CompareJob {
 
     /** How often a word of the text was seen in training, as the word-level pipeline normalizes it. */
     private ToLongFunction<String> trainingCounts(WordCounts counts) {
-        Normalizer normalizer = ModelKind.WORD.normalizer(lowercase);
+        Normalizer normalizer = Family.WORD_LEVEL.normalizer(lowercase);
         return word -> counts.count(normalizer == null ? word : normalizer.normalize(NormalizedText.of(word)).text());
+    }
+
+    /**
+     * The trainer of {@code family} at {@code vocabSize}, with the family's defaults (Hugging Face's trainers',
+     * SentencePiece's for Unigram) and the job's case and threads.
+     */
+    private Trainer trainer(Family family, int vocabSize) {
+        return Trainer.of(family, TrainingOptions.builder().vocabSize(vocabSize).lowercase(lowercase)
+                .threads(threads).build());
     }
 
     private static boolean hasWords(Corpus corpus) throws IOException, VocabFormatException {

@@ -4,7 +4,6 @@ import io.subword.compare.Candidate;
 import io.subword.compare.Example;
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
-import io.subword.compare.ModelKind;
 import io.subword.compare.TextReport;
 import io.subword.embed.EmbeddingFiles;
 import io.subword.embed.SkipGramResult;
@@ -12,6 +11,7 @@ import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.SubwordVectors;
 import io.subword.embed.TrainingProgress;
 import io.subword.train.Corpus;
+import io.subword.train.Family;
 import io.subword.vocab.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,7 +98,7 @@ final class DemoCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory(out, ".work");
         try {
             job.train = List.of(bodies);
-            job.kinds = List.of(ModelKind.WORD, ModelKind.WORD_PIECE, ModelKind.BPE, ModelKind.BYTE_LEVEL);
+            job.kinds = List.of(Family.WORD_LEVEL, Family.WORD_PIECE, Family.BPE, Family.BYTE_LEVEL);
             job.vocabSizes = CompareCommand.checkSizes(sizes);
             job.exampleWords = List.of(SHOWCASE_WORD);
             job.examples = 12;
@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
                 written.add(dir);
             }
 
-            Candidate embedded = largest(outcome.candidates(), ModelKind.WORD_PIECE.cliName());
+            Candidate embedded = largest(outcome.candidates(), Family.WORD_PIECE.cliName());
             log.step("train " + dim + "-dimensional skip-gram embeddings of " + embedded.label() + " pieces on "
                     + embeddingMegabytes + " MB of the training text");
             List<String> lines = firstMegabytes(outcome.trainCorpus(), embeddingMegabytes);

@@ -4,7 +4,7 @@ import io.subword.train.Corpus;
 import io.subword.train.Eta;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordPieceTrainer;
 import picocli.CommandLine;
@@ -23,7 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code subword train}: maps its flags to {@link TrainingOptions} and calls {@link Training#train} once, then
+ * {@code subword train}: maps its flags to {@link TrainingOptions} and calls {@link Trainer#train} once, then
  * writes the files; progress goes to stderr through a {@link ProgressReporter}, the list of written files to
  * stdout.
  */
@@ -80,8 +80,10 @@ final class TrainCommand implements Callable<Integer> {
     Boolean lowercase;
 
     @Option(names = "--mode", defaultValue = "hf", paramLabel = "MODE",
-            description = "wordpiece only: hf (Hugging Face's WordPiece trainer: most frequent pair) or likelihood"
-                    + " (original WordPiece score count(ab)/(count(a)count(b))) (default: ${DEFAULT-VALUE}).")
+            description = "wordpiece only: hf (Hugging Face's WordPiece trainer: most frequent pair), likelihood"
+                    + " (WordPiece as published: the merge that raises the unigram log-likelihood of the training"
+                    + " data most; recommended) or ratio (count(ab)/(count(a)count(b)) alone, which favours rare"
+                    + " pairs) (default: ${DEFAULT-VALUE}).")
     WordPieceTrainer.Mode mode;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -109,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainedTokenizer trained;
         List<Path> written;
         try {
-            trained = Training.train(family, options, input, progress);
+            trained = Trainer.of(family, options).train(input, progress);
             progress.phase("write files");
             written = trained.writeAll(output);
         } finally {

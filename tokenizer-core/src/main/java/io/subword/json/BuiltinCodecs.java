@@ -15,6 +15,7 @@ final class BuiltinCodecs {
     static List<ComponentCodec<?>> all() {
         List<ComponentCodec<?>> all = new ArrayList<>();
         all.addAll(NormalizerCodecs.ALL);
+        all.addAll(PrecompiledCodec.ALL);
         all.addAll(PreTokenizerCodecs.ALL);
         all.addAll(ModelCodecs.ALL);
         all.addAll(WordLevelCodec.ALL);

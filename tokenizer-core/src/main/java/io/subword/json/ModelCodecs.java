@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.bpe.Bpe;
 import io.subword.model.Model;
+import io.subword.unigram.Unigram;
 import io.subword.vocab.Merge;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
@@ -16,7 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Codecs of the models: {@code WordPiece}, {@code BPE}; helpers for the {@code "vocab"} object every model has. */
+/** Codecs of the models: {@code WordPiece}, {@code BPE}, {@code Unigram}; helpers for the {@code "vocab"} object every model has. */
 final class ModelCodecs {
     private ModelCodecs() {
     }
@@ -73,7 +74,59 @@ final class ModelCodecs {
                 }
             });
 
-    static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE, BPE);
+    /**
+     * {@code {"type":"Unigram","unk_id":0,"vocab":[["<unk>",0.0],["▁the",-3.2],...],"byte_fallback":false}}:
+     * ids are positions in {@code vocab}, each entry a piece and its score; {@code unk_id} may be {@code null}
+     * and {@code byte_fallback} missing, as Hugging Face reads them.
+     */
+    static final ComponentCodec<Model> UNIGRAM = ComponentCodec.of(Stage.MODEL, "Unigram", Unigram.class,
+            ModelCodecs::readUnigram,
+            (m, out, codecs) -> {
+                if (m.unkId() < 0) {
+                    out.putNull("unk_id");
+                } else {
+                    out.put("unk_id", m.unkId());
+                }
+                ArrayNode vocab = out.putArray("vocab");
+                for (int id = 0; id < m.size(); id++) {
+                    vocab.addArray().add(m.piece(id)).add(m.score(id));
+                }
+                out.put("byte_fallback", m.byteFallback());
+            });
+
+    static final List<ComponentCodec<?>> ALL = List.of(WORD_PIECE, BPE, UNIGRAM);
+
+    private static Unigram readUnigram(JsonObjectReader in) throws TokenizerJsonException {
+        JsonNode vocab = in.asArray(in.required("vocab"), in.pathOf("vocab"));
+        List<String> pieces = new ArrayList<>(vocab.size());
+        double[] scores = new double[vocab.size()];
+        for (int i = 0; i < vocab.size(); i++) {
+            JsonNode entry = vocab.get(i);
+            String place = in.pathOf("vocab") + "[" + i + "]";
+            if (!entry.isArray() || entry.size() != 2) {
+                throw in.errorAt(place, "expected [piece, score], got " + JsonObjectReader.describe(entry));
+            }
+            pieces.add(in.asString(entry.get(0), place + "[0]"));
+            JsonNode score = entry.get(1);
+            if (!score.isNumber()) {
+                throw in.errorAt(place + "[1]", "expected a score (a number), got " + JsonObjectReader.describe(score));
+            }
+            scores[i] = score.doubleValue();
+        }
+        int unkId = -1;
+        if (in.has("unk_id")) {
+            unkId = in.integer("unk_id");
+            if (unkId < 0 || unkId >= pieces.size()) {
+                throw in.errorAt(in.pathOf("unk_id"), "unk_id " + unkId + " is not a piece id (the vocab has "
+                        + pieces.size() + " pieces)");
+            }
+        }
+        try {
+            return Unigram.of(pieces, scores, unkId, in.optBool("byte_fallback", false));
+        } catch (IllegalArgumentException e) {
+            throw in.error(e.getMessage());
+        }
+    }
 
     private static Bpe readBpe(JsonObjectReader in) throws TokenizerJsonException {
         Vocabulary vocab = readVocab(in, "vocab");

@@ -2,9 +2,11 @@ package io.subword.model;
 
 import io.subword.vocab.Vocabulary;
 
+import java.util.SplittableRandom;
+
 /**
- * Turns one word into token ids (WordPiece, BPE, WordLevel). Immutable and thread-safe; per-thread scratch
- * state lives inside the implementation.
+ * Turns one word into token ids (WordPiece, BPE, WordLevel, Unigram). Immutable and thread-safe; per-thread
+ * scratch state lives inside the implementation.
  */
 public interface Model {
     /**
@@ -14,6 +16,32 @@ public interface Model {
      */
     void tokenize(CharSequence text, int start, int end, TokenBuffer out);
 
+    /**
+     * As {@link #tokenize(CharSequence, int, int, TokenBuffer)}, drawing a segmentation with {@code random}
+     * when this model samples (see {@link #withSampling}); models that do not sample ignore {@code random}.
+     */
+    default void tokenize(CharSequence text, int start, int end, TokenBuffer out, SplittableRandom random) {
+        tokenize(text, start, end, out);
+    }
+
+    /**
+     * A copy of this model that samples segmentations as {@code sampling} says (subword regularization), or
+     * that does not sample for {@code null}.
+     *
+     * @throws IllegalArgumentException if this model does not support that kind of sampling
+     */
+    default Model withSampling(SubwordSampling sampling) {
+        if (sampling == null) {
+            return this;
+        }
+        throw new IllegalArgumentException(getClass().getSimpleName() + " does not support " + sampling);
+    }
+
     /** The model's vocabulary: ids to tokens and back. */
     Vocabulary vocabulary();
+
+    /** The id of the unknown token (SentencePiece's {@code unk_piece}), or -1 if the model has none. */
+    default int unknownId() {
+        return -1;
+    }
 }

@@ -1,7 +1,7 @@
 package io.subword.spark;
 
 import io.subword.train.Family;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounter;
 import io.subword.train.WordCounts;
@@ -15,26 +15,26 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Counts the words of one partition with the one-machine word counter ({@link Training#wordCounter}) into one
- * primitive table, then hands Spark one (word, count) pair per distinct word. Only the family and the lowercase
- * flag travel to the executors; the counter (normalizer, pre-tokenizer) is built there.
+ * Counts the words of one partition with the trainer's own word counter ({@link Trainer#wordCounter()}) into one
+ * primitive table, then hands Spark one (word, count) pair per distinct word. The family and the options travel to
+ * the executors; the trainer and its counter (normalizer, pre-tokenizer) are rebuilt there from them.
  */
 final class CountPartition implements MapPartitionsFunction<String, Tuple2<String, Long>> {
     private static final long serialVersionUID = 1L;
 
     private final Family family;
-    private final boolean lowercase;
+    private final TrainingOptions options;
     private final LongAccumulator lines;
 
-    CountPartition(Family family, boolean lowercase, LongAccumulator lines) {
+    CountPartition(Family family, TrainingOptions options, LongAccumulator lines) {
         this.family = family;
-        this.lowercase = lowercase;
+        this.options = options;
         this.lines = lines;
     }
 
     @Override
     public Iterator<Tuple2<String, Long>> call(Iterator<String> input) {
-        WordCounter counter = Training.wordCounter(family, TrainingOptions.builder().lowercase(lowercase).build());
+        WordCounter counter = Trainer.of(family, options).wordCounter();
         NonNullLines text = new NonNullLines(input);
         WordCounts counts = counter.countLines(text);
         lines.add(text.count);

@@ -3,6 +3,7 @@ package io.subword.spark;
 import io.subword.train.Eta;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordPieceTrainer;
@@ -32,7 +33,7 @@ final class SparkTrainJob implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FAMILY", description = "What to train: bpe, bytelevel or wordpiece.")
+    @Parameters(index = "0", paramLabel = "FAMILY", description = "What to train: bpe, bytelevel, wordpiece or word (word-level).")
     String family;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "CORPUS",
@@ -98,7 +99,7 @@ final class SparkTrainJob implements Callable<Integer> {
         Eta clock = Eta.start();
         TrainedTokenizer trained;
         try (JobSession session = JobSession.open(job, err, "subword spark train " + f)) {
-            trained = SparkTraining.train(input.lines(session.spark), f, options, limits, progress);
+            trained = SparkTraining.train(input.lines(session.spark), Trainer.of(f, options), limits, progress);
         }
         progress.phase("write files");
         List<Path> written = trained.writeAll(output);

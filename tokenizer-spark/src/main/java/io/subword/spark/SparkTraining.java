@@ -2,7 +2,7 @@ package io.subword.spark;
 
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
@@ -24,31 +24,30 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * Trains a tokenizer on text held by Spark, with the same result, byte for byte, as {@link Training} (and
- * {@code subword train}) on the same lines:
+ * Trains a tokenizer on text held by Spark, with the same result, byte for byte, as the one-machine {@link Trainer}
+ * (and {@code subword train}) on the same lines:
  * <ol>
- *   <li>The executors count words. Each partition runs {@link Training#wordCounter}, the very counter one-machine
+ *   <li>The executors count words. Each partition runs {@link Trainer#wordCounter()}, the very counter one-machine
  *       training uses (the family's normalizer and pre-tokenizer), into a primitive hash map; the partial counts
  *       are summed by word in one shuffle.</li>
  *   <li>The {@link WordCountLimits} bound what comes back: words below {@code minWordCount} are dropped on the
- *       executors, and at most {@code maxDistinctWords} words reach the driver, which receives them one partition
+ *       executors, and at most {@code maxDistinctWords} words reach the driver, which receives them a partition
  *       at a time.</li>
- *   <li>The driver runs {@link Training#train(Family, TrainingOptions, WordCounts, TrainingListener)}: the
- *       one-machine trainer, from those counts. The trainers depend only on the counts, never on the order words
- *       arrive in, so the merges, the vocabulary and {@code tokenizer.json} are those of one machine.</li>
+ *   <li>The driver runs {@link Trainer#train(WordCounts, TrainingListener)}, the one-machine trainer, on those
+ *       counts. Trainers depend only on the counts, never on the order words arrive in, so the merges, the
+ *       vocabulary and {@code tokenizer.json} are those of one machine.</li>
  * </ol>
  * With the default limits the result is exactly the one-machine result whenever one-machine counting does not
  * prune either (fewer than 10,000,000 distinct words). Past that both prune, differently: one machine by the
- * order of the corpus, Spark by a global count threshold.
+ * order of the corpus, Spark by one global count threshold.
  *
  * <pre>{@code
  * Dataset<String> text = spark.read().textFile("hdfs:///corpus/*.txt.gz");
- * TrainedTokenizer t = SparkTraining.train(text, Family.BYTE_LEVEL, TrainingOptions.builder().vocabSize(50000).build());
+ * TrainedTokenizer t = SparkTraining.train(text, Trainer.of(Family.BYTE_LEVEL, TrainingOptions.builder().vocabSize(50000).build()));
  * t.writeAll(Path.of("out"));
  * }</pre>
  * For text files read as {@code subword train} reads them ({@code \n} line ends, invalid UTF-8 an error naming the
- * file and line), use {@link SparkCorpus} and {@link #train(JavaRDD, Family, TrainingOptions, WordCountLimits,
- * TrainingListener)}.
+ * file and line), use {@link SparkCorpus} and {@link #train(JavaRDD, Trainer, WordCountLimits, TrainingListener)}.
  */
 public final class SparkTraining {
     /** Counts at or above this share one histogram bucket when a count threshold is searched for. */
@@ -59,54 +58,61 @@ public final class SparkTraining {
     private SparkTraining() {
     }
 
-    /** Trains on the lines of {@code text} with the default {@link WordCountLimits}. */
+    /** Trains {@code trainer} on the lines of {@code text} with the default {@link WordCountLimits}. */
+    public static TrainedTokenizer train(Dataset<String> text, Trainer trainer) {
+        return train(text, trainer, WordCountLimits.DEFAULT, TrainingListener.NONE);
+    }
+
+    /** Trains a tokenizer of {@code family} with {@code options}: {@code train(text, Trainer.of(family, options))}. */
     public static TrainedTokenizer train(Dataset<String> text, Family family, TrainingOptions options) {
-        return train(text, family, options, WordCountLimits.DEFAULT, TrainingListener.NONE);
+        return train(text, Trainer.of(family, options));
     }
 
     /**
-     * Trains on the lines of {@code text} ({@code null} lines are skipped).
+     * Trains {@code trainer} on the lines of {@code text} ({@code null} lines are skipped).
      *
-     * @throws IllegalArgumentException as {@link Training#train(Family, TrainingOptions, WordCounts,
-     *                                  TrainingListener)}, or when the text has no words
+     * @throws IllegalArgumentException as {@link Trainer#train(WordCounts, TrainingListener)}, or when the text has
+     *                                  no words
      */
-    public static TrainedTokenizer train(Dataset<String> text, Family family, TrainingOptions options,
-                                         WordCountLimits limits, TrainingListener listener) {
-        WordCounts counts = countWords(text, family, options, limits, listener);
-        return trainOnCounts(family, options, counts, listener);
+    public static TrainedTokenizer train(Dataset<String> text, Trainer trainer, WordCountLimits limits,
+                                         TrainingListener listener) {
+        WordCounts counts = countWords(text, trainer, limits, listener);
+        if (counts.size() == 0) {
+            throw new IllegalArgumentException("no words to train on (the text is empty)");
+        }
+        return trainer.train(counts, listener);
     }
 
     /** Trains on the string column {@code column} of {@code rows} ({@code null} values are skipped). */
-    public static TrainedTokenizer train(Dataset<Row> rows, String column, Family family, TrainingOptions options,
-                                         WordCountLimits limits, TrainingListener listener) {
-        return train(rows.select(col(column).cast("string")).as(Encoders.STRING()), family, options, limits,
-                listener);
+    public static TrainedTokenizer train(Dataset<Row> rows, String column, Trainer trainer, WordCountLimits limits,
+                                         TrainingListener listener) {
+        return train(rows.select(col(column).cast("string")).as(Encoders.STRING()), trainer, limits, listener);
     }
 
     /** Trains on {@code lines}, for example those of a {@link SparkCorpus}. */
-    public static TrainedTokenizer train(JavaRDD<String> lines, Family family, TrainingOptions options,
-                                         WordCountLimits limits, TrainingListener listener) {
+    public static TrainedTokenizer train(JavaRDD<String> lines, Trainer trainer, WordCountLimits limits,
+                                         TrainingListener listener) {
         SparkSession spark = SparkSession.builder().sparkContext(lines.context()).getOrCreate();
-        return train(spark.createDataset(lines.rdd(), Encoders.STRING()), family, options, limits, listener);
+        return train(spark.createDataset(lines.rdd(), Encoders.STRING()), trainer, limits, listener);
     }
 
     /**
-     * Counts the words of {@code text} on the executors, as {@link Training#wordCounter} counts them, within
+     * Counts the words of {@code text} on the executors, as {@code trainer.wordCounter()} counts them, within
      * {@code limits}.
      *
      * @throws IllegalArgumentException if even the highest count threshold leaves more than the allowed number of
      *                                  distinct words
      */
-    public static WordCounts countWords(Dataset<String> text, Family family, TrainingOptions options,
-                                        WordCountLimits limits, TrainingListener listener) {
+    public static WordCounts countWords(Dataset<String> text, Trainer trainer, WordCountLimits limits,
+                                        TrainingListener listener) {
         Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(trainer, "trainer");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(listener, "listener");
-        Training.wordCounter(family, options); // checks the family and options before any job runs
         SparkSession spark = text.sparkSession();
         LongAccumulator lines = spark.sparkContext().longAccumulator("lines");
         listener.phase("count words");
-        CountPartition counter = new CountPartition(family, options.lowercase(family), lines);
+        CountPartition counter = new CountPartition(trainer.family(), trainer.options(), lines);
         // Each partition's counts are combined already, so the shuffle goes straight to the reducers (no partial
         // aggregation), as many as there are input partitions: Spark's default (spark.sql.shuffle.partitions, 200)
         // would not follow the corpus size, and a cached plan keeps all of them.
@@ -181,13 +187,5 @@ public final class SparkTraining {
         }
         throw new IllegalArgumentException("more than " + max + " distinct words are each seen at least "
                 + HISTOGRAM_TOP + " times; raise the limit on distinct words");
-    }
-
-    private static TrainedTokenizer trainOnCounts(Family family, TrainingOptions options, WordCounts counts,
-                                                  TrainingListener listener) {
-        if (counts.size() == 0) {
-            throw new IllegalArgumentException("no words to train on (the text is empty)");
-        }
-        return Training.train(family, options, counts, listener);
     }
 }

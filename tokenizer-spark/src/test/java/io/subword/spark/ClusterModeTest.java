@@ -2,7 +2,7 @@ package io.subword.spark;
 
 import io.subword.train.Corpus;
 import io.subword.train.Family;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
@@ -64,11 +64,11 @@ class ClusterModeTest {
             List<String> texts = EncodingCases.texts(150);
             Files.write(corpus, texts.subList(0, 150));
             TrainingOptions options = TrainingOptions.defaults();
-            WordCounts expected = Training.wordCounter(Family.WORD_PIECE, options)
+            WordCounts expected = Trainer.of(Family.WORD_PIECE, options).wordCounter()
                     .count(Corpus.of(corpus), TrainingListener.NONE);
             Dataset<String> lines = spark.createDataset(
                     SparkCorpus.of(corpus.toString()).splitBytes(40_000).lines(spark).rdd(), Encoders.STRING());
-            assertEquals(expected, SparkTraining.countWords(lines, Family.WORD_PIECE, options,
+            assertEquals(expected, SparkTraining.countWords(lines, Trainer.of(Family.WORD_PIECE, options),
                     WordCountLimits.DEFAULT, TrainingListener.NONE));
 
             // Encoding: the broadcast tokenizer.json is parsed in each executor JVM.

@@ -1,6 +1,7 @@
 package io.subword.spark;
 
 import io.subword.train.Family;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
@@ -66,11 +67,11 @@ class FaultToleranceTest {
         SparkSession spark = SharedSpark.session();
         Dataset<String> text = spark.createDataset(TestCorpus.lines(), Encoders.STRING()).repartition(3);
         TrainingOptions options = TrainingOptions.defaults();
-        WordCounts clean = SparkTraining.countWords(text, Family.BYTE_LEVEL, options, WordCountLimits.DEFAULT,
+        WordCounts clean = SparkTraining.countWords(text, Trainer.of(Family.BYTE_LEVEL, options), WordCountLimits.DEFAULT,
                 TrainingListener.NONE);
         int before = INJECTED.get();
         WordCounts retried = SparkTraining.countWords(text.mapPartitions(failFirstAttempt(100), Encoders.STRING()),
-                Family.BYTE_LEVEL, options, WordCountLimits.DEFAULT, TrainingListener.NONE);
+                Trainer.of(Family.BYTE_LEVEL, options), WordCountLimits.DEFAULT, TrainingListener.NONE);
         assertTrue(INJECTED.get() > before, "a task failed");
         assertEquals(clean, retried);
         assertEquals(clean.total(), retried.total(), "no line counted twice");

@@ -5,7 +5,7 @@ import io.subword.Tokenizers;
 import io.subword.testkit.RealData;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import org.junit.jupiter.api.Test;
@@ -48,8 +48,8 @@ class SparkJobsTest {
                 TestCorpus.file().toString());
         assertEquals(0, code, err::toString);
 
-        List<Path> expected = Training.train(Family.WORD_PIECE, TrainingOptions.builder().vocabSize(1000).build(),
-                Corpus.of(TestCorpus.file()), TrainingListener.NONE).writeAll(tmp.resolve("one"));
+        List<Path> expected = Trainer.of(Family.WORD_PIECE, TrainingOptions.builder().vocabSize(1000).build())
+                .train(Corpus.of(TestCorpus.file()), TrainingListener.NONE).writeAll(tmp.resolve("one"));
         SparkTrainingTest.assertSameFiles(expected,
                 expected.stream().map(p -> dir.resolve(p.getFileName())).toList());
         assertTrue(out.toString().startsWith("trained wordpiece: 1,000 tokens"), out::toString);

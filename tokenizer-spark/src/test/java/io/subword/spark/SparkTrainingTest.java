@@ -3,7 +3,7 @@ package io.subword.spark;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
-import io.subword.train.Training;
+import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
@@ -40,6 +40,7 @@ class SparkTrainingTest {
             "bpe,        1500, 0, ",
             "bytelevel,  1500, 2, true",
             "wordpiece,  1500, 0, ",
+            "word,       1500, 0, ",
     })
     void europarlFilesAreByteIdenticalToOneMachineTraining(String name, int vocab, long minFrequency,
                                                             Boolean lowercase) throws Exception {
@@ -48,10 +49,10 @@ class SparkTrainingTest {
                 .lowercase(lowercase).threads(2).build();
         Path corpus = TestCorpus.file();
 
-        TrainedTokenizer oneMachine = Training.train(family, options, Corpus.of(corpus), TrainingListener.NONE);
+        TrainedTokenizer oneMachine = Trainer.of(family, options).train(Corpus.of(corpus), TrainingListener.NONE);
         TrainedTokenizer spark = SparkTraining.train(
                 SparkCorpus.of(corpus.toString()).splitBytes(300_000).lines(SharedSpark.session()),
-                family, options, WordCountLimits.DEFAULT, TrainingListener.NONE);
+                Trainer.of(family, options), WordCountLimits.DEFAULT, TrainingListener.NONE);
 
         assertTrue(oneMachine.tokenizer().vocabulary().size() > vocab / 2, "a real vocabulary was trained");
         assertSameFiles(oneMachine.writeAll(tmp.resolve("one")), spark.writeAll(tmp.resolve("spark")));
@@ -66,9 +67,9 @@ class SparkTrainingTest {
         withNulls.add(null); // a null value is no text, not the string "null"
         Dataset<Row> rows = spark.createDataset(withNulls, Encoders.STRING()).toDF("body");
 
-        TrainedTokenizer oneMachine = Training.train(Family.WORD_PIECE, options, Corpus.of(TestCorpus.file()),
-                TrainingListener.NONE);
-        TrainedTokenizer fromRows = SparkTraining.train(rows, "body", Family.WORD_PIECE, options,
+        TrainedTokenizer oneMachine = Trainer.of(Family.WORD_PIECE, options)
+                .train(Corpus.of(TestCorpus.file()), TrainingListener.NONE);
+        TrainedTokenizer fromRows = SparkTraining.train(rows, "body", Trainer.of(Family.WORD_PIECE, options),
                 WordCountLimits.DEFAULT, TrainingListener.NONE);
 
         List<Path> expected = oneMachine.writeAll(tmp.resolve("one"));
@@ -78,11 +79,11 @@ class SparkTrainingTest {
     @Test
     void sparkCountsAreTheOneMachineCounts() throws Exception {
         TrainingOptions options = TrainingOptions.defaults();
-        WordCounts expected = Training.wordCounter(Family.BPE, options)
+        WordCounts expected = Trainer.of(Family.BPE, options).wordCounter()
                 .count(Corpus.of(TestCorpus.file()), TrainingListener.NONE);
         WordCounts counted = SparkTraining.countWords(
                 SharedSpark.session().createDataset(TestCorpus.lines(), Encoders.STRING()).repartition(4),
-                Family.BPE, options, WordCountLimits.DEFAULT, TrainingListener.NONE);
+                Trainer.of(Family.BPE, options), WordCountLimits.DEFAULT, TrainingListener.NONE);
         assertEquals(expected.toMap(), counted.toMap());
         assertEquals(0, counted.prunedBelow());
     }
@@ -108,8 +109,8 @@ class SparkTrainingTest {
             }
         };
         WordCounts counts = SparkTraining.countWords(
-                SharedSpark.session().createDataset(FIVE_WORDS, Encoders.STRING()), Family.BPE,
-                TrainingOptions.defaults(), new WordCountLimits(minCount, maxDistinct), listener);
+                SharedSpark.session().createDataset(FIVE_WORDS, Encoders.STRING()),
+                Trainer.of(Family.BPE, TrainingOptions.defaults()), new WordCountLimits(minCount, maxDistinct), listener);
 
         Map<String, Long> expected = new HashMap<>();
         for (String w : kept.split(" ")) {

@@ -39,7 +39,9 @@ import java.util.Set;
  * word is first turned into GPT-2's byte-level characters and the initial alphabet is all 256 of them.
  * Immutable and thread-safe.
  */
-public final class BpeTrainer {
+public final class BpeTrainer implements Trainer {
+    private final Family family;
+    private final TrainingOptions options;
     final int vocabSize;
     final long minFrequency;
     final List<String> specialTokens;
@@ -51,93 +53,110 @@ public final class BpeTrainer {
     final boolean byteLevel;
     final int threads;
 
-    private BpeTrainer(Builder b) {
-        this.vocabSize = b.vocabSize;
-        this.minFrequency = b.minFrequency;
-        this.specialTokens = List.copyOf(b.specialTokens);
-        this.limitAlphabet = b.limitAlphabet;
-        Set<Integer> alphabet = new LinkedHashSet<>(b.initialAlphabet);
-        if (b.byteLevel) {
+    private BpeTrainer(TrainingOptions options, String continuingSubwordPrefix, String endOfWordSuffix,
+                       boolean byteLevel) {
+        this.family = byteLevel ? Family.BYTE_LEVEL : Family.BPE;
+        this.options = options;
+        this.vocabSize = options.vocabSize();
+        this.minFrequency = options.minFrequency();
+        this.specialTokens = options.specialTokens(family);
+        this.limitAlphabet = options.limitAlphabet();
+        Set<Integer> alphabet = new LinkedHashSet<>(options.initialAlphabet());
+        if (byteLevel) {
             for (int i = 0; i < 256; i++) {
                 alphabet.add((int) ByteLevelChars.of(i));
             }
         }
         this.initialAlphabet = Set.copyOf(alphabet);
-        this.continuingSubwordPrefix = b.continuingSubwordPrefix;
-        this.endOfWordSuffix = b.endOfWordSuffix;
-        this.maxTokenLength = b.maxTokenLength;
-        this.byteLevel = b.byteLevel;
-        this.threads = b.threads;
+        this.continuingSubwordPrefix = continuingSubwordPrefix;
+        this.endOfWordSuffix = endOfWordSuffix;
+        this.maxTokenLength = options.maxTokenLength(family);
+        this.byteLevel = byteLevel;
+        this.threads = options.threads();
     }
 
+    /**
+     * The trainer of {@link Family#BPE} (end-of-word suffix {@code </w>}) or {@link Family#BYTE_LEVEL}, with
+     * {@code options}.
+     *
+     * @throws IllegalArgumentException if {@code family} is not a BPE family
+     */
+    public static BpeTrainer of(Family family, TrainingOptions options) {
+        if (family != Family.BPE && family != Family.BYTE_LEVEL) {
+            throw new IllegalArgumentException("a BPE trainer cannot train " + family);
+        }
+        return new BpeTrainer(options, null, family == Family.BPE ? Family.END_OF_WORD_SUFFIX : null,
+                family == Family.BYTE_LEVEL);
+    }
+
+    /** A char-level trainer with {@code prefix} on tokens that continue a word (WordPiece's). */
+    static BpeTrainer withPrefix(TrainingOptions options, String prefix) {
+        return new BpeTrainer(options, prefix, null, false);
+    }
+
+    /** A builder with Hugging Face's {@code BpeTrainer::default()}: no special tokens, no prefix or suffix. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Settings of a {@link BpeTrainer}; the defaults are Hugging Face's. */
+    /**
+     * Settings of a {@link BpeTrainer}: the shared options go to one {@link TrainingOptions.Builder}, which checks
+     * them; the model's own settings (prefix, suffix, byte-level) are held here.
+     */
     public static final class Builder {
-        private int vocabSize = 30000;
-        private long minFrequency = 0;
-        private List<String> specialTokens = List.of();
-        private Integer limitAlphabet;
-        private Set<Integer> initialAlphabet = Set.of();
+        private final TrainingOptions.Builder options = TrainingOptions.builder().specialTokens(List.of());
         private String continuingSubwordPrefix;
         private String endOfWordSuffix;
-        private int maxTokenLength = Integer.MAX_VALUE;
         private boolean byteLevel;
-        private int threads = 1;
 
         private Builder() {
         }
 
-        /** The vocabulary size to reach, special tokens and alphabet included (default 30000). */
+        /** See {@link TrainingOptions.Builder#vocabSize}. */
         public Builder vocabSize(int vocabSize) {
-            if (vocabSize < 0) {
-                throw new IllegalArgumentException("vocabSize must not be negative: " + vocabSize);
-            }
-            this.vocabSize = vocabSize;
+            options.vocabSize(vocabSize);
             return this;
         }
 
-        /** The count a pair needs to be merged (default 0: any pair seen at least once). */
+        /** See {@link TrainingOptions.Builder#minFrequency}. */
         public Builder minFrequency(long minFrequency) {
-            if (minFrequency < 0) {
-                throw new IllegalArgumentException("minFrequency must not be negative: " + minFrequency);
-            }
-            this.minFrequency = minFrequency;
+            options.minFrequency(minFrequency);
             return this;
         }
 
         /** Tokens that get the first ids, in this order (duplicates are kept once). */
         public Builder specialTokens(List<String> specialTokens) {
-            for (String t : specialTokens) {
-                if (t == null || t.isEmpty()) {
-                    throw new IllegalArgumentException("special tokens must be non-empty: " + specialTokens);
-                }
-            }
-            this.specialTokens = List.copyOf(specialTokens);
+            options.specialTokens(Objects.requireNonNull(specialTokens, "specialTokens"));
             return this;
         }
 
-        /** Keep at most this many alphabet characters, the most frequent ones. */
+        /** See {@link TrainingOptions.Builder#limitAlphabet}. */
         public Builder limitAlphabet(int limitAlphabet) {
-            if (limitAlphabet < 0) {
-                throw new IllegalArgumentException("limitAlphabet must not be negative: " + limitAlphabet);
-            }
-            this.limitAlphabet = limitAlphabet;
+            options.limitAlphabet(limitAlphabet);
             return this;
         }
 
-        /** Characters to include even if the corpus lacks them, as strings of one code point each. */
+        /** See {@link TrainingOptions.Builder#initialAlphabet}. */
         public Builder initialAlphabet(Collection<String> characters) {
-            Set<Integer> cps = new LinkedHashSet<>();
-            for (String c : characters) {
-                if (c == null || c.isEmpty() || c.codePointCount(0, c.length()) != 1) {
-                    throw new IllegalArgumentException("initial alphabet entry must be one character: \"" + c + "\"");
-                }
-                cps.add(c.codePointAt(0));
-            }
-            this.initialAlphabet = cps;
+            options.initialAlphabet(characters);
+            return this;
+        }
+
+        /** See {@link TrainingOptions.Builder#maxTokenLength}; {@code 0} for no limit. */
+        public Builder maxTokenLength(int maxTokenLength) {
+            options.maxTokenLength(maxTokenLength);
+            return this;
+        }
+
+        /** See {@link TrainingOptions.Builder#lowercase}. */
+        public Builder lowercase(Boolean lowercase) {
+            options.lowercase(lowercase);
+            return this;
+        }
+
+        /** See {@link TrainingOptions.Builder#threads}. */
+        public Builder threads(int threads) {
+            options.threads(threads);
             return this;
         }
 
@@ -153,27 +172,9 @@ public final class BpeTrainer {
             return this;
         }
 
-        /** The longest token, in characters of the word, a merge may make; {@code 0} for no limit. */
-        public Builder maxTokenLength(int maxTokenLength) {
-            if (maxTokenLength < 0) {
-                throw new IllegalArgumentException("maxTokenLength must not be negative: " + maxTokenLength);
-            }
-            this.maxTokenLength = maxTokenLength == 0 ? Integer.MAX_VALUE : maxTokenLength;
-            return this;
-        }
-
         /** Byte-level BPE (GPT-2): words become byte-level strings, the alphabet holds all 256 bytes. */
         public Builder byteLevel(boolean byteLevel) {
             this.byteLevel = byteLevel;
-            return this;
-        }
-
-        /** Threads for counting pairs (default 1); does not change the result. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
-            this.threads = threads;
             return this;
         }
 
@@ -182,12 +183,40 @@ public final class BpeTrainer {
         }
 
         public BpeTrainer build() {
-            return new BpeTrainer(this);
+            return new BpeTrainer(options.build(), continuingSubwordPrefix, endOfWordSuffix, byteLevel);
         }
     }
 
-    /** Trains on {@code counts}. */
-    public BpeModelData train(WordCounts counts, TrainingListener listener) {
+    @Override
+    public Family family() {
+        return family;
+    }
+
+    @Override
+    public TrainingOptions options() {
+        return options;
+    }
+
+    @Override
+    public WordCounter wordCounter() {
+        return WordCounter.builder(family.preTokenizer()).normalizer(family.normalizer(options.lowercase(family)))
+                .threads(threads).build();
+    }
+
+    @Override
+    public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
+        return TrainedTokenizer.ofBpe(family, learn(nonEmpty(counts), listener), options.lowercase(family));
+    }
+
+    static WordCounts nonEmpty(WordCounts counts) {
+        if (Objects.requireNonNull(counts, "counts").size() == 0) {
+            throw new IllegalArgumentException("no words to train on");
+        }
+        return counts;
+    }
+
+    /** Learns the BPE model (vocabulary and merges) from {@code counts}, without a pipeline around it. */
+    public BpeModelData learn(WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
         Prepared prepared = prepare(counts, listener);
         List<String> idToToken = prepared.idToToken();

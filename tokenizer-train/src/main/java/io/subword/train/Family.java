@@ -10,7 +10,7 @@ import io.subword.vocab.SpecialTokens;
 import java.util.List;
 
 /**
- * The kinds of tokenizer {@link Training} builds, each with the pipeline Hugging Face's ready-made tokenizer of
+ * The kinds of tokenizer a {@link Trainer} builds ({@link Trainer#of(Family, TrainingOptions)}), each with the pipeline Hugging Face's ready-made tokenizer of
  * that kind uses, so that a trained {@code tokenizer.json} looks like what an HF user would have made:
  * <table>
  *   <caption>Pipelines</caption>
@@ -31,6 +31,9 @@ import java.util.List;
  *       <td>{@code [PAD] [UNK] [CLS] [SEP] [MASK]}</td></tr>
  *   <tr><td>files</td><td colspan="2">tokenizer.json, vocab.json, merges.txt</td><td>tokenizer.json, vocab.txt</td></tr>
  * </table>
+ * {@link #WORD_LEVEL word} (HF's {@code WordLevel}) sees exactly the words of char-level BPE (the same
+ * normalizer and pre-tokenizer), so that a comparison of the two differs only in the model; its special token
+ * is {@code [UNK]} and it writes tokenizer.json and vocab.txt.
  */
 public enum Family {
     /** Char-level BPE with an end-of-word suffix, as subword-nmt and HF's {@code CharBPETokenizer}. */
@@ -38,7 +41,9 @@ public enum Family {
     /** Byte-level BPE, as GPT-2 and HF's {@code ByteLevelBPETokenizer}. */
     BYTE_LEVEL("bytelevel", List.of(), false),
     /** WordPiece, as BERT and HF's {@code BertWordPieceTokenizer}. */
-    WORD_PIECE("wordpiece", SpecialTokens.BERT, true);
+    WORD_PIECE("wordpiece", SpecialTokens.BERT, true),
+    /** Word-level: the most frequent words, everything else {@code [UNK]} (HF's {@code WordLevel}). */
+    WORD_LEVEL("word", List.of("[UNK]"), false);
 
     /** The end-of-word suffix of {@link #BPE}. */
     public static final String END_OF_WORD_SUFFIX = "</w>";
@@ -46,6 +51,8 @@ public enum Family {
     public static final String BPE_UNK_TOKEN = "<unk>";
     /** The unknown token of {@link #WORD_PIECE}. */
     public static final String WORD_PIECE_UNK_TOKEN = "[UNK]";
+    /** The unknown token of {@link #WORD_LEVEL}. */
+    public static final String WORD_LEVEL_UNK_TOKEN = "[UNK]";
     /** The continuing-subword prefix of {@link #WORD_PIECE}. */
     public static final String WORD_PIECE_PREFIX = "##";
 
@@ -59,7 +66,7 @@ public enum Family {
         this.defaultLowercase = defaultLowercase;
     }
 
-    /** The name on the command line: {@code bpe}, {@code bytelevel} or {@code wordpiece}. */
+    /** The name on the command line: {@code bpe}, {@code bytelevel}, {@code wordpiece}, {@code word}. */
     public String cliName() {
         return cliName;
     }
@@ -67,17 +74,24 @@ public enum Family {
     /** The family named {@code name} ({@link #cliName()}, case-insensitive). */
     public static Family fromName(String name) {
         for (Family f : values()) {
-            if (f.cliName.equalsIgnoreCase(name) || f.name().equalsIgnoreCase(name)) {
+            String n = name.strip();
+            if (f.cliName.equalsIgnoreCase(n) || f.name().equalsIgnoreCase(n)
+                    || f == WORD_LEVEL && n.equalsIgnoreCase("wordlevel")) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown tokenizer family \"" + name + "\": expected bpe, bytelevel or"
-                + " wordpiece");
+        throw new IllegalArgumentException("unknown tokenizer family \"" + name + "\": expected "
+                + String.join(", ", java.util.Arrays.stream(values()).map(Family::cliName).toList()));
     }
 
     /** The special tokens used when none are given. */
     public List<String> defaultSpecialTokens() {
         return defaultSpecialTokens;
+    }
+
+    /** The longest token in characters when not told otherwise: no limit ({@link Integer#MAX_VALUE}). */
+    public int defaultMaxTokenLength() {
+        return Integer.MAX_VALUE;
     }
 
     /** Whether text is lowercased when not told otherwise ({@link #WORD_PIECE} only, as bert-base-uncased). */
@@ -89,7 +103,7 @@ public enum Family {
     public Normalizer normalizer(boolean lowercase) {
         return switch (this) {
             // CharBPETokenizer: BertNormalizer(lowercase=False) then, when asked, Lowercase (accents kept).
-            case BPE -> new BertNormalizer(true, true, lowercase ? Boolean.FALSE : null, lowercase);
+            case BPE, WORD_LEVEL -> new BertNormalizer(true, true, lowercase ? Boolean.FALSE : null, lowercase);
             // ByteLevelBPETokenizer: nothing, or Lowercase; a BertNormalizer with only lowercase on is the same.
             case BYTE_LEVEL -> lowercase ? new BertNormalizer(false, false, Boolean.FALSE, true) : null;
             // BertWordPieceTokenizer: strip accents follows lowercase (null), as bert-base-uncased has it.
@@ -100,8 +114,22 @@ public enum Family {
     /** The pre-tokenizer of this family. */
     public PreTokenizer preTokenizer() {
         return switch (this) {
-            case BPE, WORD_PIECE -> BertPreTokenizer.INSTANCE;
+            case BPE, WORD_PIECE, WORD_LEVEL -> BertPreTokenizer.INSTANCE;
             case BYTE_LEVEL -> new ByteLevelPreTokenizer(false, true, true);
+        };
+    }
+
+    /**
+     * Which words this family counts with {@code lowercase}: families with the same key count the same words
+     * from the same text (same normalizer and pre-tokenizer), so one {@link WordCounts} serves them all.
+     * Lowercased WordPiece also strips accents, as BERT uncased does, so it counts words of its own.
+     */
+    public String countsKey(boolean lowercase) {
+        String lower = lowercase ? "-lowercase" : "";
+        return switch (this) {
+            case BYTE_LEVEL -> "byte-level" + lower;
+            case WORD_PIECE -> lowercase ? "bert-uncased" : "bert";
+            case WORD_LEVEL, BPE -> "bert" + lower;
         };
     }
 

@@ -15,6 +15,7 @@ import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
+import io.subword.wordlevel.WordLevel;
 import io.subword.wordpiece.WordPiece;
 
 import java.io.IOException;
@@ -27,7 +28,8 @@ import java.util.Objects;
 /**
  * A freshly trained tokenizer: the full pipeline of its {@link Family} around the learned model, ready to
  * encode, and able to write itself as Hugging Face's {@code tokenizer.json} plus the classic vocabulary files
- * ({@code vocab.txt} for WordPiece, {@code vocab.json} and {@code merges.txt} for BPE). Immutable.
+ * ({@code vocab.txt} for WordPiece and word-level, {@code vocab.json} and {@code merges.txt} for BPE). The one
+ * result of every {@link Trainer}; the CLI and the comparison use it as it is. Immutable.
  */
 public final class TrainedTokenizer {
     /** The name of the Hugging Face file. */
@@ -57,7 +59,7 @@ public final class TrainedTokenizer {
      */
     public static TrainedTokenizer ofBpe(Family family, BpeModelData data, boolean lowercase) {
         Objects.requireNonNull(data, "data");
-        if (family == Family.WORD_PIECE) {
+        if (family != Family.BPE && family != Family.BYTE_LEVEL) {
             throw new IllegalArgumentException("a BPE model cannot make a " + family + " tokenizer");
         }
         if (data.byteLevel() != (family == Family.BYTE_LEVEL)) {
@@ -115,6 +117,18 @@ public final class TrainedTokenizer {
         return new TrainedTokenizer(Family.WORD_PIECE, tok, List.of());
     }
 
+    /** The word-level tokenizer around {@code model}: char-level BPE's normalizer and pre-tokenizer. */
+    public static TrainedTokenizer ofWordLevel(WordLevel model, boolean lowercase) {
+        Objects.requireNonNull(model, "model");
+        Vocabulary vocab = model.vocabulary();
+        Tokenizer tok = Tokenizer.builder(model)
+                .normalizer(Family.WORD_LEVEL.normalizer(lowercase))
+                .preTokenizer(Family.WORD_LEVEL.preTokenizer())
+                .addedTokens(specials(vocab, List.of(vocab.token(model.unkId()))))
+                .build();
+        return new TrainedTokenizer(Family.WORD_LEVEL, tok, List.of());
+    }
+
     private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
         List<AddedToken> added = new ArrayList<>(specialTokens.size());
         for (String s : specialTokens) {
@@ -143,8 +157,10 @@ public final class TrainedTokenizer {
 
     /** The names of the files {@link #writeAll} writes for {@code family}, in the order it writes them. */
     public static List<String> fileNames(Family family) {
-        return family == Family.WORD_PIECE ? List.of(VOCAB_TXT, TOKENIZER_JSON)
-                : List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+        return switch (family) {
+            case WORD_PIECE, WORD_LEVEL -> List.of(VOCAB_TXT, TOKENIZER_JSON);
+            case BPE, BYTE_LEVEL -> List.of(VOCAB_JSON, MERGES_TXT, TOKENIZER_JSON);
+        };
     }
 
     /**

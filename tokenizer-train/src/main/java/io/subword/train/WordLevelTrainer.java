@@ -16,20 +16,23 @@ import java.util.Set;
  * {@code vocabSize} tokens. Everything else becomes the unknown token. A word equal to a special token is not
  * added twice. Immutable and thread-safe.
  */
-public final class WordLevelTrainer {
+public final class WordLevelTrainer implements Trainer {
+    private final TrainingOptions options;
     private final int vocabSize;
     private final long minFrequency;
     private final List<String> specialTokens;
     private final String unkToken;
 
-    private WordLevelTrainer(Builder b) {
-        this.vocabSize = b.vocabSize;
-        this.minFrequency = b.minFrequency;
-        this.unkToken = b.unkToken;
-        Set<String> specials = new LinkedHashSet<>(b.specialTokens);
+    private WordLevelTrainer(TrainingOptions options, String unkToken) {
+        this.options = options;
+        this.vocabSize = options.vocabSize();
+        this.minFrequency = options.minFrequency();
+        this.unkToken = Objects.requireNonNull(unkToken, "unkToken");
+        List<String> given = options.specialTokens(Family.WORD_LEVEL);
+        Set<String> specials = new LinkedHashSet<>(given);
         if (!specials.contains(unkToken)) {
             throw new IllegalArgumentException("the unknown token " + Vocabulary.quote(unkToken)
-                    + " must be among the special tokens " + b.specialTokens);
+                    + " must be among the special tokens " + given);
         }
         this.specialTokens = List.copyOf(specials);
         if (vocabSize < specialTokens.size()) {
@@ -38,46 +41,42 @@ public final class WordLevelTrainer {
         }
     }
 
+    /**
+     * The trainer of {@link Family#WORD_LEVEL} with {@code options}; the unknown token is {@code [UNK]}.
+     *
+     * @throws IllegalArgumentException if {@code [UNK]} is not a special token, or they do not fit
+     */
+    public static WordLevelTrainer of(TrainingOptions options) {
+        return new WordLevelTrainer(options, Family.WORD_LEVEL_UNK_TOKEN);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Settings of a {@link WordLevelTrainer}; vocabulary size 30000, no minimum, {@code [UNK]} by default. */
+    /** Settings of a {@link WordLevelTrainer}: {@link TrainingOptions} and the unknown token. */
     public static final class Builder {
-        private int vocabSize = 30000;
-        private long minFrequency = 0;
-        private List<String> specialTokens = List.of("[UNK]");
-        private String unkToken = "[UNK]";
+        private final TrainingOptions.Builder options = TrainingOptions.builder();
+        private String unkToken = Family.WORD_LEVEL_UNK_TOKEN;
 
         private Builder() {
         }
 
-        /** The size of the vocabulary, special tokens included (default 30000). */
+        /** See {@link TrainingOptions.Builder#vocabSize}. */
         public Builder vocabSize(int vocabSize) {
-            if (vocabSize < 1) {
-                throw new IllegalArgumentException("vocabSize must be at least 1: " + vocabSize);
-            }
-            this.vocabSize = vocabSize;
+            options.vocabSize(vocabSize);
             return this;
         }
 
         /** The count a word needs to get into the vocabulary (default 0: any). */
         public Builder minFrequency(long minFrequency) {
-            if (minFrequency < 0) {
-                throw new IllegalArgumentException("minFrequency must not be negative: " + minFrequency);
-            }
-            this.minFrequency = minFrequency;
+            options.minFrequency(minFrequency);
             return this;
         }
 
         /** The special tokens, which take the first ids (default {@code [UNK]}); must include the unknown token. */
         public Builder specialTokens(List<String> specialTokens) {
-            for (String s : specialTokens) {
-                if (s == null || s.isEmpty()) {
-                    throw new IllegalArgumentException("empty special token in " + specialTokens);
-                }
-            }
-            this.specialTokens = List.copyOf(specialTokens);
+            options.specialTokens(Objects.requireNonNull(specialTokens, "specialTokens"));
             return this;
         }
 
@@ -89,12 +88,35 @@ public final class WordLevelTrainer {
 
         /** @throws IllegalArgumentException if the unknown token is not a special token, or they do not fit */
         public WordLevelTrainer build() {
-            return new WordLevelTrainer(this);
+            return new WordLevelTrainer(options.build(), unkToken);
         }
     }
 
-    /** Trains on {@code counts}. */
-    public WordLevel train(WordCounts counts, TrainingListener listener) {
+    @Override
+    public Family family() {
+        return Family.WORD_LEVEL;
+    }
+
+    @Override
+    public TrainingOptions options() {
+        return options;
+    }
+
+    @Override
+    public WordCounter wordCounter() {
+        return WordCounter.builder(Family.WORD_LEVEL.preTokenizer())
+                .normalizer(Family.WORD_LEVEL.normalizer(options.lowercase(Family.WORD_LEVEL)))
+                .threads(options.threads()).build();
+    }
+
+    @Override
+    public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
+        return TrainedTokenizer.ofWordLevel(learn(BpeTrainer.nonEmpty(counts), listener),
+                options.lowercase(Family.WORD_LEVEL));
+    }
+
+    /** Learns the word-level model from {@code counts}, without a pipeline around it. */
+    public WordLevel learn(WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
         listener.phase("rank words");
         List<String> tokens = new ArrayList<>(Math.min(vocabSize, specialTokens.size() + counts.size()));

@@ -6,15 +6,15 @@ import io.subword.vocab.Vocabulary;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
- * Learns a WordPiece vocabulary from {@link WordCounts}, in one of two {@link Mode modes}. Both start the
+ * Learns a WordPiece vocabulary from {@link WordCounts}, in one of the {@link Mode modes}. All start the
  * same way as {@link BpeTrainer}: special tokens (BERT's five by default), then the alphabet in code point
- * order, then the {@code ##} forms of characters met inside words; they differ in which pair they merge.
- * Immutable and thread-safe.
+ * order, then the {@code ##} forms of characters met inside words; they differ in which pair they merge. As in
+ * Hugging Face's {@code WordPieceTrainer}, the BPE settings are those of a {@link BpeTrainer} held inside, not
+ * repeated here. Immutable and thread-safe.
  */
-public final class WordPieceTrainer {
+public final class WordPieceTrainer implements Trainer {
     /** How the next pair to merge is chosen. */
     public enum Mode {
         /**
@@ -23,49 +23,65 @@ public final class WordPieceTrainer {
          */
         HF,
         /**
-         * Original WordPiece: the pair with the highest {@code count(ab) / (count(a) * count(b))} first
-         * (ties: the smaller pair of ids), merged in every word that holds it.
+         * WordPiece as Schuster and Nakajima (2012) define it: the merge that raises the likelihood of the
+         * training data under a unigram model of the current symbols the most, that is the largest exact
+         * change of {@code Σ c(s) log(c(s) / N)} (see {@link LikelihoodMerger}). The recommended mode when the
+         * vocabulary need not match Hugging Face's.
          */
-        LIKELIHOOD
+        LIKELIHOOD,
+        /**
+         * The score {@code count(ab) / (count(a) * count(b))} alone, often called "WordPiece likelihood" in
+         * tutorials. It leaves out the pair's own frequency, so it favours pairs of rare symbols; kept for
+         * comparison, not recommended.
+         */
+        RATIO
     }
 
+    private final TrainingOptions options;
     private final Mode mode;
     private final BpeTrainer bpe;
     private final String unkToken;
 
-    private WordPieceTrainer(Builder b) {
-        this.mode = b.mode;
-        this.unkToken = b.unkToken;
-        BpeTrainer.Builder bb = BpeTrainer.builder()
-                .vocabSize(b.vocabSize)
-                .minFrequency(b.minFrequency)
-                .specialTokens(b.specialTokens)
-                .initialAlphabet(b.initialAlphabet)
-                .continuingSubwordPrefix(b.continuingSubwordPrefix)
-                .endOfWordSuffix(b.endOfWordSuffix)
-                .threads(b.threads);
-        if (b.limitAlphabet != null) {
-            bb.limitAlphabet(b.limitAlphabet);
+    private WordPieceTrainer(BpeTrainer bpe, Mode mode, String unkToken) {
+        this.bpe = bpe;
+        this.options = bpe.options().toBuilder().mode(mode).build();
+        this.mode = mode;
+        this.unkToken = unkToken;
+        if (mode != Mode.HF && bpe.endOfWordSuffix != null) {
+            throw new IllegalArgumentException("endOfWordSuffix is not supported in " + mode + " mode: \""
+                    + bpe.endOfWordSuffix + "\"");
         }
-        this.bpe = bb.build();
+    }
+
+    /**
+     * The trainer of {@link Family#WORD_PIECE} with {@code options}: prefix {@code ##}, unknown token
+     * {@code [UNK]}, BERT's special tokens unless others are given.
+     *
+     * @throws IllegalArgumentException if {@code [UNK]}, {@code [CLS]} or {@code [SEP]} is not a special token
+     */
+    public static WordPieceTrainer of(TrainingOptions options) {
+        List<String> specials = options.specialTokens(Family.WORD_PIECE);
+        for (String required : List.of(Family.WORD_PIECE_UNK_TOKEN, "[CLS]", "[SEP]")) {
+            if (!specials.contains(required)) {
+                throw new IllegalArgumentException("a wordpiece tokenizer needs " + required
+                        + " among the special tokens, which are " + specials);
+            }
+        }
+        BpeTrainer bpe = BpeTrainer.withPrefix(options.toBuilder().specialTokens(specials).build(),
+                Family.WORD_PIECE_PREFIX);
+        return new WordPieceTrainer(bpe, options.mode(), Family.WORD_PIECE_UNK_TOKEN);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Settings of a {@link WordPieceTrainer}. */
+    /** Settings of a {@link WordPieceTrainer}: a {@link BpeTrainer.Builder} plus the mode and unknown token. */
     public static final class Builder {
+        private final BpeTrainer.Builder bpe = BpeTrainer.builder().specialTokens(SpecialTokens.BERT)
+                .continuingSubwordPrefix(Family.WORD_PIECE_PREFIX);
         private Mode mode = Mode.HF;
-        private int vocabSize = 30000;
-        private long minFrequency = 0;
-        private List<String> specialTokens = SpecialTokens.BERT;
-        private Integer limitAlphabet;
-        private Collection<String> initialAlphabet = Set.of();
-        private String continuingSubwordPrefix = "##";
-        private String endOfWordSuffix;
-        private String unkToken = "[UNK]";
-        private int threads = 1;
+        private String unkToken = Family.WORD_PIECE_UNK_TOKEN;
 
         private Builder() {
         }
@@ -76,42 +92,45 @@ public final class WordPieceTrainer {
             return this;
         }
 
-        /** The vocabulary size to reach, special tokens and alphabet included (default 30000). */
-        public Builder vocabSize(int vocabSize) {
-            if (vocabSize < 0) {
-                throw new IllegalArgumentException("vocabSize must not be negative: " + vocabSize);
-            }
-            this.vocabSize = vocabSize;
+        /** The BPE settings (vocabulary size, minimum frequency, special tokens, alphabet, threads ...). */
+        public Builder bpe(java.util.function.Consumer<BpeTrainer.Builder> settings) {
+            settings.accept(bpe);
             return this;
         }
 
-        /** The count a pair needs to be merged (default 0). */
+        /** See {@link BpeTrainer.Builder#vocabSize}. */
+        public Builder vocabSize(int vocabSize) {
+            bpe.vocabSize(vocabSize);
+            return this;
+        }
+
+        /** See {@link BpeTrainer.Builder#minFrequency}. */
         public Builder minFrequency(long minFrequency) {
-            if (minFrequency < 0) {
-                throw new IllegalArgumentException("minFrequency must not be negative: " + minFrequency);
-            }
-            this.minFrequency = minFrequency;
+            bpe.minFrequency(minFrequency);
             return this;
         }
 
         /** Tokens that get the first ids (default {@code [PAD] [UNK] [CLS] [SEP] [MASK]}). */
         public Builder specialTokens(List<String> specialTokens) {
-            this.specialTokens = List.copyOf(specialTokens);
+            bpe.specialTokens(specialTokens);
             return this;
         }
 
-        /** Keep at most this many alphabet characters, the most frequent ones. */
+        /** See {@link BpeTrainer.Builder#limitAlphabet}. */
         public Builder limitAlphabet(int limitAlphabet) {
-            if (limitAlphabet < 0) {
-                throw new IllegalArgumentException("limitAlphabet must not be negative: " + limitAlphabet);
-            }
-            this.limitAlphabet = limitAlphabet;
+            bpe.limitAlphabet(limitAlphabet);
             return this;
         }
 
-        /** Characters to include even if the corpus lacks them. */
+        /** See {@link BpeTrainer.Builder#initialAlphabet}. */
         public Builder initialAlphabet(Collection<String> characters) {
-            this.initialAlphabet = List.copyOf(characters);
+            bpe.initialAlphabet(characters);
+            return this;
+        }
+
+        /** See {@link BpeTrainer.Builder#threads}. */
+        public Builder threads(int threads) {
+            bpe.threads(threads);
             return this;
         }
 
@@ -120,13 +139,13 @@ public final class WordPieceTrainer {
             if (prefix == null || prefix.isEmpty()) {
                 throw new IllegalArgumentException("WordPiece needs a non-empty continuing-subword prefix");
             }
-            this.continuingSubwordPrefix = prefix;
+            bpe.continuingSubwordPrefix(prefix);
             return this;
         }
 
         /** A suffix for tokens that end a word ({@link Mode#HF} only); {@code null} for none. */
         public Builder endOfWordSuffix(String suffix) {
-            this.endOfWordSuffix = suffix;
+            bpe.endOfWordSuffix(suffix);
             return this;
         }
 
@@ -139,34 +158,48 @@ public final class WordPieceTrainer {
             return this;
         }
 
-        /** Threads for counting pairs (default 1); does not change the result. */
-        public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
-            this.threads = threads;
-            return this;
-        }
-
         public WordPieceTrainer build() {
-            if (mode == Mode.LIKELIHOOD && endOfWordSuffix != null && !endOfWordSuffix.isEmpty()) {
-                throw new IllegalArgumentException("endOfWordSuffix is not supported in LIKELIHOOD mode: \""
-                        + endOfWordSuffix + "\"");
-            }
-            return new WordPieceTrainer(this);
+            return new WordPieceTrainer(bpe.build(), mode, unkToken);
         }
     }
 
-    /** Trains on {@code counts}. */
-    public WordPieceModelData train(WordCounts counts, TrainingListener listener) {
+    @Override
+    public Family family() {
+        return Family.WORD_PIECE;
+    }
+
+    @Override
+    public TrainingOptions options() {
+        return options;
+    }
+
+    @Override
+    public WordCounter wordCounter() {
+        return WordCounter.builder(Family.WORD_PIECE.preTokenizer())
+                .normalizer(Family.WORD_PIECE.normalizer(options.lowercase(Family.WORD_PIECE)))
+                .threads(options.threads()).build();
+    }
+
+    @Override
+    public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
+        return TrainedTokenizer.ofWordPiece(learn(BpeTrainer.nonEmpty(counts), listener),
+                options.lowercase(Family.WORD_PIECE));
+    }
+
+    /** Learns the WordPiece vocabulary from {@code counts}, without a pipeline around it. */
+    public WordPieceModelData learn(WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
         Vocabulary vocabulary;
         if (mode == Mode.HF) {
-            vocabulary = bpe.train(counts, listener).vocabulary();
+            vocabulary = bpe.learn(counts, listener).vocabulary();
         } else {
             BpeTrainer.Prepared prepared = bpe.prepare(counts, listener);
-            new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix)
-                    .run(bpe.vocabSize, bpe.minFrequency, listener);
+            if (mode == Mode.RATIO) {
+                new RatioMerger(prepared, bpe.continuingSubwordPrefix).run(bpe.vocabSize, bpe.minFrequency, listener);
+            } else {
+                new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix)
+                        .run(bpe.vocabSize, bpe.minFrequency, listener);
+            }
             vocabulary = Vocabulary.of(prepared.idToToken());
         }
         return new WordPieceModelData(vocabulary, bpe.specialTokens, unkToken, bpe.continuingSubwordPrefix);

@@ -23,7 +23,7 @@ class BpeTrainerTest {
     /** Hugging Face's models/bpe/trainer.rs test_train, restated. */
     @Test
     void rosesAreRed() {
-        BpeModelData data = BpeTrainer.builder().minFrequency(2).build().train(roses(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().minFrequency(2).build().learn(roses(), TrainingListener.NONE);
         assertEquals(List.of("-", "2", "B", "E", "G", "P", "R", "T", "a", "b", "d", "e", "g", "i", "l", "n", "o",
                 "r", "s", "t", "u", "v", "re", "are", "is"), data.vocabulary().tokens());
         assertEquals(List.of("r e", "a re", "i s"), merges(data));
@@ -54,7 +54,7 @@ class BpeTrainerTest {
             words.put(w, 2L);
         }
         BpeModelData data = BpeTrainer.builder().maxTokenLength(2).build()
-                .train(WordCounts.of(words), TrainingListener.NONE);
+                .learn(WordCounts.of(words), TrainingListener.NONE);
         Map<String, Integer> expected = Map.ofEntries(
                 Map.entry("短", 12), Map.entry("n", 6), Map.entry("i", 5), Map.entry("s", 8),
                 Map.entry("字符", 23), Map.entry("長", 14), Map.entry("긴", 17), Map.entry("い文", 22),
@@ -70,7 +70,7 @@ class BpeTrainerTest {
     /** Sennrich's example; checked against HF (npm tokenizers 0.23.2, default BpeTrainer). */
     @Test
     void lowLowerNewestWidest() {
-        BpeModelData data = BpeTrainer.builder().build().train(lowest(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().build().learn(lowest(), TrainingListener.NONE);
         assertEquals(List.of("e s", "es t", "l o", "lo w", "e w", "n ew", "new est", "d est", "i dest", "w idest",
                 "e r", "low er"), merges(data));
         assertEquals(List.of("d", "e", "i", "l", "n", "o", "r", "s", "t", "w", "es", "est", "lo", "low", "ew", "new",
@@ -87,7 +87,7 @@ class BpeTrainerTest {
      */
     @Test
     void endOfWordSuffix() {
-        BpeModelData data = BpeTrainer.builder().endOfWordSuffix("</w>").build().train(lowest(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().endOfWordSuffix("</w>").build().learn(lowest(), TrainingListener.NONE);
         assertEquals(List.of("e s", "es t</w>", "l o", "e w", "n ew", "new est</w>", "lo w</w>", "d est</w>",
                 "i dest</w>", "w idest</w>", "e r</w>", "w er</w>", "lo wer</w>"), merges(data));
         assertEquals(List.of("d", "e", "i", "l", "n", "o", "r", "s", "t", "w", "w</w>", "r</w>", "t</w>", "es",
@@ -100,7 +100,7 @@ class BpeTrainerTest {
     @Test
     void continuingSubwordPrefix() {
         BpeModelData data = BpeTrainer.builder().continuingSubwordPrefix("##").build()
-                .train(hugs(), TrainingListener.NONE);
+                .learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("##u ##g", "##u ##n", "h ##ug", "p ##un", "p ##ug", "hug ##s", "b ##un"), merges(data));
         assertEquals(List.of("b", "g", "h", "n", "p", "s", "u", "##u", "##n", "##g", "##s", "##ug", "##un", "hug",
                 "pun", "pug", "hugs", "bun"), data.vocabulary().tokens());
@@ -113,14 +113,14 @@ class BpeTrainerTest {
     /** Checked against HF (npm tokenizers 0.23.2, default BpeTrainer). */
     @Test
     void hugsWithoutPrefix() {
-        BpeModelData data = BpeTrainer.builder().build().train(hugs(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().build().learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("u g", "u n", "h ug", "p un", "p ug", "hug s", "b un"), merges(data));
     }
 
     @Test
     void specialTokensComeFirstOnceAndVocabSizeStopsTheMerges() {
         BpeModelData data = BpeTrainer.builder().specialTokens(List.of("<s>", "</s>", "<s>")).vocabSize(14)
-                .build().train(hugs(), TrainingListener.NONE);
+                .build().learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("<s>", "</s>", "b", "g", "h", "n", "p", "s", "u", "ug", "un", "hug", "pun", "pug"),
                 data.vocabulary().tokens());
         assertEquals(List.of("<s>", "</s>", "<s>"), data.specialTokens());
@@ -132,7 +132,7 @@ class BpeTrainerTest {
      */
     @Test
     void limitAlphabetDropsTheRarestCharacters() {
-        BpeModelData data = BpeTrainer.builder().limitAlphabet(5).build().train(hugs(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().limitAlphabet(5).build().learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("g", "h", "n", "p", "u", "ug", "un", "hug", "pun", "pug"), data.vocabulary().tokens());
         assertEquals(List.of("u g", "u n", "h ug", "p un", "p ug"), merges(data));
     }
@@ -141,7 +141,7 @@ class BpeTrainerTest {
     @Test
     void initialAlphabetSurvivesTheLimit() {
         BpeModelData data = BpeTrainer.builder().limitAlphabet(2).initialAlphabet(List.of("z")).build()
-                .train(hugs(), TrainingListener.NONE);
+                .learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("u", "z"), data.vocabulary().tokens());
         assertEquals(List.of(), merges(data));
     }
@@ -150,7 +150,7 @@ class BpeTrainerTest {
     @Test
     void limitAlphabetTies() {
         BpeModelData data = BpeTrainer.builder().limitAlphabet(2).build()
-                .train(WordCounts.of(Map.of("ab", 1, "cd", 1)), TrainingListener.NONE);
+                .learn(WordCounts.of(Map.of("ab", 1, "cd", 1)), TrainingListener.NONE);
         assertEquals(List.of("a", "b"), data.vocabulary().tokens().subList(0, 2));
         assertEquals(List.of("a b"), merges(data));
     }
@@ -159,7 +159,7 @@ class BpeTrainerTest {
     @Test
     void byteLevel() {
         BpeModelData data = BpeTrainer.builder().byteLevel(true).build()
-                .train(WordCounts.of(Map.of("é", 3, " é", 2)), TrainingListener.NONE);
+                .learn(WordCounts.of(Map.of("é", 3, " é", 2)), TrainingListener.NONE);
         assertEquals(List.of("\u00c3 \u00a9", "\u0120 \u00c3\u00a9"), merges(data));
         List<String> tokens = data.vocabulary().tokens();
         assertEquals(258, tokens.size());
@@ -171,7 +171,7 @@ class BpeTrainerTest {
 
     @Test
     void minFrequencyStopsTheMerges() {
-        BpeModelData data = BpeTrainer.builder().minFrequency(15).build().train(hugs(), TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().minFrequency(15).build().learn(hugs(), TrainingListener.NONE);
         assertEquals(List.of("u g", "u n", "h ug"), merges(data));
     }
 
@@ -185,7 +185,7 @@ class BpeTrainerTest {
         Path corpus = TestText.europarl(dir, "euro50.txt", 50);
         WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).threads(threads).chunkLines(7).build()
                 .count(Corpus.of(corpus), TrainingListener.NONE);
-        BpeModelData data = BpeTrainer.builder().threads(threads).build().train(counts, TrainingListener.NONE);
+        BpeModelData data = BpeTrainer.builder().threads(threads).build().learn(counts, TrainingListener.NONE);
         List<String> expected = TestText.resourceLines("hf-bpe-50.txt.gz");
         assertEquals(TestText.section(expected, "#merges"), merges(data));
         assertEquals(TestText.section(expected, "#vocab"), data.vocabulary().tokens());
@@ -202,7 +202,7 @@ class BpeTrainerTest {
         WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).build()
                 .count(Corpus.of(corpus), TrainingListener.NONE);
         BpeModelData data = BpeTrainer.builder().byteLevel(true).vocabSize(30000 + 256).build()
-                .train(counts, TrainingListener.NONE);
+                .learn(counts, TrainingListener.NONE);
         List<String> expected = TestText.section(TestText.resourceLines("hf-bytes-50.txt.gz"), "#merges");
         assertEquals(expected, merges(data));
     }
@@ -215,7 +215,7 @@ class BpeTrainerTest {
             WordCounts counts = WordCounter.builder(TestText.WHITESPACE_SPLIT).threads(threads).build()
                     .count(Corpus.of(corpus), TrainingListener.NONE);
             results.add(BpeTrainer.builder().threads(threads).vocabSize(3000).continuingSubwordPrefix("##")
-                    .build().train(counts, TrainingListener.NONE));
+                    .build().learn(counts, TrainingListener.NONE));
         }
         for (BpeModelData other : results.subList(1, results.size())) {
             assertEquals(merges(results.get(0)), merges(other));
@@ -226,12 +226,12 @@ class BpeTrainerTest {
 
     @Test
     void badSettings() {
-        assertEquals("vocabSize must not be negative: -1",
+        assertEquals("vocabulary size must be at least 1, not -1",
                 assertThrows(IllegalArgumentException.class, () -> BpeTrainer.builder().vocabSize(-1)).getMessage());
         assertEquals("initial alphabet entry must be one character: \"ab\"",
                 assertThrows(IllegalArgumentException.class,
                         () -> BpeTrainer.builder().initialAlphabet(List.of("ab"))).getMessage());
-        assertEquals("threads must be at least 1: 0",
+        assertEquals("threads must be at least 1, not 0",
                 assertThrows(IllegalArgumentException.class, () -> BpeTrainer.builder().threads(0)).getMessage());
     }
 

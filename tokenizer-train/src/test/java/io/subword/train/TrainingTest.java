@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@link Training} and {@link TrainedTokenizer}: pipelines, written files, reloading, bad input. */
+/** {@link Trainer} and {@link TrainedTokenizer}: pipelines, written files, reloading, bad input. */
 class TrainingTest {
     /** Training lines: a fixed slice of the Europarl sample, several languages. */
     static final int TRAIN_LINES = 1500;
@@ -46,8 +46,8 @@ class TrainingTest {
     }
 
     static TrainedTokenizer train(Family family, Path corpus, int vocabSize, int threads) throws Exception {
-        return Training.train(family, TrainingOptions.builder().vocabSize(vocabSize).threads(threads).build(),
-                Corpus.of(corpus), TrainingListener.NONE);
+        return Trainer.of(family, TrainingOptions.builder().vocabSize(vocabSize).threads(threads).build())
+                .train(Corpus.of(corpus), TrainingListener.NONE);
     }
 
     @ParameterizedTest
@@ -55,6 +55,7 @@ class TrainingTest {
             "BPE,        vocab.json|merges.txt|tokenizer.json, BertNormalizer, BertPreTokenizer, BPE,       null,           BPEDecoder",
             "BYTE_LEVEL, vocab.json|merges.txt|tokenizer.json, null,           ByteLevel,        BPE,       ByteLevel,      ByteLevel",
             "WORD_PIECE, vocab.txt|tokenizer.json,             BertNormalizer, BertPreTokenizer, WordPiece, BertProcessing, WordPiece",
+            "WORD_LEVEL, vocab.txt|tokenizer.json,             BertNormalizer, BertPreTokenizer, WordLevel, null,           null",
     })
     void writesTheFilesOfEachFamilyWithItsPipeline(Family family, String files, String normalizer,
                                                    String preTokenizer, String model, String post, String decoder)
@@ -94,7 +95,7 @@ class TrainingTest {
         Path out = dir.resolve("out");
         trained.writeAll(out);
         Vocabulary vocab = trained.tokenizer().model().vocabulary();
-        if (family == Family.WORD_PIECE) {
+        if (family == Family.WORD_PIECE || family == Family.WORD_LEVEL) {
             assertEquals(vocab.tokens(), VocabTxt.read(out.resolve("vocab.txt")).tokens());
         } else {
             assertEquals(vocab.tokens(), VocabJson.read(out.resolve("vocab.json")).tokens());
@@ -105,6 +106,28 @@ class TrainingTest {
         Tokenizer reloaded = Tokenizers.fromFile(out.resolve("tokenizer.json"));
         assertEquals(vocab.tokens(), reloaded.model().vocabulary().tokens());
         assertSameIds(trained.tokenizer(), reloaded, RealData.europarlLines().subList(TRAIN_LINES, TRAIN_LINES + 500));
+    }
+
+    /**
+     * Counts made elsewhere (here: copied into a fresh table in another order, as a distributed job would hand
+     * them over) train the same tokenizer as the corpus does, byte for byte in every written file.
+     */
+    @ParameterizedTest
+    @EnumSource(Family.class)
+    void trainingFromCountsWritesTheSameBytesAsTrainingFromTheCorpus(Family family) throws Exception {
+        Trainer trainer = Trainer.of(family, TrainingOptions.builder().vocabSize(800).threads(2).build());
+        Corpus corpus = Corpus.of(europarl(dir, 0, 300));
+        List<Path> fromCorpus = trainer.train(corpus, TrainingListener.NONE).writeAll(dir.resolve("corpus"));
+        Map<String, Long> counted = trainer.wordCounter().count(corpus, TrainingListener.NONE).toMap();
+        Map<String, Long> reordered = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        reordered.putAll(counted);
+        List<Path> fromCounts = trainer.train(WordCounts.of(reordered), TrainingListener.NONE)
+                .writeAll(dir.resolve("counts"));
+        assertEquals(fromCorpus.size(), fromCounts.size());
+        for (int i = 0; i < fromCorpus.size(); i++) {
+            assertArrayEquals(Files.readAllBytes(fromCorpus.get(i)), Files.readAllBytes(fromCounts.get(i)),
+                    fromCorpus.get(i).getFileName().toString());
+        }
     }
 
     static void assertSameIds(Tokenizer expected, Tokenizer actual, List<String> lines) {
@@ -122,8 +145,8 @@ class TrainingTest {
         Path corpus = dir.resolve("low.txt");
         Files.writeString(corpus, "low low low low low lower lower newest newest newest newest newest newest"
                 + " widest widest widest\n");
-        TrainedTokenizer t = Training.train(Family.BPE, TrainingOptions.builder().vocabSize(25).build(),
-                Corpus.of(corpus), TrainingListener.NONE);
+        TrainedTokenizer t = Trainer.of(Family.BPE, TrainingOptions.builder().vocabSize(25).build())
+                .train(Corpus.of(corpus), TrainingListener.NONE);
         Tokenizer tok = t.tokenizer();
         assertEquals("<unk>", tok.idToToken(0));
         Encoding e = tok.encode("lowest newer!");
@@ -157,8 +180,8 @@ class TrainingTest {
             throws Exception {
         Path corpus = dir.resolve("c.txt");
         Files.writeString(corpus, text + "\n");
-        TrainedTokenizer t = Training.train(family, TrainingOptions.builder().vocabSize(100).lowercase(lowercase)
-                .build(), Corpus.of(corpus), TrainingListener.NONE);
+        TrainedTokenizer t = Trainer.of(family, TrainingOptions.builder().vocabSize(100).lowercase(lowercase)
+                .build()).train(Corpus.of(corpus), TrainingListener.NONE);
         Tokenizer tok = t.tokenizer();
         assertEquals(normalized, tok.normalizer().normalize(io.subword.normalize.NormalizedText.of(text)).text());
     }
@@ -178,9 +201,8 @@ class TrainingTest {
     void emptyCorpusIsRejectedNamingTheFile() throws Exception {
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "\n  \n");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Training.train(
-                Family.WORD_PIECE, TrainingOptions.defaults(),
-                Corpus.of(empty), TrainingListener.NONE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(
+                Family.WORD_PIECE, TrainingOptions.defaults()).train(Corpus.of(empty), TrainingListener.NONE));
         assertEquals(empty + ": no words to train on (the corpus is empty)", e.getMessage());
     }
 
@@ -190,9 +212,9 @@ class TrainingTest {
             "<s>;a wordpiece tokenizer needs [UNK] among the special tokens, which are [<s>]",
     })
     void wordPieceNeedsBertSpecialTokens(String specials, String message) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Training.train(
-                Family.WORD_PIECE, TrainingOptions.builder().specialTokens(Arrays.asList(specials.split(","))).build(),
-                WordCounts.of(Map.of("word", 1)), TrainingListener.NONE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Trainer.of(
+                Family.WORD_PIECE, TrainingOptions.builder().specialTokens(Arrays.asList(specials.split(","))).build())
+                .train(WordCounts.of(Map.of("word", 1)), TrainingListener.NONE));
         assertEquals(message, e.getMessage());
     }
 

@@ -31,7 +31,7 @@ class WordLevelTrainerTest {
             """)
     void ranksWordsByCount(int vocabSize, long minFrequency, String specials, String expected) {
         WordLevel model = WordLevelTrainer.builder().vocabSize(vocabSize).minFrequency(minFrequency)
-                .specialTokens(Arrays.asList(specials.split(" "))).build().train(COUNTS, TrainingListener.NONE);
+                .specialTokens(Arrays.asList(specials.split(" "))).build().learn(COUNTS, TrainingListener.NONE);
         assertEquals(Arrays.asList(expected.split(" ")), model.vocabulary().tokens());
         assertEquals(model.vocabulary().id("[UNK]"), model.unkId());
     }
@@ -40,7 +40,7 @@ class WordLevelTrainerTest {
     void equalCountsGoInCodePointOrder() {
         // U+1F600 (a surrogate pair in UTF-16) sorts after U+FB01 by code point, not by UTF-16 unit
         WordCounts counts = WordCounts.of(Map.of("b", 2, "a", 2, "\uFB01", 2, "\uD83D\uDE00", 2, "z", 3));
-        WordLevel model = WordLevelTrainer.builder().build().train(counts, TrainingListener.NONE);
+        WordLevel model = WordLevelTrainer.builder().build().learn(counts, TrainingListener.NONE);
         assertEquals(List.of("[UNK]", "z", "a", "b", "\uFB01", "\uD83D\uDE00"), model.vocabulary().tokens());
     }
 
