@@ -80,12 +80,12 @@ class FaultToleranceTest {
     @Test
     void aWriterTaskThatDiesHalfWayIsRetriedAndTheCommittedOutputHasEveryRowOnce() throws Exception {
         SparkSession spark = SharedSpark.session();
-        List<String> texts = EncodingCases.texts(200);
+        List<String> texts = EncodingCases.texts(90);
         EncodingCases.Case bert = EncodingCases.of("bert");
         Dataset<Row> encoded = bert.encoding().encode(EncodingCases.rows(spark, texts, 3));
         Path out = tmp.resolve("out");
         int before = INJECTED.get();
-        encoded.mapPartitions(failFirstAttempt(30), Encoders.row(encoded.schema())).write().parquet(out.toString());
+        encoded.mapPartitions(failFirstAttempt(10), Encoders.row(encoded.schema())).write().parquet(out.toString());
         assertTrue(INJECTED.get() > before, "a writer task failed after writing part of its file");
         assertTrue(Files.exists(out.resolve("_SUCCESS")));
 
