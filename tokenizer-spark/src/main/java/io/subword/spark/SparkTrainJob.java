@@ -121,6 +121,7 @@ final class SparkTrainJob implements Callable<Integer> {
         private final int cap;
         long lines;
         private long lastMergeLine = System.nanoTime();
+        private long lastMergesShown = -1;
 
         DriverProgress(PrintWriter err, boolean quiet, int cap) {
             this.err = err;
@@ -158,8 +159,9 @@ final class SparkTrainJob implements Callable<Integer> {
         @Override
         public void merges(long done, long target) {
             long now = System.nanoTime();
-            if (now - lastMergeLine >= StageProgress.INTERVAL_NANOS || done == target) {
+            if (done != lastMergesShown && (now - lastMergeLine >= StageProgress.INTERVAL_NANOS || done == target)) {
                 lastMergeLine = now;
+                lastMergesShown = done;
                 say(String.format(Locale.ROOT, "merges: %,d of %,d", done, target));
             }
         }
