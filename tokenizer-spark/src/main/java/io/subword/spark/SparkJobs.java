@@ -42,9 +42,22 @@ public final class SparkJobs implements Runnable {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", LOG4J_CONFIG);
         }
+        quietSparkLog();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         System.exit(run(args, out, err));
+    }
+
+    /**
+     * Spark's log down to warnings before the session starts. Under spark-submit, logging is configured (at INFO)
+     * before this main runs, so the property above comes too late; log4j 2, which Spark uses, is told directly.
+     */
+    private static void quietSparkLog() {
+        try {
+            org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
+        } catch (LinkageError e) {
+            // Another logging backend: SparkContext.setLogLevel in JobSession still turns Spark down once it runs.
+        }
     }
 
     /** Runs one job; returns the exit code. */
