@@ -34,6 +34,11 @@ final class JobSession implements AutoCloseable {
             } else if (!conf.contains("spark.master")) {
                 b.master("local[*]");
             }
+            if (!conf.contains("spark.log.level")) {
+                // Applied as the context starts: spark-submit re-initializes Spark's logging (INFO) after our main
+                // has begun, so only Spark itself can turn it down early enough.
+                b.config("spark.log.level", "WARN");
+            }
             if (!conf.contains("spark.ui.enabled")) {
                 b.config("spark.ui.enabled", "false");
             }
