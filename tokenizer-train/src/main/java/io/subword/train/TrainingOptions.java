@@ -25,7 +25,10 @@ import java.util.Set;
  * </table>
  * Immutable; build with {@link #builder()}.
  */
-public final class TrainingOptions {
+public final class TrainingOptions implements java.io.Serializable {
+    // Serializable so that distributed counting (tokenizer-spark) can rebuild the same word counter on other machines.
+    private static final long serialVersionUID = 1L;
+
     /** The default vocabulary size. */
     public static final int DEFAULT_VOCAB_SIZE = 30000;
 

@@ -183,8 +183,26 @@ public final class WordCounter {
     /** Counts the words of some lines into a fresh table. */
     Object2LongOpenHashMap<String> countChunk(String[] lines) {
         Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>(lines.length * 4);
+        countInto(java.util.Arrays.asList(lines).iterator(), table);
+        return table;
+    }
+
+    /**
+     * Counts the words of {@code lines} exactly as {@link #count(Corpus, TrainingListener)} counts each line of a
+     * corpus, but without pruning: for callers that read the lines themselves, such as one partition of a
+     * distributed count, whose partial counts are added up elsewhere. The table grows with the distinct words
+     * of these lines only.
+     */
+    public WordCounts countLines(java.util.Iterator<String> lines) {
+        Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>();
+        countInto(lines, table);
+        return new WordCounts(table, 0);
+    }
+
+    private void countInto(java.util.Iterator<String> lines, Object2LongOpenHashMap<String> table) {
         Spans spans = new Spans();
-        for (String line : lines) {
+        while (lines.hasNext()) {
+            String line = lines.next();
             NormalizedText text = NormalizedText.of(line);
             if (normalizer != null) {
                 text = normalizer.normalize(text);
@@ -197,7 +215,6 @@ public final class WordCounter {
                 table.addTo(s.substring(spans.start(i), spans.end(i)), 1L);
             }
         }
-        return table;
     }
 
     /** Adds chunk tables in order and prunes at the deterministic points between them. */

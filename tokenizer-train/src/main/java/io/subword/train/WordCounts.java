@@ -42,6 +42,60 @@ public final class WordCounts {
         return new WordCounts(map, 0);
     }
 
+    /**
+     * A builder that adds up counts given one word at a time, without boxing: for counts computed elsewhere in
+     * large numbers (for example collected from a distributed count).
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Adds up word counts; see {@link #builder()}. Not thread-safe; build once. */
+    public static final class Builder {
+        private final Object2LongOpenHashMap<String> counts = new Object2LongOpenHashMap<>();
+        private long prunedBelow;
+
+        private Builder() {
+        }
+
+        /** Adds {@code count} (positive) occurrences of {@code word} (non-empty). */
+        public Builder add(String word, long count) {
+            if (count <= 0) {
+                throw new IllegalArgumentException("count " + count + " of word \"" + word + "\" is not positive");
+            }
+            if (word.isEmpty()) {
+                throw new IllegalArgumentException("empty word");
+            }
+            counts.addTo(word, count);
+            return this;
+        }
+
+        /** Adds every word and count of {@code other}. */
+        public Builder addAll(WordCounts other) {
+            other.forEach(this::add);
+            return this;
+        }
+
+        /** Records that words seen fewer than {@code threshold} times were dropped (see {@link #prunedBelow()}). */
+        public Builder prunedBelow(long threshold) {
+            if (threshold < 0) {
+                throw new IllegalArgumentException("pruning threshold must not be negative: " + threshold);
+            }
+            this.prunedBelow = threshold;
+            return this;
+        }
+
+        /** The number of distinct words added so far. */
+        public int size() {
+            return counts.size();
+        }
+
+        public WordCounts build() {
+            counts.trim();
+            return new WordCounts(counts, prunedBelow);
+        }
+    }
+
     /** The count of {@code word}, {@code 0} if it was not seen (or was pruned). */
     public long count(String word) {
         return counts.getLong(word);
