@@ -94,6 +94,8 @@ public final class Tokenizer {
         this.vocabulary = base.vocabulary;
         this.specialIds = base.specialIds;
         this.scratch = base.scratch;
+        this.encoder = base.encoder;
+        this.sampling = base.sampling;
         this.truncation = truncation;
         this.padding = padding;
         this.specialTokenPolicy = Objects.requireNonNull(policy, "policy");

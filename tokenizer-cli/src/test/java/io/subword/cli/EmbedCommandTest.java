@@ -164,8 +164,8 @@ class EmbedCommandTest {
     @Test
     void nearestAfterAllButTheTop() throws Exception {
         Path vec = train("v.vec");
-        io.subword.embed.SubwordVectors sv = new io.subword.embed.SubwordVectors(io.subword.Tokenizers.fromVocabTxt(
-                vocab), io.subword.embed.EmbeddingFiles.readText(vec).table()).allButTheTop(1);
+        io.subword.embed.SubwordVectors sv = io.subword.embed.SubwordVectors.load(vec,
+                io.subword.Tokenizers.fromVocabTxt(vocab)).allButTheTop(1);
         CliRun.Result r = run("embed", "nearest", "-e", vec.toString(), "-t", vocab.toString(), "-k", "3",
                 "--all-but-the-top", "1", "inis");
         assertEquals(0, r.exitCode(), r.err());
