@@ -289,7 +289,7 @@ public final class BertNormalizer implements Normalizer {
         }
 
         /**
-         * Canonical ordering of the segment's parts, as the JDK's NFD would order them (rare: marks of 2+
+         * Canonical ordering of the segment's parts, as Hugging Face's NFD orders them (rare: marks of 2+
          * chars), in time linear in the segment however long its run of marks. Each part keeps its
          * "first part of its char" flag, which the alignment rule in {@link #flush} reads in the new order.
          */
@@ -300,7 +300,9 @@ public final class BertNormalizer implements Normalizer {
             for (int k = 0; k < parts; k++) {
                 // a code point the reference does not decompose is a starter to it: it orders as one
                 int p = partCp[k];
-                classes[k] = CharClasses.nfdUnknownToReference(p) ? 0 : CanonicalOrder.combiningClass(p);
+                // and the order is by the classes of the Unicode tables the reference was built with (9.0): a mark
+                // added later, such as U+1DF6, is a starter (class 0) to it
+                classes[k] = CharClasses.nfdUnknownToReference(p) ? 0 : HfUnicode.ccc(p);
             }
             if (canonical == null) {
                 canonical = new CanonicalOrder();

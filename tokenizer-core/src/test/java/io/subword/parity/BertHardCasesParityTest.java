@@ -61,6 +61,7 @@ class BertHardCasesParityTest {
         "stacked combining marks        | e\\u{301}\\u{301}\\u{301} a\\u{300}\\u{323}b",
         "leading combining mark         | \\u{301}abc \\u{308}",
         "marks of several chars reorder | a\\u{301}\\u{1D16D}\\u{316} b\\u{1D16E}\\u{94D}\\u{300}\\u{1D16D}x \\u{1EAB}\\u{1D165}\\u{323}",
+        "marks newer than Unicode 9     | a\\u{1DF6}\\u{301} e\\u{301}\\u{1DF6}\\u{316} \\u{1DFA}x o\\u{1DF7}\\u{323}",
         "long run of differing marks    | a\\u{REPEAT:\u0300\u0316\uD834\uDD6D\u0301\u0334\uD834\uDD65\u0345:300} z",
         "Vietnamese                     | Tiếng Việt có dấu",
         "Greek final sigma              | ΟΔΟΣ ΣΊΣΥΦΟΣ Σ",

@@ -31,9 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * every file of {@link RealData#HUB_TOKENIZERS} and both BGE files, {@code -Dsubword.hub.files=gemma,yi} the files
  * named, and {@code -Dsubword.hub.every=N} another sample (1: every line).
  *
- * <p>Known differences, left out here and listed in the README: characters newer than the reference's tables
- * (U+1DF6, a mark of Unicode 10, which the BERT normalizer orders by the JDK's class; U+1DFA of Unicode 14,
- * which the Split pre-tokenizer's {@code java.util.regex} does not know as a mark).
+ * <p>Known difference, left out here and listed in the README: U+1DFA of Unicode 14, which the Split
+ * pre-tokenizer's {@code java.util.regex} (Unicode 13) does not know as a mark.
  */
 class HubTokenizersParityTest {
     static final int DEFAULT_EVERY = 48;
