@@ -41,6 +41,7 @@ class SparkTrainingTest {
             "bytelevel,  1500, 2, true",
             "wordpiece,  1500, 0, ",
             "word,       1500, 0, ",
+            "unigram,    1500, 0, ",
     })
     void europarlFilesAreByteIdenticalToOneMachineTraining(String name, int vocab, long minFrequency,
                                                             Boolean lowercase) throws Exception {
