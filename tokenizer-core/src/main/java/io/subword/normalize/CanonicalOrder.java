@@ -7,8 +7,8 @@ import java.util.Arrays;
  * for every normalizer that decomposes: within each run of non-starters (code points whose canonical combining
  * class is not 0), a stable sort by combining class; starters (class 0) never move and nothing crosses them.
  *
- * <p>The classes are the ones the JDK's own {@link java.text.Normalizer} uses ({@link CombiningClassData}), so
- * {@code order} puts decomposed text exactly where the JDK's NFD would. A run of up to {@value #SMALL_RUN} marks,
+ * <p>The caller gives the classes (the BERT normalizer gives Hugging Face's Unicode 9 classes, {@code HfUnicode.ccc},
+ * so a mark added later is a starter, as it is to Hugging Face). A run of up to {@value #SMALL_RUN} marks,
  * the usual case, is sorted by insertion; a longer run by counting over its classes, so a hostile run of a
  * million marks of differing classes costs a few passes over it, never a rescan per mark. Callers that carry
  * alignment (offsets, flags) alongside the code points get the permutation and apply it to every array.
@@ -20,56 +20,9 @@ final class CanonicalOrder {
     /** Runs up to this length are sorted by insertion (at most SMALL_RUN² / 2 shifts, a constant). */
     static final int SMALL_RUN = 32;
 
-    /** Combining class of every BMP char; supplementary code points are looked up in the ranges. */
-    private static final byte[] BMP = new byte[0x10000];
-    private static final int[] SUPP_STARTS;
-    private static final int[] SUPP_ENDS;
-    private static final int[] SUPP_CLASSES;
-
-    static {
-        int[] r = CombiningClassData.RANGES;
-        int supp = 0;
-        for (int i = 0; i < r.length; i += 3) {
-            if (r[i] >= 0x10000) {
-                supp++;
-            } else {
-                assert r[i + 1] < 0x10000;
-                Arrays.fill(BMP, r[i], r[i + 1] + 1, (byte) r[i + 2]);
-            }
-        }
-        SUPP_STARTS = new int[supp];
-        SUPP_ENDS = new int[supp];
-        SUPP_CLASSES = new int[supp];
-        int k = 0;
-        for (int i = 0; i < r.length; i += 3) {
-            if (r[i] >= 0x10000) {
-                SUPP_STARTS[k] = r[i];
-                SUPP_ENDS[k] = r[i + 1];
-                SUPP_CLASSES[k] = r[i + 2];
-                k++;
-            }
-        }
-    }
-
     private int[] order = new int[16];
     private int[] counts = new int[256];
-    private int[] scratch = new int[16];
     private long steps;
-
-    /** The canonical combining class of {@code cp}, 0 to 254 (0 for starters and unassigned code points). */
-    static int combiningClass(int cp) {
-        if (cp < 0x10000) {
-            return cp < 0 ? 0 : BMP[cp] & 0xFF;
-        }
-        int i = Arrays.binarySearch(SUPP_STARTS, cp);
-        if (i < 0) {
-            i = -i - 2;
-            if (i < 0 || cp > SUPP_ENDS[i]) {
-                return 0;
-            }
-        }
-        return SUPP_CLASSES[i];
-    }
 
     /**
      * The permutation that puts a sequence with combining classes {@code classes[0, n)} into canonical order:
@@ -115,30 +68,6 @@ final class CanonicalOrder {
             }
         }
         return order;
-    }
-
-    /**
-     * Sorts code points {@code cps[0, n)} into canonical order in place (for callers with nothing to carry
-     * along).
-     */
-    void sort(int[] cps, int n) {
-        if (scratch.length < n) {
-            scratch = new int[Math.max(n, scratch.length * 2)];
-        }
-        int[] classes = scratch;
-        for (int i = 0; i < n; i++) {
-            classes[i] = combiningClass(cps[i]);
-        }
-        int[] o = order(classes, n);
-        if (o == null) {
-            return;
-        }
-        // classes are no longer needed: reuse them for the code points in their new order
-        for (int k = 0; k < n; k++) {
-            classes[k] = cps[o[k]];
-        }
-        System.arraycopy(classes, 0, cps, 0, n);
-        steps += n;
     }
 
     /** Loop iterations run so far: the work, counted rather than timed. */

@@ -12,7 +12,7 @@
  *       {@code n log n}) in the text, hostile text included: canonical reordering of a long run of combining
  *       marks is a stable sort per run, not a rescan per mark.</li>
  *   <li>Character classes and Unicode data follow what the reference applies, not whatever the running JDK
- *       knows ({@code HfCharData}, {@code CombiningClassData}, both generated and never edited by hand).</li>
+ *       knows ({@code HfCharData}, {@code HfUnicode}'s data, both generated and never edited by hand).</li>
  * </ul>
  * {@link io.subword.normalize.CharClasses} is public only because the pre-tokenizers of this module share it;
  * it is not meant for callers.
