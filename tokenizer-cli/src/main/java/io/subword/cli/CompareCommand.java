@@ -1,17 +1,24 @@
 package io.subword.cli;
 
+import io.subword.Tokenizer;
+import io.subword.Tokenizers;
+import io.subword.compare.Candidate;
+import io.subword.compare.CompareJob;
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
 import io.subword.compare.TextReport;
 import io.subword.train.Family;
 import io.subword.vocab.io.AtomicFiles;
+import io.subword.vocab.io.VocabFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,17 +28,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code subword compare}: UNK against subwords. Trains word-level, WordPiece, BPE and byte-level BPE
+ * {@code subword compare}: UNK against subwords. Trains word-level, WordPiece, BPE, byte-level BPE and Unigram
  * vocabularies at several sizes (and takes any given tokenizers), measures them all on held-out text, and
  * writes a table to stdout, and on request {@code metrics.json} and a self-contained HTML report. Progress
- * goes to stderr.
+ * goes to stderr. The work is the eval module's {@link CompareJob}; this class maps flags to it and loads the
+ * {@code -t} tokenizers (files or known names, which only the CLI resolves).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compare a word-level vocabulary with subword vocabularies on held-out text: UNK rates, "
                 + "words kept whole, tokens per word, characters and bytes per token, sequence lengths, "
                 + "vocabulary use, per language, and how rare words split."})
 final class CompareCommand implements Callable<Integer> {
-    static final String DEFAULT_MODELS = "bpe,bytelevel,wordpiece,word";
+    /** {@link CompareJob#DEFAULT_FAMILIES} as the flag spells it (a test keeps the two the same). */
+    static final String DEFAULT_MODELS = "word,wordpiece,bpe,bytelevel,unigram";
     static final String DEFAULT_SIZES = "1000,4000,16000,32000";
 
     @Spec
@@ -103,34 +112,33 @@ final class CompareCommand implements Callable<Integer> {
                 AtomicFiles.check(file);
             }
         }
-        CompareJob job = new CompareJob();
-        job.train = train;
-        job.test = test;
-        job.tokenizers = tokenizers;
-        job.kinds = kinds(models);
-        job.vocabSizes = checkSizes(sizes);
-        job.heldOutFraction = heldOut;
-        job.seed = seed;
-        job.examples = examples;
-        job.exampleWords = words;
-        job.lowercase = lowercase;
-        job.languages = switch (languages.toLowerCase(Locale.ROOT)) {
+        boolean perLanguage = switch (languages.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--languages must be on or off, got '" + languages + "'");
         };
-        if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-            }
-            job.threads = threads;
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress log = Progress.forCommand(err, quiet);
-        CompareJob.Outcome outcome = job.run(log, err);
-        Map<String, String> info = info(outcome, job, log);
+        List<Family> families = kinds(models);
+        List<Integer> vocabSizes = checkSizes(sizes);
+        List<CompareJob.TokenizerSource> given = new ArrayList<>();
+        for (String t : tokenizers) {
+            given.add(() -> loadTokenizer(t, err));
+        }
+        CompareJob.Builder job = CompareJob.builder().train(train).test(test).tokenizers(given).families(families)
+                .vocabSizes(vocabSizes).heldOutFraction(heldOut).seed(seed).examples(examples).exampleWords(words)
+                .lowercase(lowercase).languages(perLanguage);
+        if (threads != null) {
+            job.threads(threads);
+        }
+        CompareJob built = job.build();
+        CompareJob.Outcome outcome = built.run(log);
+        Map<String, String> info = info(outcome, built, log);
         TextReport.write(outcome.result(), out);
         out.flush();
         if (json != null) {
@@ -148,9 +156,38 @@ final class CompareCommand implements Callable<Integer> {
         Map<String, String> info = new LinkedHashMap<>();
         info.put("training text", outcome.trainName() + (outcome.trainBytes() > 0
                 ? String.format(Locale.ROOT, " (%,d bytes used for training)", outcome.trainBytes()) : ""));
-        info.put("case", job.lowercase ? "lowercased, accents kept" : "kept, accents kept");
-        info.put("took", String.format(Locale.ROOT, "%.1f s on %d threads", log.seconds(), job.threads));
+        info.put("case", job.lowercase() ? "lowercased, accents kept" : "kept, accents kept");
+        info.put("took", String.format(Locale.ROOT, "%.1f s on %d threads", log.seconds(), job.threads()));
         return info;
+    }
+
+    /** A tokenizer file or known name, as {@code -t} takes it, named by its file name. */
+    static Candidate loadTokenizer(String ref, PrintWriter err) throws IOException, VocabFormatException {
+        Path file = Path.of(ref);
+        Tokenizer tok;
+        String name;
+        if (!Files.exists(file) && PretrainedTokenizers.isName(ref)) {
+            tok = PretrainedTokenizers.load(ref, err);
+            name = ref;
+        } else {
+            Path source = TokenizerOption.source(file);
+            tok = switch (TokenizerOption.kind(file)) {
+                case TOKENIZER_JSON -> Tokenizers.fromFile(source);
+                case TIKTOKEN -> Tokenizers.fromTiktoken(source, io.subword.TiktokenEncoding
+                        .forFileName(String.valueOf(source.getFileName())).orElseThrow(() ->
+                                new IllegalArgumentException(file + ": cannot tell the split pattern from the name;"
+                                        + " name it as tiktoken does, such as cl100k_base.tiktoken")));
+                default -> Tokenizers.fromVocabTxt(source);
+            };
+            name = file.getFileName().toString();
+            if (name.equals("tokenizer.json") || name.equals("vocab.txt")) {
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null && parent.getFileName() != null) {
+                    name = parent.getFileName() + "/" + name;
+                }
+            }
+        }
+        return Candidate.of(name, tok.withTruncation(null).withPadding(null));
     }
 
     /** The models named, in order; {@code none} for none. */

@@ -1,6 +1,7 @@
 package io.subword.cli;
 
 import io.subword.compare.Candidate;
+import io.subword.compare.CompareJob;
 import io.subword.compare.Example;
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
@@ -34,14 +35,14 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * {@code subword demo}: the whole story on real text with nothing but Java and Maven. Takes the Europarl sample
- * (21 languages) through Maven, holds out 10% of its lines, trains word-level, WordPiece, BPE and byte-level BPE
- * vocabularies at 1k, 4k and 16k tokens on the rest, compares them on the held-out lines, shows how
+ * (21 languages) through Maven, holds out 10% of its lines, trains word-level, WordPiece, BPE, byte-level BPE and
+ * Unigram vocabularies (the families of {@code subword compare}) at 1k, 4k and 16k tokens on the rest, compares them on the held-out lines, shows how
  * "inimagináveis" and the rarest held-out words split, trains small subword embeddings on WordPiece pieces, and
  * writes the tokenizers, the embeddings, {@code metrics.json} and {@code report.html}, printing where each went.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run the whole comparison on the Europarl sample (fetched once through Maven): train "
-                + "word-level, WordPiece, BPE and byte-level BPE vocabularies, compare them on held-out lines, "
+                + "word-level, WordPiece, BPE, byte-level BPE and Unigram vocabularies, compare them on held-out lines, "
                 + "train small subword embeddings, and write tokenizers, embeddings and an HTML report."})
 final class DemoCommand implements Callable<Integer> {
     /** The word of the README: Portuguese for "unimaginable" (plural). */
@@ -82,12 +83,12 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Progress log = Progress.forCommand(err, quiet);
-        CompareJob job = new CompareJob();
+        CompareJob.Builder settings = CompareJob.builder();
         if (threads != null) {
             if (threads < 1) {
                 throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
             }
-            job.threads = threads;
+            settings.threads(threads);
         }
         if (dim < 1 || embeddingMegabytes < 1 || embeddingEpochs < 1) {
             throw new IllegalArgumentException("--embedding-dim, --embedding-mb and --embedding-epochs must be at"
@@ -109,13 +110,10 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path work = Files.createTempDirectory(out, ".work");
         try {
-            job.train = List.of(bodies);
-            job.kinds = List.of(Family.WORD_LEVEL, Family.WORD_PIECE, Family.BPE, Family.BYTE_LEVEL, Family.UNIGRAM);
-            job.vocabSizes = CompareCommand.checkSizes(sizes);
-            job.exampleWords = List.of(SHOWCASE_WORD);
-            job.examples = 12;
-            job.workDir = work;
-            CompareJob.Outcome outcome = job.run(log, err);
+            // the families of subword compare's default (CompareJob.DEFAULT_FAMILIES), each at each size
+            CompareJob job = settings.train(List.of(bodies)).vocabSizes(CompareCommand.checkSizes(sizes))
+                    .exampleWords(List.of(SHOWCASE_WORD)).examples(12).workDir(work).build();
+            CompareJob.Outcome outcome = job.run(log);
 
             log.step("write the tokenizers");
             List<Path> written = new ArrayList<>();
@@ -131,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
                     + embeddingMegabytes + " MB of the training text, " + embeddingEpochs + " epochs");
             List<String> lines = firstMegabytes(outcome.trainCorpus(), embeddingMegabytes);
             SkipGramResult trained = SkipGramTrainer.builder().dim(dim).window(5).negative(5).epochs(embeddingEpochs)
-                    .minCount(3).threads(job.threads).seed(1).build()
+                    .minCount(3).threads(job.threads()).seed(1).build()
                     .train(embedded.tokenizer(), lines, log);
             log.finish();
             DemoEmbeddings shown = DemoEmbeddings.of(SubwordVectors.trained(embedded.tokenizer(), trained));

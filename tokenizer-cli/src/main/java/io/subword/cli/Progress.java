@@ -1,5 +1,6 @@
 package io.subword.cli;
 
+import io.subword.compare.CompareListener;
 import io.subword.embed.TrainingProgress;
 import io.subword.train.Eta;
 import io.subword.train.TrainingListener;
@@ -16,7 +17,7 @@ import java.util.function.LongSupplier;
 /**
  * The one progress printer of the CLI, on stderr, for every long command: tokenizer training (a
  * {@link TrainingListener}), embedding training (a {@link TrainingProgress}), and the steps of {@code compare} and
- * {@code demo} ({@link #step}, {@link #note}).
+ * {@code demo} (a {@link CompareListener}: {@link #step}, {@link #note}).
  * <ul>
  *   <li>{@link Style#BAR}, on a terminal whose width is known: within a phase, one line redrawn in place
  *       ({@code \r}), fitted to the width: the bar shrinks and the less important numbers are left out rather
@@ -28,7 +29,7 @@ import java.util.function.LongSupplier;
  * Step lines and notes carry the time since the command began ({@code [  3.1s] train wordpiece 4k}) in every
  * style. The library calls it from one thread at a time.
  */
-final class Progress implements TrainingListener, TrainingProgress {
+final class Progress implements CompareListener, TrainingProgress {
     /** How progress is shown. */
     enum Style {
         /** A bar redrawn in place, for a terminal of known width. */
@@ -107,7 +108,8 @@ final class Progress implements TrainingListener, TrainingProgress {
     }
 
     /** A step of the command itself: {@code [  3.1s] train wordpiece 4k}. */
-    void step(String text) {
+    @Override
+    public void step(String text) {
         endBar();
         step = text;
         phase = null;
@@ -115,7 +117,8 @@ final class Progress implements TrainingListener, TrainingProgress {
     }
 
     /** Something that is not a step, such as where a file went: {@code [  3.1s]   report: out.html}. */
-    void note(String text) {
+    @Override
+    public void note(String text) {
         endBar();
         stamped("  " + text);
     }

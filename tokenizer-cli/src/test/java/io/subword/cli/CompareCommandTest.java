@@ -2,6 +2,8 @@ package io.subword.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subword.compare.CompareJob;
+import io.subword.train.Family;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,22 +55,32 @@ class CompareCommandTest {
         assertTrue(out.get(0).startsWith("held-out text: 10% of " + corpus + " (seed 42): "), out.get(0));
         assertTrue(out.get(2).matches("model +vocab +UNK/token +UNK/type +whole +tok/word +p50 +p90 +p99 +chars/tok"
                 + " +bytes/tok +len p50 +p90 +p99 +vocab use"), out.get(2));
-        // 4 models x 2 sizes, in the order asked for
-        List<String> models = out.subList(3, 11).stream().map(l -> l.split(" +")[0] + " " + l.split(" +")[1]).toList();
-        assertEquals(List.of("bpe 120", "bpe 200", "bytelevel 120", "bytelevel 200", "wordpiece 120", "wordpiece 200",
-                "word 120", "word 200"), models);
+        // the default: every family (Unigram too) x 2 sizes, word-level first, the same families as the demo
+        List<String> models = out.subList(3, 13).stream().map(l -> l.split(" +")[0] + " " + l.split(" +")[1]).toList();
+        assertEquals(List.of("word 120", "word 200", "wordpiece 120", "wordpiece 200", "bpe 120", "bpe 200",
+                "bytelevel 120", "bytelevel 200", "unigram 120", "unigram 200"), models);
         assertTrue(r.out().contains("  inimagináveis ("), r.out());
         // progress on stderr: steps with times
         assertTrue(r.err().contains("] train wordpiece 200\n"), r.err());
+        assertTrue(r.err().contains("] train unigram 200\n"), r.err());
         assertTrue(r.err().contains("report: " + html), r.err());
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        assertEquals(8, root.get("models").size());
+        assertEquals(10, root.get("models").size());
         assertEquals(root.at("/heldOut/lines").asLong(), root.at("/models/0/all/lines").asLong());
-        assertEquals(0.0, root.at("/models/2/all/unkTokenRate").asDouble(), 0); // byte-level never has UNK
+        assertEquals("bytelevel", root.at("/models/6/model").asText());
+        assertEquals(0.0, root.at("/models/6/all/unkTokenRate").asDouble(), 0); // byte-level never has UNK
         String page = Files.readString(html);
         assertTrue(page.contains("data-metric=\"unk-token-rate\"") && page.contains("inimagináveis"));
         assertFalse(page.contains("http"));
+    }
+
+    /** The flag's default and the eval module's default families are one list; the demo trains that list. */
+    @Test
+    void defaultModelsAreEveryFamilyAsInTheDemo() {
+        assertEquals(CompareJob.DEFAULT_FAMILIES, CompareCommand.kinds(List.of(CompareCommand.DEFAULT_MODELS.split(","))));
+        assertEquals(List.of(Family.WORD_LEVEL, Family.WORD_PIECE, Family.BPE, Family.BYTE_LEVEL, Family.UNIGRAM),
+                CompareJob.DEFAULT_FAMILIES);
     }
 
     @Test

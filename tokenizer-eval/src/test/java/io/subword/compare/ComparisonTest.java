@@ -218,7 +218,7 @@ class ComparisonTest {
         assertEquals(List.of(LanguageGuesser.UNSURE, 0L, 2L), List.of(cababc.language(), cababc.trainingCount(), cababc.heldOutCount()));
         assertEquals(List.of("[UNK]"), cababc.splits().get(1).pieces().stream().map(Example.Piece::text).toList());
         assertEquals(true, cababc.splits().get(1).hasUnknown()); // no ##a in the vocabulary
-        assertEquals("a ##b ##c", Comparison.pieces(wordPiece(), "abc").stream().map(Example.Piece::text)
+        assertEquals("a ##b ##c", ExampleChooser.pieces(wordPiece(), "abc").stream().map(Example.Piece::text)
                 .collect(Collectors.joining(" ")));
     }
 
@@ -233,7 +233,7 @@ class ComparisonTest {
             <|endoftext|>      ; <|endoftext|>
             """)
     void byteLevelPiecesShowTheirText(String token, String shown) {
-        assertEquals(shown, Comparison.byteLevelText(token));
+        assertEquals(shown, ExampleChooser.byteLevelText(token));
     }
 
     @ParameterizedTest
@@ -245,7 +245,7 @@ class ComparisonTest {
             \uD83D\uDE00           | 4
             """)
     void utf8Length(String s, long bytes) {
-        assertEquals(bytes, Comparison.utf8Length(s));
+        assertEquals(bytes, HeldOutText.utf8Length(s));
         assertEquals(bytes, s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 
