@@ -1,0 +1,11 @@
+/**
+ * The command line ({@code bin/subword}): one picocli command class per subcommand, each mapping its flags to one
+ * library call. It exports nothing; picocli reaches the commands by reflection.
+ */
+module io.subword.cli {
+    requires io.subword.eval;
+    requires io.subword.embed;
+    requires info.picocli;
+
+    opens io.subword.cli to info.picocli;
+}
