@@ -1,5 +1,7 @@
 package io.subword.normalize;
 
+import io.subword.vocab.Internal;
+
 import java.text.Normalizer;
 import java.util.Arrays;
 
@@ -9,7 +11,10 @@ import java.util.Arrays;
  * in one array read for the Basic Multilingual Plane.
  *
  * <p>All methods take a code point; a lone surrogate belongs to no class and has no decomposition.
+ *
+ * <p>{@link Internal}: public only because the pre-tokenizers and the added vocabulary share its character classes.
  */
+@Internal
 public final class CharClasses {
     /** Removed by BERT clean text: U+0000, U+FFFD and Hugging Face's {@code is_control} (not tab, LF, CR). */
     public static final int REMOVED_BY_CLEAN = 1;

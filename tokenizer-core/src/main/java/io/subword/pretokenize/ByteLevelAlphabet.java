@@ -1,5 +1,7 @@
 package io.subword.pretokenize;
 
+import io.subword.vocab.Internal;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -7,7 +9,10 @@ import java.nio.charset.StandardCharsets;
  * that byte-level BPE vocabularies can be stored as text. The printable bytes {@code !..~}, {@code ¡..¬} and
  * {@code ®..ÿ} stand for themselves; the other 68 bytes, in increasing order, for U+0100, U+0101, ... (so the
  * space 0x20 is {@code Ġ} U+0120 and the line feed 0x0A is {@code Ċ} U+010A).
+ *
+ * <p>{@link Internal}: public only because the BPE, decoder and JSON packages and the comparison map bytes through it.
  */
+@Internal
 public final class ByteLevelAlphabet {
     private static final char[] BYTE_TO_CHAR = new char[256];
     /** Indexed by char, up to the largest char in the alphabet; -1 where the char is not in it. */

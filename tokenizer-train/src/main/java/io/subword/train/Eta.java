@@ -1,12 +1,17 @@
 package io.subword.train;
 
+import io.subword.vocab.Internal;
+
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * Estimates the time left for a task from the share done so far, assuming a steady rate. Keeps the start
  * time; not thread-safe.
+ *
+ * <p>{@link Internal}: public only because the CLI and the Spark module show times left with it.
  */
+@Internal
 public final class Eta {
     private final LongSupplier nanoClock;
     private final long start;

@@ -1,5 +1,7 @@
 package io.subword.vocab.io;
 
+import io.subword.vocab.Internal;
+
 import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -37,7 +39,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       {@code /dev/null} as root would turn it into an ordinary file for every program on the machine.</li>
  * </ul>
  * A folder is refused. {@link #check} tells before any work is done whether a path can be written.
+ *
+ * <p>{@link Internal}: public only because the CLI, the trainers and the embedding module write their files through it.
  */
+@Internal
 public final class AtomicFiles {
     /** Links followed before giving up, as Linux's {@code MAXSYMLINKS}. */
     private static final int MAX_LINKS = 40;

@@ -1,5 +1,7 @@
 package io.subword.vocab.io;
 
+import io.subword.vocab.Internal;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,7 +20,10 @@ import java.util.List;
  * Reads a text file as strict UTF-8 lines, so that a format reader can name the line of any problem.
  * A line ends at {@code \n}; a {@code \r} before it is dropped. A UTF-8 byte order mark at the start is
  * skipped. Invalid UTF-8 is an error naming the line, never a silent U+FFFD.
+ *
+ * <p>{@link Internal}: public only because the embedding and Spark modules read lines through it.
  */
+@Internal
 public final class Utf8Lines {
     private Utf8Lines() {
     }
