@@ -17,7 +17,7 @@ import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.TiktokenRanks;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
 import io.subword.wordpiece.WordPiece;
@@ -52,9 +52,9 @@ public final class Tokenizers {
      * A Hugging Face {@code tokenizer.json}, or a SentencePiece {@code .model} (detected by its name or its
      * first byte), which encodes as SentencePiece does ({@link io.subword.sentencepiece.SentencePieceModel}).
      *
-     * @throws VocabFormatException naming the file and the line/column or JSON path of the problem
+     * @throws InputFormatException naming the file and the line/column or JSON path of the problem
      */
-    public static Tokenizer fromFile(Path tokenizerJson) throws VocabFormatException, IOException {
+    public static Tokenizer fromFile(Path tokenizerJson) throws InputFormatException, IOException {
         if (isSentencePieceModel(tokenizerJson)) {
             return io.subword.sentencepiece.SentencePieceModel.read(tokenizerJson).toTokenizer();
         }
@@ -82,10 +82,10 @@ public final class Tokenizers {
     /**
      * GPT-2 from its {@code vocab.json} and {@code merges.txt}; see {@link #gpt2}.
      *
-     * @throws VocabFormatException naming the file and line (merges.txt) or line and column (vocab.json) of a
+     * @throws InputFormatException naming the file and line (merges.txt) or line and column (vocab.json) of a
      *                              malformed entry, or a merge whose tokens are not in the vocabulary
      */
-    public static Tokenizer fromGpt2Files(Path vocabJson, Path mergesTxt) throws VocabFormatException, IOException {
+    public static Tokenizer fromGpt2Files(Path vocabJson, Path mergesTxt) throws InputFormatException, IOException {
         Vocabulary vocab = VocabJson.read(vocabJson);
         MergeTable merges = MergesTxt.read(mergesTxt, vocab);
         return gpt2(vocab, merges);
@@ -118,9 +118,9 @@ public final class Tokenizers {
      * ...); see {@link #fromTiktoken(Path, TiktokenEncoding)}.
      *
      * @throws IllegalArgumentException if the file name names no known encoding
-     * @throws VocabFormatException     naming the file and line of a malformed entry
+     * @throws InputFormatException     naming the file and line of a malformed entry
      */
-    public static Tokenizer fromTiktoken(Path ranks) throws VocabFormatException, IOException {
+    public static Tokenizer fromTiktoken(Path ranks) throws InputFormatException, IOException {
         String name = String.valueOf(ranks.getFileName());
         TiktokenEncoding encoding = TiktokenEncoding.forFileName(name).orElseThrow(() -> new IllegalArgumentException(
                 "cannot tell the split pattern of " + ranks + " from its name; name the pattern (gpt2, cl100k,"
@@ -129,7 +129,7 @@ public final class Tokenizers {
     }
 
     /** A tiktoken rank file of a known encoding, with its pattern and special tokens; see {@link #tiktoken}. */
-    public static Tokenizer fromTiktoken(Path ranks, TiktokenEncoding encoding) throws VocabFormatException,
+    public static Tokenizer fromTiktoken(Path ranks, TiktokenEncoding encoding) throws InputFormatException,
             IOException {
         return tiktoken(TiktokenRanks.read(ranks), encoding.pattern(), encoding.specialTokens());
     }
@@ -138,7 +138,7 @@ public final class Tokenizers {
      * A tiktoken rank file split with {@code pattern}. Its special tokens are those of the encoding that the file
      * name names ({@link TiktokenEncoding#forFileName}) if that encoding uses {@code pattern}, else none.
      */
-    public static Tokenizer fromTiktoken(Path ranks, SplitPattern pattern) throws VocabFormatException, IOException {
+    public static Tokenizer fromTiktoken(Path ranks, SplitPattern pattern) throws InputFormatException, IOException {
         Map<String, Integer> specials = TiktokenEncoding.forFileName(String.valueOf(ranks.getFileName()))
                 .filter(e -> e.pattern() == pattern)
                 .map(TiktokenEncoding::specialTokens)
@@ -264,21 +264,21 @@ public final class Tokenizers {
     }
 
     /** BERT uncased (bert-base-uncased) from its {@code vocab.txt}; see {@link #bert}. */
-    public static Tokenizer fromVocabTxt(Path vocabTxt) throws VocabFormatException, IOException {
+    public static Tokenizer fromVocabTxt(Path vocabTxt) throws InputFormatException, IOException {
         return fromVocabTxt(vocabTxt, true);
     }
 
     /**
      * BERT from its {@code vocab.txt}: uncased (lowercase and strip accents) or cased (keep both).
      *
-     * @throws VocabFormatException naming the file when it is malformed or lacks [UNK], [CLS] or [SEP]
+     * @throws InputFormatException naming the file when it is malformed or lacks [UNK], [CLS] or [SEP]
      */
-    public static Tokenizer fromVocabTxt(Path vocabTxt, boolean lowercase) throws VocabFormatException, IOException {
+    public static Tokenizer fromVocabTxt(Path vocabTxt, boolean lowercase) throws InputFormatException, IOException {
         Vocabulary vocab = VocabTxt.read(vocabTxt);
         try {
             return bert(vocab, lowercase);
         } catch (IllegalArgumentException e) {
-            throw new VocabFormatException(vocabTxt, null, e.getMessage(), e);
+            throw new InputFormatException(vocabTxt, null, e.getMessage(), e);
         }
     }
 

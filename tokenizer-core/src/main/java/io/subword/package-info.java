@@ -15,7 +15,7 @@
  *       ({@link io.subword.SpecialTokenPolicy}).</li>
  *   <li>Offsets are UTF-16 indices into the caller's own string ({@link io.subword.OffsetUnit} converts them
  *       to code points or UTF-8 bytes); special and padding tokens have offsets {@code (0, 0)}.</li>
- *   <li>Loading a malformed file is a checked {@link io.subword.vocab.io.VocabFormatException} (or its JSON
+ *   <li>Loading a malformed file is a checked {@link io.subword.vocab.io.InputFormatException} (or its JSON
  *       sibling {@link io.subword.json.TokenizerJsonException}) naming the file and the line or JSON path;
  *       decoding an id outside the vocabulary is an {@link java.lang.IllegalArgumentException} naming it.</li>
  *   <li>Results equal Hugging Face tokenizers' (and tiktoken's for {@code .tiktoken} files) on ids and

@@ -4,7 +4,7 @@ import io.subword.bpe.Bpe;
 import io.subword.json.TokenizerJson;
 import io.subword.pretokenize.SplitPattern;
 import io.subword.vocab.io.TiktokenRanks;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,13 +119,13 @@ class BpeTokenizersTest {
     void malformedFilesNameFileAndLine(String name, String content, String message) throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, content.replace("\\n", "\n"));
-        VocabFormatException e;
+        InputFormatException e;
         if (name.equals("merges.txt")) {
             Path vocab = dir.resolve("vocab.json");
             Files.writeString(vocab, "{\"h\": 0, \"i\": 1, \"hi\": 2}");
-            e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromGpt2Files(vocab, file));
+            e = assertThrows(InputFormatException.class, () -> Tokenizers.fromGpt2Files(vocab, file));
         } else {
-            e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromTiktoken(file, SplitPattern.GPT2));
+            e = assertThrows(InputFormatException.class, () -> Tokenizers.fromTiktoken(file, SplitPattern.GPT2));
         }
         assertTrue(e.getMessage().contains(file + ", " + message.substring(message.indexOf(", ") + 2)),
                 e.getMessage());

@@ -1,7 +1,7 @@
 package io.subword;
 
 import io.subword.json.TokenizerJson;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,14 +73,14 @@ class TokenizersTest {
     @Test
     void namesTheFileWhenBertTokensAreMissing(@TempDir Path dir) throws IOException {
         Path file = vocabFile(dir, List.of("[CLS]", "[UNK]", "a"));
-        var e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromVocabTxt(file));
+        var e = assertThrows(InputFormatException.class, () -> Tokenizers.fromVocabTxt(file));
         assertEquals(file + ": the vocabulary has no [SEP] token, which BERT needs", e.getMessage());
     }
 
     @Test
     void namesTheLineOfAMalformedVocabTxt(@TempDir Path dir) throws IOException {
         Path file = vocabFile(dir, List.of("[CLS]", "", "[SEP]"));
-        var e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromVocabTxt(file));
+        var e = assertThrows(InputFormatException.class, () -> Tokenizers.fromVocabTxt(file));
         assertEquals(file + ", line 2: blank line inside the vocabulary", e.getMessage());
     }
 
@@ -88,7 +88,7 @@ class TokenizersTest {
     void namesTheJsonPathOfAMalformedTokenizerJson(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokenizer.json");
         Files.writeString(file, "{\"model\": {\"type\": \"WordPiece\"}}");
-        var e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromFile(file));
+        var e = assertThrows(InputFormatException.class, () -> Tokenizers.fromFile(file));
         assertEquals(file + ", $.model: missing field \"unk_token\"", e.getMessage());
     }
 }

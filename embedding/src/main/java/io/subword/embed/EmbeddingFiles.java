@@ -3,7 +3,7 @@ package io.subword.embed;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.Utf8Lines;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * {@code distance} read) and NumPy {@code .npy} with a token list beside it.
  *
  * <p>Every writer writes to a temporary file and moves it into place ({@link AtomicFiles}), so a crash leaves
- * the old file or none. Every reader is strict: a truncated or malformed file is a {@link VocabFormatException}
+ * the old file or none. Every reader is strict: a truncated or malformed file is a {@link InputFormatException}
  * naming the file and the place (line and row, or row and byte offset, or the {@code .npy} header), and floats
  * read back are bit-identical to those written.
  *
@@ -61,7 +61,7 @@ public final class EmbeddingFiles {
     }
 
     /** Reads a file in {@code format}; for {@link EmbeddingFormat#NPY} the tokens come from {@link #tokenListFor}. */
-    public static TokenEmbeddings read(Path file, EmbeddingFormat format) throws VocabFormatException, IOException {
+    public static TokenEmbeddings read(Path file, EmbeddingFormat format) throws InputFormatException, IOException {
         return switch (format) {
             case WORD2VEC_TEXT -> readText(file);
             case WORD2VEC_BINARY -> readBinary(file);
@@ -108,10 +108,10 @@ public final class EmbeddingFiles {
      * Reads the word2vec text format. Values on a row are separated by one or more spaces; trailing spaces and a
      * CR before the newline are ignored, as are blank lines after the last row.
      */
-    public static TokenEmbeddings readText(Path file) throws VocabFormatException, IOException {
+    public static TokenEmbeddings readText(Path file) throws InputFormatException, IOException {
         List<String> lines = Utf8Lines.read(file);
         if (lines.isEmpty()) {
-            throw VocabFormatException.atLine(file, 1, "the file is empty; expected a \"<rows> <dim>\" header");
+            throw InputFormatException.atLine(file, 1, "the file is empty; expected a \"<rows> <dim>\" header");
         }
         int[] shape = parseHeader(file, "line 1", stripEnd(lines.get(0)));
         int rows = shape[0];
@@ -125,16 +125,16 @@ public final class EmbeddingFiles {
         for (int r = 0; r < rows; r++) {
             int lineNo = r + 2;
             if (lineNo > lineCount) {
-                throw VocabFormatException.atLine(file, lineNo, "the file ends after " + r + " of " + rows
+                throw InputFormatException.atLine(file, lineNo, "the file ends after " + r + " of " + rows
                         + " rows");
             }
             String line = stripEnd(lines.get(lineNo - 1));
             int space = line.indexOf(' ');
             if (space == 0 || line.isEmpty()) {
-                throw VocabFormatException.atLine(file, lineNo, "row " + (r + 1) + " has an empty token");
+                throw InputFormatException.atLine(file, lineNo, "row " + (r + 1) + " has an empty token");
             }
             if (space < 0) {
-                throw VocabFormatException.atLine(file, lineNo, "row " + (r + 1) + " has 0 values, the header says "
+                throw InputFormatException.atLine(file, lineNo, "row " + (r + 1) + " has 0 values, the header says "
                         + dim);
             }
             tokens.add(unescape(file, "line " + lineNo, r, line.substring(0, space)));
@@ -160,18 +160,18 @@ public final class EmbeddingFiles {
                 at = end;
             }
             if (found != dim) {
-                throw VocabFormatException.atLine(file, lineNo, "row " + (r + 1) + " has " + found
+                throw InputFormatException.atLine(file, lineNo, "row " + (r + 1) + " has " + found
                         + " values, the header says " + dim);
             }
         }
         if (lineCount > rows + 1) {
-            throw VocabFormatException.atLine(file, rows + 2, "more rows than the header's " + rows);
+            throw InputFormatException.atLine(file, rows + 2, "more rows than the header's " + rows);
         }
         return new TokenEmbeddings(tokens, EmbeddingTable.wrap(rows, dim, data));
     }
 
     private static float parseFloat(Path file, int lineNo, int row, int index, String text)
-            throws VocabFormatException {
+            throws InputFormatException {
         char last = text.charAt(text.length() - 1);
         // Float.parseFloat also takes Java suffixes (1f, 2d) and hex floats; no word2vec writer produces those.
         if (last == 'f' || last == 'F' || last == 'd' || last == 'D' || text.indexOf('x') >= 0
@@ -185,8 +185,8 @@ public final class EmbeddingFiles {
         }
     }
 
-    private static VocabFormatException notANumber(Path file, int lineNo, int row, int index, String text) {
-        return VocabFormatException.atLine(file, lineNo, "row " + (row + 1) + ", value " + (index + 1)
+    private static InputFormatException notANumber(Path file, int lineNo, int row, int index, String text) {
+        return InputFormatException.atLine(file, lineNo, "row " + (row + 1) + ", value " + (index + 1)
                 + " is not a number: " + Vocabulary.quote(text));
     }
 
@@ -198,34 +198,34 @@ public final class EmbeddingFiles {
         return line.substring(0, end);
     }
 
-    private static int[] parseHeader(Path file, String place, String header) throws VocabFormatException {
+    private static int[] parseHeader(Path file, String place, String header) throws InputFormatException {
         Matcher m = HEADER.matcher(header);
         if (!m.matches()) {
-            throw new VocabFormatException(file, place, "the header must be \"<rows> <dim>\", found "
+            throw new InputFormatException(file, place, "the header must be \"<rows> <dim>\", found "
                     + Vocabulary.quote(header));
         }
         long rows = Long.parseLong(m.group(1));
         long dim = Long.parseLong(m.group(2));
         if (dim < 1 || rows > Integer.MAX_VALUE || dim > Integer.MAX_VALUE) {
-            throw new VocabFormatException(file, place, "the header's shape " + rows + " x " + dim
+            throw new InputFormatException(file, place, "the header's shape " + rows + " x " + dim
                     + " is not a table (dim must be at least 1)");
         }
         return new int[] {(int) rows, (int) dim};
     }
 
-    private static int checkedSize(Path file, String place, long rows, long dim) throws VocabFormatException {
+    private static int checkedSize(Path file, String place, long rows, long dim) throws InputFormatException {
         if (rows * dim > Integer.MAX_VALUE - 8) {
-            throw new VocabFormatException(file, place, "a " + rows + " x " + dim
+            throw new InputFormatException(file, place, "a " + rows + " x " + dim
                     + " table does not fit in one array");
         }
         return (int) (rows * dim);
     }
 
-    private static String unescape(Path file, String place, int row, String raw) throws VocabFormatException {
+    private static String unescape(Path file, String place, int row, String raw) throws InputFormatException {
         try {
             return TokenEscaping.unescape(raw);
         } catch (IllegalArgumentException e) {
-            throw new VocabFormatException(file, place, "row " + (row + 1) + ": " + e.getMessage());
+            throw new InputFormatException(file, place, "row " + (row + 1) + ": " + e.getMessage());
         }
     }
 
@@ -259,7 +259,7 @@ public final class EmbeddingFiles {
      * it are skipped), followed by {@code dim} little-endian float32. After the last row only newlines may
      * follow.
      */
-    public static TokenEmbeddings readBinary(Path file) throws VocabFormatException, IOException {
+    public static TokenEmbeddings readBinary(Path file) throws InputFormatException, IOException {
         byte[] bytes = Files.readAllBytes(file);
         int headerEnd = 0;
         while (headerEnd < bytes.length && headerEnd < 64 && bytes[headerEnd] != '\n') {
@@ -267,7 +267,7 @@ public final class EmbeddingFiles {
         }
         String header = new String(bytes, 0, headerEnd, StandardCharsets.ISO_8859_1);
         if (headerEnd == bytes.length || bytes[headerEnd] != '\n') {
-            throw new VocabFormatException(file, "byte 0", "the header must be \"<rows> <dim>\" and a newline, found "
+            throw new InputFormatException(file, "byte 0", "the header must be \"<rows> <dim>\" and a newline, found "
                     + Vocabulary.quote(header));
         }
         int[] shape = parseHeader(file, "byte 0", stripEnd(header));
@@ -286,29 +286,29 @@ public final class EmbeddingFiles {
             }
             String place = "row " + (r + 1) + " (byte " + at + ")";
             if (at == bytes.length) {
-                throw new VocabFormatException(file, place, "the file ends after " + r + " of " + rows + " rows");
+                throw new InputFormatException(file, place, "the file ends after " + r + " of " + rows + " rows");
             }
             int space = at;
             while (space < bytes.length && bytes[space] != ' ') {
                 space++;
             }
             if (space == bytes.length) {
-                throw new VocabFormatException(file, place, "the file ends inside the token");
+                throw new InputFormatException(file, place, "the file ends inside the token");
             }
             if (space == at) {
-                throw new VocabFormatException(file, place, "empty token");
+                throw new InputFormatException(file, place, "empty token");
             }
             String raw;
             try {
                 raw = utf8.decode(ByteBuffer.wrap(bytes, at, space - at)).toString();
             } catch (CharacterCodingException e) {
-                throw new VocabFormatException(file, place, "the token is not valid UTF-8", e);
+                throw new InputFormatException(file, place, "the token is not valid UTF-8", e);
             }
             tokens.add(unescape(file, place, r, raw));
             int vectorAt = space + 1;
             int left = bytes.length - vectorAt;
             if (left < vectorBytes) {
-                throw new VocabFormatException(file, place, "the file ends inside the vector: " + left + " of "
+                throw new InputFormatException(file, place, "the file ends inside the vector: " + left + " of "
                         + vectorBytes + " bytes");
             }
             le.position(vectorAt);
@@ -319,7 +319,7 @@ public final class EmbeddingFiles {
             at++;
         }
         if (at != bytes.length) {
-            throw new VocabFormatException(file, "byte " + at, (bytes.length - at) + " bytes after the last of "
+            throw new InputFormatException(file, "byte " + at, (bytes.length - at) + " bytes after the last of "
                     + rows + " rows");
         }
         return new TokenEmbeddings(tokens, EmbeddingTable.wrap(rows, dim, data));
@@ -383,10 +383,10 @@ public final class EmbeddingFiles {
      * Reads a {@code .npy} that holds a 2-dimensional little-endian {@code float32} C-order array (format
      * versions 1.0, 2.0 and 3.0).
      */
-    public static EmbeddingTable readNpy(Path npy) throws VocabFormatException, IOException {
+    public static EmbeddingTable readNpy(Path npy) throws InputFormatException, IOException {
         byte[] bytes = Files.readAllBytes(npy);
         if (bytes.length < 10 || !java.util.Arrays.equals(bytes, 0, 6, NPY_MAGIC, 0, 6)) {
-            throw new VocabFormatException(npy, "byte 0", "not a .npy file (the magic \\x93NUMPY is missing)");
+            throw new InputFormatException(npy, "byte 0", "not a .npy file (the magic \\x93NUMPY is missing)");
         }
         int major = bytes[6] & 0xFF;
         int minor = bytes[7] & 0xFF;
@@ -398,15 +398,15 @@ public final class EmbeddingFiles {
             headerAt = 10;
         } else if (major == 2 || major == 3) {
             if (bytes.length < 12) {
-                throw new VocabFormatException(npy, "byte 8", "the file ends inside the header length");
+                throw new InputFormatException(npy, "byte 8", "the file ends inside the header length");
             }
             headerLen = le.getInt(8) & 0xFFFFFFFFL;
             headerAt = 12;
         } else {
-            throw new VocabFormatException(npy, "byte 6", "unsupported .npy format version " + major + "." + minor);
+            throw new InputFormatException(npy, "byte 6", "unsupported .npy format version " + major + "." + minor);
         }
         if (headerAt + headerLen > bytes.length) {
-            throw new VocabFormatException(npy, "byte " + headerAt, "the header of " + headerLen
+            throw new InputFormatException(npy, "byte " + headerAt, "the header of " + headerLen
                     + " bytes runs past the end of the file (" + bytes.length + " bytes)");
         }
         String header = new String(bytes, headerAt, (int) headerLen,
@@ -415,16 +415,16 @@ public final class EmbeddingFiles {
         Matcher fortran = NPY_FORTRAN.matcher(header);
         Matcher shape = NPY_SHAPE.matcher(header);
         if (!descr.find() || !fortran.find() || !shape.find()) {
-            throw new VocabFormatException(npy, "header", "expected a dict with 'descr', 'fortran_order' and 'shape',"
+            throw new InputFormatException(npy, "header", "expected a dict with 'descr', 'fortran_order' and 'shape',"
                     + " found " + Vocabulary.quote(header.strip()));
         }
         String dtype = descr.group(1);
         if (!dtype.equals("<f4")) {
-            throw new VocabFormatException(npy, "header", "dtype '" + dtype
+            throw new InputFormatException(npy, "header", "dtype '" + dtype
                     + "' is not supported; expected '<f4' (little-endian float32)");
         }
         if (fortran.group(1).equals("True")) {
-            throw new VocabFormatException(npy, "header", "fortran_order True is not supported; expected C order");
+            throw new InputFormatException(npy, "header", "fortran_order True is not supported; expected C order");
         }
         String[] dims = shape.group(1).split(",");
         List<Long> sizes = new ArrayList<>();
@@ -436,25 +436,25 @@ public final class EmbeddingFiles {
             try {
                 sizes.add(Long.parseLong(s.endsWith("L") ? s.substring(0, s.length() - 1) : s));
             } catch (NumberFormatException e) {
-                throw new VocabFormatException(npy, "header", "shape (" + shape.group(1) + ") is not a tuple of"
+                throw new InputFormatException(npy, "header", "shape (" + shape.group(1) + ") is not a tuple of"
                         + " integers");
             }
         }
         if (sizes.size() != 2) {
-            throw new VocabFormatException(npy, "header", "shape (" + shape.group(1)
+            throw new InputFormatException(npy, "header", "shape (" + shape.group(1)
                     + ") must have 2 dimensions (rows, dim)");
         }
         long rows = sizes.get(0);
         long dim = sizes.get(1);
         if (dim < 1 || rows > Integer.MAX_VALUE || dim > Integer.MAX_VALUE) {
-            throw new VocabFormatException(npy, "header", "shape (" + rows + ", " + dim
+            throw new InputFormatException(npy, "header", "shape (" + rows + ", " + dim
                     + ") is not a table (dim must be at least 1)");
         }
         int size = checkedSize(npy, "header", rows, dim);
         long dataAt = headerAt + headerLen;
         long have = bytes.length - dataAt;
         if (have != 4L * size) {
-            throw new VocabFormatException(npy, "byte " + dataAt, "the data has " + have + " bytes, but shape ("
+            throw new InputFormatException(npy, "byte " + dataAt, "the data has " + have + " bytes, but shape ("
                     + rows + ", " + dim + ") of float32 needs " + 4L * size);
         }
         float[] data = new float[size];
@@ -464,11 +464,11 @@ public final class EmbeddingFiles {
     }
 
     /** Reads a {@code .npy} matrix and its token list; the list must have one token per row. */
-    public static TokenEmbeddings readNpy(Path npy, Path tokenList) throws VocabFormatException, IOException {
+    public static TokenEmbeddings readNpy(Path npy, Path tokenList) throws InputFormatException, IOException {
         EmbeddingTable table = readNpy(npy);
         List<String> tokens = readTokenList(tokenList);
         if (tokens.size() != table.rows()) {
-            throw new VocabFormatException(tokenList, null, "has " + tokens.size() + " tokens, but " + npy
+            throw new InputFormatException(tokenList, null, "has " + tokens.size() + " tokens, but " + npy
                     + " has " + table.rows() + " rows");
         }
         return new TokenEmbeddings(tokens, table);
@@ -488,7 +488,7 @@ public final class EmbeddingFiles {
     }
 
     /** Reads a token list written by {@link #writeTokenList}: one escaped token per line, no blank line. */
-    public static List<String> readTokenList(Path file) throws VocabFormatException, IOException {
+    public static List<String> readTokenList(Path file) throws InputFormatException, IOException {
         List<String> lines = Utf8Lines.read(file);
         List<String> tokens = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
@@ -497,7 +497,7 @@ public final class EmbeddingFiles {
                 line = line.substring(0, line.length() - 1);
             }
             if (line.isEmpty()) {
-                throw VocabFormatException.atLine(file, i + 1, "empty token");
+                throw InputFormatException.atLine(file, i + 1, "empty token");
             }
             tokens.add(unescape(file, "line " + (i + 1), i, line));
         }

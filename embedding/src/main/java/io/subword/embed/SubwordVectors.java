@@ -2,7 +2,7 @@ package io.subword.embed;
 
 import io.subword.Tokenizer;
 import io.subword.vocab.Vocabulary;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,22 +54,22 @@ public final class SubwordVectors {
      * Reads an embedding file in the format its name says ({@link EmbeddingFormat#forFile}) and matches its rows
      * to {@code tokenizer}'s ids by token, as {@link #of(Tokenizer, TokenEmbeddings)}.
      *
-     * @throws VocabFormatException if the file is malformed, a token repeats (naming both rows), or the file's
+     * @throws InputFormatException if the file is malformed, a token repeats (naming both rows), or the file's
      *                              tokens are not the vocabulary's (how many differ on each side, with examples)
      * @throws IOException          if the file cannot be read
      */
-    public static SubwordVectors load(Path vectorsFile, Tokenizer tokenizer) throws VocabFormatException, IOException {
+    public static SubwordVectors load(Path vectorsFile, Tokenizer tokenizer) throws InputFormatException, IOException {
         return load(vectorsFile, EmbeddingFormat.forFile(vectorsFile), tokenizer);
     }
 
     /** {@link #load(Path, Tokenizer)} in a given format, whatever the file's name. */
     public static SubwordVectors load(Path vectorsFile, EmbeddingFormat format, Tokenizer tokenizer)
-            throws VocabFormatException, IOException {
+            throws InputFormatException, IOException {
         Objects.requireNonNull(tokenizer, "tokenizer");
         TokenEmbeddings rows = EmbeddingFiles.read(vectorsFile, format);
         Matched m = byToken(rows, tokenizer.vocabulary());
         if (m.problem() != null) {
-            throw new VocabFormatException(vectorsFile, m.place(), m.problem());
+            throw new InputFormatException(vectorsFile, m.place(), m.problem());
         }
         return new SubwordVectors(tokenizer, m.table());
     }

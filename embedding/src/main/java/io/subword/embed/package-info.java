@@ -11,7 +11,7 @@
  *       {@link io.subword.embed.SubwordVectors#load}, which matches each row to its token's id and refuses a
  *       file whose tokens are not the tokenizer's, saying how they differ.</li>
  *   <li>Every writer is crash-safe ({@link io.subword.vocab.io.AtomicFiles}); every reader is strict, a
- *       malformed file being a {@link io.subword.vocab.io.VocabFormatException} naming the file and the place,
+ *       malformed file being a {@link io.subword.vocab.io.InputFormatException} naming the file and the place,
  *       and floats read back are bit-identical to those written.</li>
  *   <li>Skip-gram training on one thread is a function of the corpus, the options and the seed, bit for bit
  *       (on more threads it varies from run to run, as word2vec's does); it reports progress to a

@@ -1,6 +1,6 @@
 package io.subword.embed;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -161,7 +161,7 @@ class EmbeddingFilesTest {
     })
     void malformedText(String name, String content, String message) throws Exception {
         Path file = write("bad.vec", content.replace("\\n", "\n").replace("\\\\", "\\"));
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readText(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readText(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -169,7 +169,7 @@ class EmbeddingFilesTest {
     void invalidUtf8InText() throws Exception {
         Path file = dir.resolve("bad.vec");
         Files.write(file, new byte[] {'1', ' ', '1', '\n', 'a', (byte) 0xC3, ' ', '1', '\n'});
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readText(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readText(file));
         assertEquals(file + ", line 2: invalid UTF-8 at byte 2 of the line", e.getMessage());
     }
 
@@ -202,7 +202,7 @@ class EmbeddingFilesTest {
     void truncatedBinary(String name, int length, String message) throws Exception {
         Path file = dir.resolve("cut.bin");
         Files.write(file, java.util.Arrays.copyOf(validBinary(), length));
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readBinary(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readBinary(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -212,20 +212,20 @@ class EmbeddingFilesTest {
         byte[] extra = java.util.Arrays.copyOf(validBinary(), validBinary().length + 3);
         extra[extra.length - 2] = 'x';
         Files.write(file, extra);
-        assertEquals(file + ", byte 27: 3 bytes after the last of 2 rows", assertThrows(VocabFormatException.class,
+        assertEquals(file + ", byte 27: 3 bytes after the last of 2 rows", assertThrows(InputFormatException.class,
                 () -> EmbeddingFiles.readBinary(file)).getMessage());
 
         byte[] badUtf8 = validBinary();
         badUtf8[16] = (byte) 0xFF;
         Files.write(file, badUtf8);
         assertEquals(file + ", row 2 (byte 16): the token is not valid UTF-8", assertThrows(
-                VocabFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
+                InputFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
 
         byte[] badHeader = validBinary();
         badHeader[0] = 'x';
         Files.write(file, badHeader);
         assertEquals(file + ", byte 0: the header must be \"<rows> <dim>\", found \"x 2\"", assertThrows(
-                VocabFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
+                InputFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
     }
 
     private Path npy(String name, String dict, int dataBytes) throws IOException {
@@ -252,7 +252,7 @@ class EmbeddingFilesTest {
     })
     void malformedNpy(String dict, int dataBytes, String message) throws Exception {
         Path file = npy("bad.npy", dict, dataBytes);
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readNpy(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -269,13 +269,13 @@ class EmbeddingFilesTest {
         Path file = dir.resolve("x.npy");
         Files.write(file, "not numpy at all".getBytes(StandardCharsets.US_ASCII));
         assertEquals(file + ", byte 0: not a .npy file (the magic \\x93NUMPY is missing)",
-                assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
         Files.write(file, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 9, 0, 0, 0, 0, 0});
         assertEquals(file + ", byte 6: unsupported .npy format version 9.0",
-                assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
         Files.write(file, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 100, 0, '{'});
         assertEquals(file + ", byte 10: the header of 100 bytes runs past the end of the file (11 bytes)",
-                assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
     }
 
     @Test
@@ -284,10 +284,10 @@ class EmbeddingFilesTest {
         EmbeddingFiles.writeNpy(npy, EmbeddingTable.zeros(3, 2));
         Path list = dir.resolve("v.vocab.txt");
         Files.writeString(list, "a\nb\n");
-        assertEquals(list + ": has 2 tokens, but " + npy + " has 3 rows", assertThrows(VocabFormatException.class,
+        assertEquals(list + ": has 2 tokens, but " + npy + " has 3 rows", assertThrows(InputFormatException.class,
                 () -> EmbeddingFiles.readNpy(npy, list)).getMessage());
         Files.writeString(list, "a\n\nb\n");
-        assertEquals(list + ", line 2: empty token", assertThrows(VocabFormatException.class,
+        assertEquals(list + ", line 2: empty token", assertThrows(InputFormatException.class,
                 () -> EmbeddingFiles.readNpy(npy, list)).getMessage());
     }
 

@@ -2,7 +2,7 @@ package io.subword.embed;
 
 import io.subword.testkit.Mutations;
 import io.subword.testkit.Mutations.Mutation;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Broken embedding files (word2vec text and binary, .npy with its token list): a table of exact messages, then
  * mutated valid files fuzzed with jqwik. A reader returns a table that matches its shape or throws
- * {@link VocabFormatException} naming the file; nothing else.
+ * {@link InputFormatException} naming the file; nothing else.
  */
 class HostileEmbeddingFilesTest {
     private static final AtomicLong TRIED = new AtomicLong();
@@ -105,7 +105,7 @@ class HostileEmbeddingFilesTest {
                 TokenEmbeddings e = EmbeddingFiles.read(file, EmbeddingFormat.forFile(file));
                 assertEquals(e.tokens().size(), e.table().rows());
             }
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
             assertTrue(e.getMessage().indexOf('\n') < 0 && e.getMessage().length() < 400, e.getMessage());
         } catch (Exception e) {

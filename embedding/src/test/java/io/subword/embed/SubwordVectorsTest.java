@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.io.TempDir;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -151,7 +151,7 @@ class SubwordVectorsTest {
                 () -> SubwordVectors.of(TOKENIZER, new TokenEmbeddings(tokens, table))).getMessage());
         Path vec = dir.resolve("v.vec");
         EmbeddingFiles.writeText(vec, tokens, table);
-        assertEquals(vec + (message.startsWith("row ") ? ", " : ": ") + message, assertThrows(VocabFormatException.class,
+        assertEquals(vec + (message.startsWith("row ") ? ", " : ": ") + message, assertThrows(InputFormatException.class,
                 () -> SubwordVectors.load(vec, TOKENIZER)).getMessage());
     }
 

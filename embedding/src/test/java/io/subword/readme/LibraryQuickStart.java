@@ -16,14 +16,14 @@ import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
 import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
 public class LibraryQuickStart {
-    public static void main(String[] args) throws IOException, VocabFormatException {
+    public static void main(String[] args) throws IOException, InputFormatException {
         Tokenizer tok = Tokenizers.fromFile(Path.of("tokenizer.json"));  // or fromVocabTxt, fromGpt2Files, ...
         Encoding e = tok.encode("amigos inimagináveis");                  // ids(), tokens(), offsets(), attentionMask()
         System.out.println(e.tokens());                                   // [[CLS], ami, ##gos, in, ##ima, ...]

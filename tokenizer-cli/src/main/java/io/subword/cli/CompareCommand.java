@@ -9,7 +9,7 @@ import io.subword.compare.MetricsJson;
 import io.subword.compare.TextReport;
 import io.subword.train.Family;
 import io.subword.vocab.io.AtomicFiles;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,7 +162,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     /** A tokenizer file or known name, as {@code -t} takes it, named by its file name. */
-    static Candidate loadTokenizer(String ref, PrintWriter err) throws IOException, VocabFormatException {
+    static Candidate loadTokenizer(String ref, PrintWriter err) throws IOException, InputFormatException {
         Path file = Path.of(ref);
         Tokenizer tok;
         String name;

@@ -1,7 +1,7 @@
 package io.subword.cli;
 
 import io.subword.train.Corpus;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * trainer failed) is closed by the next {@link #iterator()} or by {@link #close()}.
  *
  * <p>{@link Iterator} cannot throw checked exceptions, so a read failure (an {@link IOException}, or a
- * {@link VocabFormatException} for invalid UTF-8) comes out of {@code hasNext} as a {@link Failure}; the caller
+ * {@link InputFormatException} for invalid UTF-8) comes out of {@code hasNext} as a {@link Failure}; the caller
  * unwraps it with {@link Failure#getCause()} so that the message names the file and line as usual.
  * Not thread-safe: one iteration at a time, from one thread.
  */
@@ -38,7 +38,7 @@ final class CorpusLines implements Iterable<String>, Closeable {
             super(cause.getMessage(), cause);
         }
 
-        /** The {@link IOException} or {@link VocabFormatException} the corpus threw. */
+        /** The {@link IOException} or {@link InputFormatException} the corpus threw. */
         @Override
         public synchronized Exception getCause() {
             return (Exception) super.getCause();
@@ -76,7 +76,7 @@ final class CorpusLines implements Iterable<String>, Closeable {
                         } else {
                             count++;
                         }
-                    } catch (IOException | VocabFormatException e) {
+                    } catch (IOException | InputFormatException e) {
                         throw new Failure(e);
                     }
                 }

@@ -1,6 +1,6 @@
 package io.subword.cli;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -22,7 +22,7 @@ import java.util.List;
  * stderr and an exit code. Subcommands never catch to report; they let exceptions propagate from
  * {@code call()} and this handler maps them:
  * <ul>
- *   <li>{@link VocabFormatException}, {@link IOException} (missing file, permission, bad UTF-8 ...),
+ *   <li>{@link InputFormatException}, {@link IOException} (missing file, permission, bad UTF-8 ...),
  *       {@link IllegalArgumentException} from the library: {@value #BAD_INPUT}. Their messages already name
  *       the file and place, or the value.</li>
  *   <li>picocli's {@link ParameterException} (unknown option, missing or unconvertible parameter, or one that
@@ -90,7 +90,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
         if (ex instanceof UncheckedIOException && ex.getCause() != null) {
             ex = ex.getCause();
         }
-        if (ex instanceof VocabFormatException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof InputFormatException || ex instanceof IllegalArgumentException) {
             return orClassName(ex);
         }
         if (ex instanceof NoSuchFileException e) {

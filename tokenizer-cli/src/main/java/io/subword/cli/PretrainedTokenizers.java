@@ -3,7 +3,7 @@ package io.subword.cli;
 import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -82,7 +82,7 @@ final class PretrainedTokenizers {
      * tiktoken encodings come from jtokkit's rank files and behave as tiktoken does (special tokens in the
      * text are an error unless allowed).
      */
-    static Tokenizer load(String name, PrintWriter log) throws IOException, VocabFormatException {
+    static Tokenizer load(String name, PrintWriter log) throws IOException, InputFormatException {
         if (BERT_BASE_UNCASED.equals(name)) {
             return Tokenizers.fromFile(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
                     .withTruncation(null).withPadding(null);

@@ -4,7 +4,7 @@ import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.pretokenize.SplitPattern;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -66,7 +66,7 @@ final class TokenizerOption {
             + String.join(", ", PretrainedTokenizers.names()) + ")";
 
     /** Loads the tokenizer; a missing, malformed or wrong kind of file fails here, before any output is written. */
-    Tokenizer load() throws VocabFormatException, IOException {
+    Tokenizer load() throws InputFormatException, IOException {
         if (!Files.exists(file) && merges == null && pattern == null
                 && PretrainedTokenizers.isName(file.toString())) {
             if (cased) {

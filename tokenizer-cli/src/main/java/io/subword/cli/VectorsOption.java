@@ -3,7 +3,7 @@ package io.subword.cli;
 import io.subword.Tokenizer;
 import io.subword.embed.EmbeddingFormat;
 import io.subword.embed.SubwordVectors;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,7 +31,7 @@ final class VectorsOption {
     Path file;
 
     /** Reads the file and lines its rows up with {@code tok}'s ids. */
-    SubwordVectors load(Tokenizer tok) throws VocabFormatException, IOException {
+    SubwordVectors load(Tokenizer tok) throws InputFormatException, IOException {
         EmbeddingFormat format = EmbedCommand.format(mixee, "-e", file);
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString());

@@ -1,6 +1,6 @@
 package io.subword.cli;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ class ErrorHandlerTest {
     @Test
     void messagesNameTheFileAndTheProblemWithoutTheExceptionClass() {
         assertEquals("v.txt, line 3: duplicate token", ErrorHandler.message(
-                VocabFormatException.atLine(Path.of("v.txt"), 3, "duplicate token")));
+                InputFormatException.atLine(Path.of("v.txt"), 3, "duplicate token")));
         assertEquals("a.txt: no such file", ErrorHandler.message(new NoSuchFileException("a.txt")));
         assertEquals("a.txt: no such file",
                 ErrorHandler.message(new UncheckedIOException(new NoSuchFileException("a.txt"))));

@@ -2,7 +2,7 @@ package io.subword.cli;
 
 import io.subword.Tokenizers;
 import io.subword.testkit.Mutations;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,7 +123,7 @@ class HostileInputCliTest {
                 Tokenizers.fromVocabTxt(file);
             }
             expected = null;
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             expected = "subword: " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
         }
         CliRun.Result r = CliRun.run(text, "encode", "-t", file.toString());

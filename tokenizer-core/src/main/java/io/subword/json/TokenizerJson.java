@@ -25,7 +25,7 @@ import io.subword.post.Padding;
 import io.subword.post.Truncation;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.AtomicFiles;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,12 +70,12 @@ public final class TokenizerJson {
     }
 
     /** Reads {@code file} with the built-in codecs. */
-    public static Tokenizer read(Path file) throws VocabFormatException, IOException {
+    public static Tokenizer read(Path file) throws InputFormatException, IOException {
         return read(file, Codecs.builtin());
     }
 
     /** Reads {@code file} with the codecs of {@code codecs}. */
-    public static Tokenizer read(Path file, Codecs codecs) throws VocabFormatException, IOException {
+    public static Tokenizer read(Path file, Codecs codecs) throws InputFormatException, IOException {
         String json;
         try {
             json = Files.readString(file);
@@ -93,11 +93,11 @@ public final class TokenizerJson {
      *
      * @param nameForErrors the name error messages give the input, or {@code null}
      */
-    public static Tokenizer parse(String json, Path nameForErrors) throws VocabFormatException {
+    public static Tokenizer parse(String json, Path nameForErrors) throws InputFormatException {
         return parse(json, nameForErrors, Codecs.builtin());
     }
 
-    public static Tokenizer parse(String json, Path nameForErrors, Codecs codecs) throws VocabFormatException {
+    public static Tokenizer parse(String json, Path nameForErrors, Codecs codecs) throws InputFormatException {
         JsonNode root;
         try (JsonParser parser = MAPPER.createParser(json)) {
             root = MAPPER.readTree(parser);

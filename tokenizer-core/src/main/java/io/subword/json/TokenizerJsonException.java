@@ -1,6 +1,6 @@
 package io.subword.json;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.nio.file.Path;
 
@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * missing field, a value of the wrong JSON type, or a component type this library does not know (the place
  * is a JSON path such as {@code $.pre_tokenizer.type}).
  */
-public class TokenizerJsonException extends VocabFormatException {
+public class TokenizerJsonException extends InputFormatException {
     private static final long serialVersionUID = 1L;
 
     public TokenizerJsonException(Path file, String place, String problem) {

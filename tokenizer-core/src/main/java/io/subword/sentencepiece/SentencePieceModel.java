@@ -20,7 +20,7 @@ import io.subword.vocab.Merge;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.AtomicFiles;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,21 +59,21 @@ public final class SentencePieceModel {
     /**
      * Reads a {@code .model} file.
      *
-     * @throws VocabFormatException naming the file, for bytes that are not a ModelProto (garbage, truncated) or
+     * @throws InputFormatException naming the file, for bytes that are not a ModelProto (garbage, truncated) or
      *                              a model SentencePiece itself would reject (no pieces, empty or repeated
      *                              pieces, no unknown piece, a broken charsmap)
      */
-    public static SentencePieceModel read(Path file) throws IOException, VocabFormatException {
+    public static SentencePieceModel read(Path file) throws IOException, InputFormatException {
         return parse(Files.readAllBytes(file), file);
     }
 
     /** Reads the bytes of a {@code .model} file; {@code file} (may be null) names it in errors. */
-    public static SentencePieceModel parse(byte[] bytes, Path file) throws VocabFormatException {
+    public static SentencePieceModel parse(byte[] bytes, Path file) throws InputFormatException {
         ModelProto proto;
         try {
             proto = ModelProto.parseFrom(bytes);
         } catch (InvalidProtocolBufferException e) {
-            throw new VocabFormatException(file, "ModelProto", "not a SentencePiece model (" + bytes.length
+            throw new InputFormatException(file, "ModelProto", "not a SentencePiece model (" + bytes.length
                     + " bytes of protobuf): " + firstLine(e.getMessage()));
         }
         SentencePieceModel m = new SentencePieceModel(proto, String.valueOf(file));
@@ -89,41 +89,41 @@ public final class SentencePieceModel {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private void validate(Path file) throws VocabFormatException {
+    private void validate(Path file) throws InputFormatException {
         if (proto.getPiecesCount() == 0) {
-            throw new VocabFormatException(file, "pieces", "the model has no pieces (not a SentencePiece model?)");
+            throw new InputFormatException(file, "pieces", "the model has no pieces (not a SentencePiece model?)");
         }
         Map<String, Integer> seen = new HashMap<>();
         int unk = -1;
         for (int i = 0; i < proto.getPiecesCount(); i++) {
             ModelProto.SentencePiece p = proto.getPieces(i);
             if (p.getPiece().isEmpty()) {
-                throw new VocabFormatException(file, "pieces[" + i + "]", "empty piece");
+                throw new InputFormatException(file, "pieces[" + i + "]", "empty piece");
             }
             Integer before = seen.put(p.getPiece(), i);
             if (before != null) {
-                throw new VocabFormatException(file, "pieces[" + i + "]", "piece "
+                throw new InputFormatException(file, "pieces[" + i + "]", "piece "
                         + Vocabulary.quote(p.getPiece()) + " is already pieces[" + before + "]");
             }
             if (Float.isNaN(p.getScore())) {
-                throw new VocabFormatException(file, "pieces[" + i + "]", "score is NaN");
+                throw new InputFormatException(file, "pieces[" + i + "]", "score is NaN");
             }
             if (p.getType() == ModelProto.SentencePiece.Type.UNKNOWN) {
                 if (unk >= 0) {
-                    throw new VocabFormatException(file, "pieces[" + i + "]", "a second unknown piece (the first is"
+                    throw new InputFormatException(file, "pieces[" + i + "]", "a second unknown piece (the first is"
                             + " pieces[" + unk + "])");
                 }
                 unk = i;
             }
         }
         if (unk < 0) {
-            throw new VocabFormatException(file, "pieces", "no piece has type UNKNOWN");
+            throw new InputFormatException(file, "pieces", "no piece has type UNKNOWN");
         }
         if (!proto.getNormalizerSpec().getPrecompiledCharsmap().isEmpty()) {
             try {
                 PrecompiledCharsMap.decode(proto.getNormalizerSpec().getPrecompiledCharsmap().toByteArray());
             } catch (IllegalArgumentException e) {
-                throw new VocabFormatException(file, "normalizer_spec.precompiled_charsmap", e.getMessage());
+                throw new InputFormatException(file, "normalizer_spec.precompiled_charsmap", e.getMessage());
             }
         }
     }

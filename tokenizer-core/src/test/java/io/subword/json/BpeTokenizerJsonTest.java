@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.bpe.Bpe;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -152,7 +152,7 @@ class BpeTokenizerJsonTest {
             }
         }
         String json = doc;
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> TokenizerJson.parse(json, NAME));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TokenizerJson.parse(json, NAME));
         assertTrue(e.getMessage().contains(path), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
         assertTrue(e.getMessage().contains("tokenizer.json"), e.getMessage());

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.Tokenizer;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -277,7 +277,7 @@ class HostileTokenizerJsonTest {
         try {
             Tokenizer t = TokenizerJson.read(file);
             actual = "OK " + t.encode("Hello worlds!").size() + " tokens";
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             actual = e.getMessage().replace(file.toString(), "<file>");
             assertEquals(TokenizerJsonException.class, e.getClass(), c.name());
         } catch (Throwable t) {

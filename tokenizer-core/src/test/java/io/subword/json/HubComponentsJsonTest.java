@@ -7,7 +7,7 @@ import io.subword.Offsets;
 import io.subword.Tokenizer;
 import io.subword.pretokenize.ByteLevelAlphabet;
 import io.subword.testkit.RandomText;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -133,7 +133,7 @@ class HubComponentsJsonTest {
             decoder       | {"type":"CTC","pad_token":5}                                                | hub.json, $.decoder.pad_token: expected a string, got number 5
             """)
     void malformedComponentsFailWithOneLineNamingFileAndPath(String field, String component, String message) {
-        VocabFormatException e = assertThrows(VocabFormatException.class,
+        InputFormatException e = assertThrows(InputFormatException.class,
                 () -> TokenizerJson.parse(json(field, component), FILE));
         assertTrue(e.getMessage().startsWith(message), e.getMessage());
         assertTrue(e.getMessage().indexOf('\n') < 0, e.getMessage());

@@ -3,7 +3,7 @@ package io.subword.json;
 import io.subword.Tokenizer;
 import io.subword.testkit.Mutations;
 import io.subword.testkit.Mutations.Mutation;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -52,7 +52,7 @@ class TokenizerJsonFuzzTest {
         Tokenizer t;
         try {
             t = TokenizerJson.read(file);
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             assertEquals(TokenizerJsonException.class, e.getClass(), e.getMessage());
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
             return;

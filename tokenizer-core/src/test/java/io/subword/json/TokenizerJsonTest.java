@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -240,12 +240,12 @@ class TokenizerJsonTest {
     void reportsInvalidUtf8(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("tokenizer.json");
         Files.write(file, new byte[] {'{', '"', (byte) 0xC3, '"', '}'});
-        var e = assertThrows(VocabFormatException.class, () -> TokenizerJson.read(file));
+        var e = assertThrows(InputFormatException.class, () -> TokenizerJson.read(file));
         assertEquals(file + ": the file is not valid UTF-8", e.getMessage());
     }
 
     @Test
-    void refusesToWriteAComponentWithoutCodec() throws VocabFormatException {
+    void refusesToWriteAComponentWithoutCodec() throws InputFormatException {
         Tokenizer t = TokenizerJson.parse(BASE, NAME).toBuilder().normalizer(text -> text).build();
         var e = assertThrows(IllegalArgumentException.class, () -> TokenizerJson.toJson(t));
         assertEquals(true, e.getMessage().startsWith("cannot write normalizer "), e.getMessage());

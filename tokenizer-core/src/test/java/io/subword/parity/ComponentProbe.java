@@ -41,7 +41,7 @@ final class ComponentProbe implements AutoCloseable {
             return new ComponentProbe(file, TokenizerJson.read(file), HfReference.load(file, false));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (io.subword.vocab.io.VocabFormatException e) {
+        } catch (io.subword.vocab.io.InputFormatException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -4,7 +4,7 @@ import com.google.protobuf.ByteString;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.sentencepiece.proto.SentencePieceModelProto.ModelProto;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class MalformedSentencePieceTest {
     }
 
     private String error(Path file) {
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> Tokenizers.fromFile(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Tokenizers.fromFile(file));
         String message = e.getMessage().replace(file.toString(), "<file>");
         assertFalse(message.contains("\n"), message);
         return message;

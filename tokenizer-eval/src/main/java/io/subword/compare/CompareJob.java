@@ -8,7 +8,7 @@ import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -182,7 +182,7 @@ public final class CompareJob {
     /** A tokenizer to measure, loaded when the job runs (so that a bad file fails before the long work). */
     @FunctionalInterface
     public interface TokenizerSource {
-        Candidate load() throws IOException, VocabFormatException;
+        Candidate load() throws IOException, InputFormatException;
     }
 
     /** Worker threads. */
@@ -208,7 +208,7 @@ public final class CompareJob {
      *
      * @throws IllegalArgumentException for an empty held-out text or nothing to compare
      */
-    public Outcome run(CompareListener log) throws IOException, VocabFormatException {
+    public Outcome run(CompareListener log) throws IOException, InputFormatException {
         Objects.requireNonNull(log, "log");
         if (train.isEmpty() && (test == null || !kinds.isEmpty())) {
             throw new IllegalArgumentException(kinds.isEmpty() ? "nothing to measure on: give --test or --train"
@@ -282,7 +282,7 @@ public final class CompareJob {
      * training text, since they also tell how rare an example word is.
      */
     private Map<Family, WordCounts> countWords(Corpus trainCorpus, CompareListener log)
-            throws IOException, VocabFormatException {
+            throws IOException, InputFormatException {
         Map<Family, WordCounts> counts = new EnumMap<>(Family.class);
         List<Family> countKinds = new ArrayList<>(kinds);
         if (!countKinds.contains(Family.WORD_LEVEL) && trainCorpus != null) {
@@ -321,7 +321,7 @@ public final class CompareJob {
                 .threads(threads).build());
     }
 
-    private static boolean hasWords(Corpus corpus) throws IOException, VocabFormatException {
+    private static boolean hasWords(Corpus corpus) throws IOException, InputFormatException {
         try (Corpus.Lines lines = corpus.open()) {
             String line;
             while ((line = lines.next()) != null) {

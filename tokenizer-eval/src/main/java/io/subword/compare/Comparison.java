@@ -2,7 +2,7 @@ package io.subword.compare;
 
 import io.subword.train.Corpus;
 import io.subword.train.TrainingListener;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ public final class Comparison {
      */
     public ComparisonResult run(List<Candidate> candidates, Corpus heldOut, String heldOutName,
                                 ToLongFunction<String> trainingCount, TrainingListener listener)
-            throws IOException, VocabFormatException {
+            throws IOException, InputFormatException {
         Objects.requireNonNull(trainingCount, "trainingCount");
         Objects.requireNonNull(listener, "listener");
         if (candidates.isEmpty()) {

@@ -2,7 +2,7 @@ package io.subword.compare;
 
 import io.subword.train.Corpus;
 import io.subword.train.TrainingListener;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -34,7 +34,7 @@ public record HeldOutSplit(Corpus train, Corpus heldOut, long trainLines, long h
      * @throws IllegalArgumentException if {@code fraction} is not in (0, 1)
      */
     public static HeldOutSplit split(Corpus corpus, double fraction, long seed, Path dir, TrainingListener listener)
-            throws IOException, VocabFormatException {
+            throws IOException, InputFormatException {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("the held-out fraction must be between 0 and 1, got " + fraction);
         }

@@ -3,7 +3,7 @@ package io.subword.spark;
 /**
  * A corpus file that is not valid UTF-8, found while a Spark task read it. The message names the file, the line
  * and the byte offset in the (decompressed) file, in the words of the one-machine
- * {@link io.subword.vocab.io.VocabFormatException}: {@code FILE, line N: invalid UTF-8 at byte offset X (byte K of
+ * {@link io.subword.vocab.io.InputFormatException}: {@code FILE, line N: invalid UTF-8 at byte offset X (byte K of
  * the line)}. Unchecked, because it crosses Spark's task boundary; Spark reports it as the cause of the failed job
  * ({@link SparkJobs} prints its message alone).
  */

@@ -38,7 +38,7 @@ import java.util.Objects;
  *       default would also end a line at a lone {@code \r}). A UTF-8 byte order mark at the start of a file is
  *       skipped, and a final newline makes no extra empty line.</li>
  *   <li>Invalid UTF-8 fails the job with a {@link CorpusFormatException} whose message names the file, the line
- *       and the byte offset exactly as {@code Corpus}'s {@code VocabFormatException} does; {@linkplain
+ *       and the byte offset exactly as {@code Corpus}'s {@code InputFormatException} does; {@linkplain
  *       Builder#lenient(boolean) lenient} reading replaces each malformed sequence with U+FFFD instead, as
  *       {@code Corpus.lenient()} does.</li>
  *   <li>Lines have no length limit, as in {@code Corpus}: a line longer than a split is read whole by the task

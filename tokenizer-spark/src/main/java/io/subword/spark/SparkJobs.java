@@ -1,6 +1,6 @@
 package io.subword.spark;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -96,7 +96,7 @@ public final class SparkJobs implements Runnable {
      */
     static String message(Throwable ex) {
         for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof CorpusFormatException || t instanceof VocabFormatException
+            if (t instanceof CorpusFormatException || t instanceof InputFormatException
                     || t instanceof IllegalArgumentException || t instanceof FileNotFoundException
                     || t instanceof FileAlreadyExistsException) {
                 return oneLine(t.getMessage());

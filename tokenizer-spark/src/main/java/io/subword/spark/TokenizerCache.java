@@ -2,7 +2,7 @@ package io.subword.spark;
 
 import io.subword.Tokenizer;
 import io.subword.json.TokenizerJson;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.apache.spark.broadcast.Broadcast;
 
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ final class TokenizerCache {
         PARSES.incrementAndGet();
         try {
             return TokenizerJson.parse(new String(json, StandardCharsets.UTF_8), Path.of("tokenizer.json"));
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
     }

@@ -39,12 +39,12 @@ final class EncodingCases {
                 case "minilm-hub" -> fromFile(name, RealData.bertUncasedTokenizerJson());
                 default -> throw new IllegalArgumentException(name);
             };
-        } catch (IOException | io.subword.vocab.io.VocabFormatException e) {
+        } catch (IOException | io.subword.vocab.io.InputFormatException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Case fromFile(String name, Path file) throws IOException, io.subword.vocab.io.VocabFormatException {
+    private static Case fromFile(String name, Path file) throws IOException, io.subword.vocab.io.InputFormatException {
         return new Case(name, Tokenizers.fromFile(file), SparkEncoding.of(file));
     }
 

@@ -1,7 +1,7 @@
 package io.subword.spark;
 
 import io.subword.train.Corpus;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.apache.spark.SparkException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,7 +129,7 @@ class SparkCorpusTest {
                                                             long byteOfLine) throws Exception {
         Path file = tmp.resolve("bad.txt").toAbsolutePath();
         Files.write(file, bytes(escaped));
-        VocabFormatException expected = assertThrows(VocabFormatException.class, () -> corpusLines(Corpus.of(file)));
+        InputFormatException expected = assertThrows(InputFormatException.class, () -> corpusLines(Corpus.of(file)));
         String message = file + ", line " + line + ": invalid UTF-8 at byte offset " + offset + " (byte " + byteOfLine
                 + " of the line)";
         assertEquals(message, expected.getMessage(), "the one-machine message");
@@ -163,7 +163,7 @@ class SparkCorpusTest {
         return new ArrayList<>(corpus.lines(SharedSpark.session()).collect());
     }
 
-    static List<String> corpusLines(Corpus corpus) throws IOException, VocabFormatException {
+    static List<String> corpusLines(Corpus corpus) throws IOException, InputFormatException {
         List<String> lines = new ArrayList<>();
         try (Corpus.Lines it = corpus.open()) {
             for (String line = it.next(); line != null; line = it.next()) {

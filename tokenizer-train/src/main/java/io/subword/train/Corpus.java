@@ -1,6 +1,6 @@
 package io.subword.train;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.Closeable;
 import java.io.FilterInputStream;
@@ -29,7 +29,7 @@ import java.util.zip.GZIPInputStream;
  * skipped, and a final newline does not make an extra empty line.
  *
  * <p>Lines are streamed: the corpus is never held in memory. Invalid UTF-8 is a
- * {@link VocabFormatException} naming the file, the line and the byte offset in the (decompressed) file,
+ * {@link InputFormatException} naming the file, the line and the byte offset in the (decompressed) file,
  * unless the corpus is {@linkplain #lenient() lenient}, in which case each malformed sequence becomes
  * U+FFFD. Immutable; every {@link #open()} reads from the start (a stream corpus can be opened once).
  */
@@ -141,7 +141,7 @@ public final class Corpus {
         }
 
         /** The next line without its line ending, or {@code null} at the end of the corpus. */
-        public String next() throws IOException, VocabFormatException {
+        public String next() throws IOException, InputFormatException {
             while (true) {
                 if (in == null && !openNext()) {
                     return null;
@@ -194,7 +194,7 @@ public final class Corpus {
             }
         }
 
-        private String decode(int from, int to, long lineStart) throws VocabFormatException {
+        private String decode(int from, int to, long lineStart) throws InputFormatException {
             boolean ascii = true;
             for (int i = from; i < to; i++) {
                 if (line[i] < 0) {
@@ -217,7 +217,7 @@ public final class Corpus {
             }
             if (result.isError()) {
                 long at = lineStart + bytes.position();
-                throw VocabFormatException.atLine(name(), lineNo, "invalid UTF-8 at byte offset " + at
+                throw InputFormatException.atLine(name(), lineNo, "invalid UTF-8 at byte offset " + at
                         + " (byte " + (bytes.position() - from + 1) + " of the line)");
             }
             assert !result.isOverflow() : "UTF-8 never decodes to more chars than bytes";

@@ -1,6 +1,6 @@
 package io.subword.train;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,10 +69,10 @@ public interface Trainer {
      *
      * @throws IllegalArgumentException as {@link #train(WordCounts, TrainingListener)}, naming the corpus when
      *                                  it has no words
-     * @throws VocabFormatException     if the corpus is not valid UTF-8 (naming the file and line)
+     * @throws InputFormatException     if the corpus is not valid UTF-8 (naming the file and line)
      * @throws IOException              if the corpus cannot be read
      */
-    default TrainedTokenizer train(Corpus corpus, TrainingListener listener) throws IOException, VocabFormatException {
+    default TrainedTokenizer train(Corpus corpus, TrainingListener listener) throws IOException, InputFormatException {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(listener, "listener");
         WordCounts counts = wordCounter().count(corpus, listener);

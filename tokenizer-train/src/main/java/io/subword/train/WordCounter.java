@@ -4,7 +4,7 @@ import io.subword.normalize.NormalizedText;
 import io.subword.normalize.Normalizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.pretokenize.Spans;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
@@ -100,7 +100,7 @@ public final class WordCounter {
     }
 
     /** Counts the words of {@code corpus}, reporting progress to {@code listener}. */
-    public WordCounts count(Corpus corpus, TrainingListener listener) throws IOException, VocabFormatException {
+    public WordCounts count(Corpus corpus, TrainingListener listener) throws IOException, InputFormatException {
         listener.phase("count words");
         long totalBytes = corpus.totalBytes();
         Merger merger = new Merger(listener);
@@ -120,7 +120,7 @@ public final class WordCounter {
     }
 
     private void countParallel(Corpus.Lines lines, Merger merger, TrainingListener listener, long totalBytes)
-            throws IOException, VocabFormatException {
+            throws IOException, InputFormatException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "subword-count");
             t.setDaemon(true);
@@ -167,7 +167,7 @@ public final class WordCounter {
         }
     }
 
-    private String[] readChunk(Corpus.Lines lines) throws IOException, VocabFormatException {
+    private String[] readChunk(Corpus.Lines lines) throws IOException, InputFormatException {
         String[] chunk = new String[chunkLines];
         int n = 0;
         String line;

@@ -12,7 +12,7 @@
  *       (merge list and vocabulary), apart from the documented differences in the README; Unigram follows
  *       SentencePiece's trainer.</li>
  *   <li>Corpora are streamed, never held in memory; invalid UTF-8 is a
- *       {@link io.subword.vocab.io.VocabFormatException} naming the file, line and byte offset.</li>
+ *       {@link io.subword.vocab.io.InputFormatException} naming the file, line and byte offset.</li>
  *   <li>The library never prints: progress goes to a {@link io.subword.train.TrainingListener}, which the CLI
  *       turns into a progress bar.</li>
  *   <li>Options are checked when built ({@link java.lang.IllegalArgumentException} naming the value).</li>

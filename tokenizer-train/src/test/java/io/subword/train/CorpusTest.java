@@ -1,6 +1,6 @@
 package io.subword.train;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +25,7 @@ class CorpusTest {
     @TempDir
     Path dir;
 
-    static List<String> readAll(Corpus corpus) throws IOException, VocabFormatException {
+    static List<String> readAll(Corpus corpus) throws IOException, InputFormatException {
         List<String> lines = new ArrayList<>();
         try (Corpus.Lines in = corpus.open()) {
             String line;

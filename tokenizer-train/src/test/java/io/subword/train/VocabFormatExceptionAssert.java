@@ -1,6 +1,6 @@
 package io.subword.train;
 
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +11,6 @@ final class VocabFormatExceptionAssert {
     }
 
     static void assertMessage(String expected, Executable code) {
-        assertEquals(expected, assertThrows(VocabFormatException.class, code).getMessage());
+        assertEquals(expected, assertThrows(InputFormatException.class, code).getMessage());
     }
 }

@@ -9,7 +9,7 @@ import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.embed.MeanPooling;
-import io.subword.vocab.io.VocabFormatException;
+import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ public final class SentenceEmbedder implements AutoCloseable {
     public SentenceEmbedder(Path onnx, Path tokenizerJson) throws IOException {
         try {
             this.tokenizer = Tokenizers.fromFile(tokenizerJson).withPadding(null);
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             throw new IOException(e.getMessage(), e);
         }
         this.environment = OrtEnvironment.getEnvironment();

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>As Hugging Face's {@code convert_merges_to_hashmap} does, every line that starts with {@code #version}
  * is skipped and every other line must split on {@code ' '} into exactly two parts: an empty line, a line
- * with a single token, or with two spaces (three parts) is a {@link VocabFormatException} naming the file
+ * with a single token, or with two spaces (three parts) is a {@link InputFormatException} naming the file
  * and line. A final newline does not make an extra line. Against a vocabulary, a merge naming a token that is
  * not in it, or whose merged token (the concatenation, with the continuing-subword prefix dropped from the
  * right token) is not in it, is also an error naming the line, as Hugging Face's {@code BpeBuilder::build}
@@ -30,7 +30,7 @@ public final class MergesTxt {
     }
 
     /** The merges of {@code file} in rank order, checked for syntax only. */
-    public static List<Merge> read(Path file) throws VocabFormatException, IOException {
+    public static List<Merge> read(Path file) throws InputFormatException, IOException {
         List<String> lines = Utf8Lines.read(file);
         List<Merge> merges = new ArrayList<>(lines.size());
         parse(file, lines, merges);
@@ -38,7 +38,7 @@ public final class MergesTxt {
     }
 
     /** The merge table of {@code file} over {@code vocabulary}. */
-    public static MergeTable read(Path file, Vocabulary vocabulary) throws VocabFormatException, IOException {
+    public static MergeTable read(Path file, Vocabulary vocabulary) throws InputFormatException, IOException {
         return read(file, vocabulary, null);
     }
 
@@ -47,12 +47,12 @@ public final class MergesTxt {
      * {@code continuing_subword_prefix} ({@code null} for none).
      */
     public static MergeTable read(Path file, Vocabulary vocabulary, String continuingSubwordPrefix)
-            throws VocabFormatException, IOException {
+            throws InputFormatException, IOException {
         return toTable(file, Utf8Lines.read(file), vocabulary, continuingSubwordPrefix);
     }
 
     static MergeTable toTable(Path file, List<String> lines, Vocabulary vocabulary, String prefix)
-            throws VocabFormatException {
+            throws InputFormatException {
         List<Merge> merges = new ArrayList<>(lines.size());
         int[] lineOf = parse(file, lines, merges);
         int n = merges.size();
@@ -66,11 +66,11 @@ public final class MergesTxt {
             String joined = MergeTable.join(merge.left(), merge.right(), prefix);
             m[i] = vocabulary.id(joined);
             if (l[i] < 0 || r[i] < 0) {
-                throw VocabFormatException.atLine(file, lineOf[i], "token "
+                throw InputFormatException.atLine(file, lineOf[i], "token "
                         + Vocabulary.quote(l[i] < 0 ? merge.left() : merge.right()) + " is not in the vocabulary");
             }
             if (m[i] < 0) {
-                throw VocabFormatException.atLine(file, lineOf[i], "merged token " + Vocabulary.quote(joined)
+                throw InputFormatException.atLine(file, lineOf[i], "merged token " + Vocabulary.quote(joined)
                         + " is not in the vocabulary");
             }
         }
@@ -79,7 +79,7 @@ public final class MergesTxt {
 
     /** Parses {@code lines} into {@code out}; returns the line number (from 1) of each merge. */
     private static int[] parse(Path file, List<String> lines, List<Merge> out)
-            throws VocabFormatException {
+            throws InputFormatException {
         int[] lineOf = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -89,7 +89,7 @@ public final class MergesTxt {
             int space = line.indexOf(' ');
             if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
                 int parts = space < 0 ? 1 : (int) line.chars().filter(c -> c == ' ').count() + 1;
-                throw VocabFormatException.atLine(file, i + 1, "expected two tokens separated by one space, found "
+                throw InputFormatException.atLine(file, i + 1, "expected two tokens separated by one space, found "
                         + parts + (parts == 1 ? " part: " : " parts: ") + Vocabulary.quote(line));
             }
             lineOf[out.size()] = i + 1;

@@ -24,7 +24,7 @@ import java.util.List;
  * <p>Reading is strict where tiktoken would silently do something else: empty lines are skipped (tiktoken
  * skips them too), but a line that is not exactly {@code token SP rank}, invalid base64, an empty token, a
  * rank that is not a non-negative decimal integer below 2<sup>24</sup>, a rank or a token given twice are a
- * {@link VocabFormatException} naming the file and line.
+ * {@link InputFormatException} naming the file and line.
  */
 public final class TiktokenRanks {
     /** Ranks at or above this are rejected, so a typo cannot make the reader allocate gigabytes. */
@@ -71,16 +71,16 @@ public final class TiktokenRanks {
         return map;
     }
 
-    public static TiktokenRanks read(Path file) throws VocabFormatException, IOException {
+    public static TiktokenRanks read(Path file) throws InputFormatException, IOException {
         return parse(file, Utf8Lines.read(file));
     }
 
     /** Reads {@code in}, naming it {@code name} in errors. */
-    public static TiktokenRanks read(Path name, InputStream in) throws VocabFormatException, IOException {
+    public static TiktokenRanks read(Path name, InputStream in) throws InputFormatException, IOException {
         return parse(name, Utf8Lines.read(name, in));
     }
 
-    static TiktokenRanks parse(Path file, List<String> lines) throws VocabFormatException {
+    static TiktokenRanks parse(Path file, List<String> lines) throws InputFormatException {
         byte[][] byRank = new byte[Math.max(lines.size(), 16)][];
         int[] lineOfRank = new int[byRank.length];
         Object2IntOpenHashMap<String> ranks = newMap(lines.size());
@@ -94,7 +94,7 @@ public final class TiktokenRanks {
             }
             int space = line.indexOf(' ');
             if (space < 0 || line.indexOf(' ', space + 1) >= 0) {
-                throw VocabFormatException.atLine(file, lineNo, "expected \"<base64 token> <rank>\", found "
+                throw InputFormatException.atLine(file, lineNo, "expected \"<base64 token> <rank>\", found "
                         + Vocabulary.quote(line));
             }
             String encoded = line.substring(0, space);
@@ -103,14 +103,14 @@ public final class TiktokenRanks {
             try {
                 token = base64.decode(encoded);
             } catch (IllegalArgumentException e) {
-                throw VocabFormatException.atLine(file, lineNo, "invalid base64 " + Vocabulary.quote(encoded));
+                throw InputFormatException.atLine(file, lineNo, "invalid base64 " + Vocabulary.quote(encoded));
             }
             if (token.length == 0) {
-                throw VocabFormatException.atLine(file, lineNo, "empty token");
+                throw InputFormatException.atLine(file, lineNo, "empty token");
             }
             int rank = parseRank(rankText);
             if (rank < 0) {
-                throw VocabFormatException.atLine(file, lineNo, "rank " + Vocabulary.quote(rankText)
+                throw InputFormatException.atLine(file, lineNo, "rank " + Vocabulary.quote(rankText)
                         + " is not a non-negative integer below " + MAX_RANK);
             }
             if (rank >= byRank.length) {
@@ -119,13 +119,13 @@ public final class TiktokenRanks {
                 lineOfRank = Arrays.copyOf(lineOfRank, n);
             }
             if (byRank[rank] != null) {
-                throw VocabFormatException.atLine(file, lineNo, "duplicate rank " + rank + ", first on line "
+                throw InputFormatException.atLine(file, lineNo, "duplicate rank " + rank + ", first on line "
                         + lineOfRank[rank]);
             }
             String spelled = ByteAlphabet.encode(token);
             int previous = ranks.putIfAbsent(spelled, rank);
             if (previous >= 0) {
-                throw VocabFormatException.atLine(file, lineNo, "duplicate token " + Vocabulary.quote(encoded)
+                throw InputFormatException.atLine(file, lineNo, "duplicate token " + Vocabulary.quote(encoded)
                         + ", first on line " + lineOfRank[previous]);
             }
             byRank[rank] = token;
@@ -133,7 +133,7 @@ public final class TiktokenRanks {
             size = Math.max(size, rank + 1);
         }
         if (size == 0) {
-            throw new VocabFormatException(file, null, "no ranks");
+            throw new InputFormatException(file, null, "no ranks");
         }
         return new TiktokenRanks(Arrays.copyOf(byRank, size), ranks);
     }

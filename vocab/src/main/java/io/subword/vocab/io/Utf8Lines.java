@@ -29,22 +29,22 @@ public final class Utf8Lines {
     }
 
     /** All lines of {@code file}; a final newline does not make an extra empty line. */
-    public static List<String> read(Path file) throws VocabFormatException, IOException {
+    public static List<String> read(Path file) throws InputFormatException, IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new VocabFormatException(file, null, "no such file");
+            throw new InputFormatException(file, null, "no such file");
         }
         return split(file, bytes);
     }
 
     /** All lines of {@code in}, named {@code name} in errors. */
-    public static List<String> read(Path name, InputStream in) throws VocabFormatException, IOException {
+    public static List<String> read(Path name, InputStream in) throws InputFormatException, IOException {
         return split(name, in.readAllBytes());
     }
 
-    static List<String> split(Path file, byte[] bytes) throws VocabFormatException {
+    static List<String> split(Path file, byte[] bytes) throws InputFormatException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -68,7 +68,7 @@ public final class Utf8Lines {
     }
 
     private static String decode(CharsetDecoder decoder, Path file, int lineNo, byte[] bytes, int from, int to)
-            throws VocabFormatException {
+            throws InputFormatException {
         boolean ascii = true;
         for (int i = from; i < to; i++) {
             if (bytes[i] < 0) {
@@ -84,7 +84,7 @@ public final class Utf8Lines {
             return chars.toString();
         } catch (CharacterCodingException e) {
             int column = firstInvalid(bytes, from, to);
-            throw VocabFormatException.atLine(file, lineNo,
+            throw InputFormatException.atLine(file, lineNo,
                     "invalid UTF-8 at byte " + (column - from + 1) + " of the line");
         }
     }

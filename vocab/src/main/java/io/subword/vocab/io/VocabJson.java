@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>The reader is a small strict JSON parser (no dependency): the top level must be one object whose
  * values are non-negative integers up to {@link Vocabulary#MAX_ID}; a duplicate token, a duplicate id, an
  * unpaired surrogate escape ({@code "\ud800"}, which Hugging Face's serde_json rejects too), any other
- * value or malformed JSON is a {@link VocabFormatException} naming the file, line and column (both counted
+ * value or malformed JSON is a {@link InputFormatException} naming the file, line and column (both counted
  * from 1, columns in UTF-16 units). Hugging Face silently skips non-number values and lets a repeated key
  * win; this reader rejects both, since either means the file is not what its writer meant.
  *
@@ -33,22 +33,22 @@ public final class VocabJson {
     private VocabJson() {
     }
 
-    public static Vocabulary read(Path file) throws VocabFormatException, IOException {
+    public static Vocabulary read(Path file) throws InputFormatException, IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new VocabFormatException(file, null, "no such file");
+            throw new InputFormatException(file, null, "no such file");
         }
         return parse(file, decode(file, bytes));
     }
 
     /** Reads {@code in}, naming it {@code name} in errors. */
-    public static Vocabulary read(Path name, InputStream in) throws VocabFormatException, IOException {
+    public static Vocabulary read(Path name, InputStream in) throws InputFormatException, IOException {
         return parse(name, decode(name, in.readAllBytes()));
     }
 
-    private static String decode(Path file, byte[] bytes) throws VocabFormatException {
+    private static String decode(Path file, byte[] bytes) throws InputFormatException {
         int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
                 && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
         try {
@@ -59,12 +59,12 @@ public final class VocabJson {
         } catch (CharacterCodingException e) {
             // Utf8Lines names the line of the first invalid byte.
             Utf8Lines.split(file, bytes);
-            throw new VocabFormatException(file, null, "invalid UTF-8");
+            throw new InputFormatException(file, null, "invalid UTF-8");
         }
     }
 
     /** Parses the JSON text of a {@code vocab.json}; {@code file} names it in errors. */
-    public static Vocabulary parse(Path file, String json) throws VocabFormatException {
+    public static Vocabulary parse(Path file, String json) throws InputFormatException {
         Map<String, Integer> map = new Parser(file, json).vocabulary();
         return Vocabulary.fromMap(map);
     }
@@ -131,7 +131,7 @@ public final class VocabJson {
             this.s = s;
         }
 
-        Map<String, Integer> vocabulary() throws VocabFormatException {
+        Map<String, Integer> vocabulary() throws InputFormatException {
             skipWhitespace();
             expect('{', "'{' to start the vocabulary object");
             Map<String, Integer> tokens = new HashMap<>();
@@ -180,14 +180,14 @@ public final class VocabJson {
             return tokens;
         }
 
-        private char peek() throws VocabFormatException {
+        private char peek() throws InputFormatException {
             if (pos >= s.length()) {
                 throw error(pos, "unexpected end of file");
             }
             return s.charAt(pos);
         }
 
-        private void expect(char c, String what) throws VocabFormatException {
+        private void expect(char c, String what) throws InputFormatException {
             if (pos >= s.length() || s.charAt(pos) != c) {
                 throw error(pos, pos >= s.length() ? "unexpected end of file, expected " + what : "expected " + what);
             }
@@ -204,7 +204,7 @@ public final class VocabJson {
             }
         }
 
-        private String string() throws VocabFormatException {
+        private String string() throws InputFormatException {
             int open = pos++;
             StringBuilder sb = new StringBuilder();
             while (true) {
@@ -263,7 +263,7 @@ public final class VocabJson {
         }
 
         /** The four hex digits at {@code pos} (after a {@code \\u} at {@code escapeAt}). */
-        private char hex4(int escapeAt) throws VocabFormatException {
+        private char hex4(int escapeAt) throws InputFormatException {
             if (pos + 4 > s.length()) {
                 throw error(escapeAt, "bad \\u escape");
             }
@@ -279,7 +279,7 @@ public final class VocabJson {
             return (char) v;
         }
 
-        private int id() throws VocabFormatException {
+        private int id() throws InputFormatException {
             int start = pos;
             if (pos < s.length() && s.charAt(pos) == '-') {
                 throw error(start, "the id must be a non-negative integer");
@@ -301,7 +301,7 @@ public final class VocabJson {
             return Integer.parseInt(s, start, pos, 10);
         }
 
-        private VocabFormatException error(int at, String problem) {
+        private InputFormatException error(int at, String problem) {
             int line = 1;
             int lineStart = 0;
             for (int i = 0; i < at && i < s.length(); i++) {
@@ -310,7 +310,7 @@ public final class VocabJson {
                     lineStart = i + 1;
                 }
             }
-            return new VocabFormatException(file, "line " + line + ", column " + (at - lineStart + 1), problem);
+            return new InputFormatException(file, "line " + line + ", column " + (at - lineStart + 1), problem);
         }
     }
 }

@@ -12,23 +12,23 @@ import java.util.List;
  *
  * <p>Trailing whitespace of a line is dropped, as Hugging Face tokenizers does. Blank lines at the end of
  * the file are ignored; a blank line before the last token, a duplicate token or invalid UTF-8 is a
- * {@link VocabFormatException} naming the file and line.
+ * {@link InputFormatException} naming the file and line.
  */
 public final class VocabTxt {
     private VocabTxt() {
     }
 
-    public static Vocabulary read(Path file) throws VocabFormatException, IOException {
+    public static Vocabulary read(Path file) throws InputFormatException, IOException {
         return parse(file, Utf8Lines.read(file));
     }
 
-    static Vocabulary parse(Path file, List<String> lines) throws VocabFormatException {
+    static Vocabulary parse(Path file, List<String> lines) throws InputFormatException {
         int last = lines.size() - 1;
         while (last >= 0 && lines.get(last).isBlank()) {
             last--;
         }
         if (last < 0) {
-            throw new VocabFormatException(file, null, "the vocabulary is empty");
+            throw new InputFormatException(file, null, "the vocabulary is empty");
         }
         var seen = new it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap<String>(last + 1);
         seen.defaultReturnValue(-1);
@@ -36,11 +36,11 @@ public final class VocabTxt {
         for (int i = 0; i <= last; i++) {
             String token = lines.get(i).stripTrailing();
             if (token.isEmpty()) {
-                throw VocabFormatException.atLine(file, i + 1, "blank line inside the vocabulary");
+                throw InputFormatException.atLine(file, i + 1, "blank line inside the vocabulary");
             }
             int previous = seen.putIfAbsent(token, i);
             if (previous >= 0) {
-                throw VocabFormatException.atLine(file, i + 1, "duplicate token " + Vocabulary.quote(token)
+                throw InputFormatException.atLine(file, i + 1, "duplicate token " + Vocabulary.quote(token)
                         + ", first on line " + (previous + 1));
             }
             tokens.add(token);

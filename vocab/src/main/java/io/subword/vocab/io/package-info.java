@@ -8,7 +8,7 @@
  * <p>Contract:
  * <ul>
  *   <li>Readers are strict and read what the reference implementation accepts: a file they cannot read as its
- *       format says is a checked {@link io.subword.vocab.io.VocabFormatException} whose message names the
+ *       format says is a checked {@link io.subword.vocab.io.InputFormatException} whose message names the
  *       file and the place (a line, a byte offset, a column), never a silent skip or a U+FFFD for invalid
  *       UTF-8 ({@link io.subword.vocab.io.Utf8Lines}). I/O failures stay {@link java.io.IOException}s.</li>
  *   <li>Writers produce files the reference reads back to the same vocabulary, and write through

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * Broken and odd files for every reader of this module ({@code vocab.txt}, {@code vocab.json},
  * {@code merges.txt}, {@code .tiktoken}): each row is a file and either the exact message of the
- * {@link VocabFormatException} it must raise ({@code <file>} stands for the path) or, for files the reference
+ * {@link InputFormatException} it must raise ({@code <file>} stands for the path) or, for files the reference
  * accepts, {@code OK} and what was read. Nothing else may be thrown: no NullPointerException,
  * ArrayIndexOutOfBoundsException, NumberFormatException or OutOfMemoryError.
  */
@@ -263,7 +263,7 @@ class HostileVocabFilesTest {
         String actual;
         try {
             actual = "OK " + reader(c.format()).read(file);
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             actual = e.getMessage().replace(file.toString(), "<file>");
         } catch (Throwable t) {
             UNEXPECTED.incrementAndGet();

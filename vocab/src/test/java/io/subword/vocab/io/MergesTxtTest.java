@@ -60,7 +60,7 @@ class MergesTxtTest {
     void namesFileAndLineOfTheProblem(String text, String message) throws IOException {
         Path file = dir.resolve("merges.txt");
         Files.writeString(file, text);
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> MergesTxt.read(file, VOCAB));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> MergesTxt.read(file, VOCAB));
         assertEquals(file + ", " + message, e.getMessage());
     }
 

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Fuzzes every reader of this module with mutated valid files (jqwik generates and shrinks the mutation lists;
  * tries come from {@code jqwik.tries.default}, raised by {@code -Pfuzz-long}): a reader either returns a
- * result that holds together or throws {@link VocabFormatException} naming the file; nothing else.
+ * result that holds together or throws {@link InputFormatException} naming the file; nothing else.
  */
 class ReadersFuzzTest {
     private static final AtomicLong TRIED = new AtomicLong();
@@ -91,14 +91,14 @@ class ReadersFuzzTest {
         void read(Path file) throws Exception;
     }
 
-    /** Writes the bytes, reads them; a VocabFormatException must name the file. */
+    /** Writes the bytes, reads them; a InputFormatException must name the file. */
     static void check(String name, byte[] content, Reader reader) throws IOException {
         Path file = DIR.resolve(name);
         Files.write(file, content);
         TRIED.incrementAndGet();
         try {
             reader.read(file);
-        } catch (VocabFormatException e) {
+        } catch (InputFormatException e) {
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
             assertTrue(e.getMessage().indexOf('\n') < 0 && e.getMessage().length() < 400, e.getMessage());
         } catch (Exception e) {

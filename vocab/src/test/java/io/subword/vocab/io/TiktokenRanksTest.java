@@ -77,7 +77,7 @@ class TiktokenRanksTest {
     void namesFileAndLineOfTheProblem(String text, String message) throws IOException {
         Path file = dir.resolve("bad.tiktoken");
         Files.writeString(file, text);
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> TiktokenRanks.read(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TiktokenRanks.read(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -85,7 +85,7 @@ class TiktokenRanksTest {
     void anEmptyFileHasNoRanks() throws IOException {
         Path file = dir.resolve("empty.tiktoken");
         Files.writeString(file, "\n");
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> TiktokenRanks.read(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> TiktokenRanks.read(file));
         assertEquals(file + ": no ranks", e.getMessage());
     }
 }

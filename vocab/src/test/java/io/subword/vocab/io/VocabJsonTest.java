@@ -67,7 +67,7 @@ class VocabJsonTest {
     void namesLineAndColumnOfTheProblem(String json, String message) throws IOException {
         Path file = dir.resolve("vocab.json");
         Files.writeString(file, json);
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> VocabJson.read(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> VocabJson.read(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -75,14 +75,14 @@ class VocabJsonTest {
     void namesTheLineOfInvalidUtf8() throws IOException {
         Path file = dir.resolve("vocab.json");
         Files.write(file, new byte[] {'{', '\n', '"', (byte) 0xC3, '"', ':', '0', '}'});
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> VocabJson.read(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> VocabJson.read(file));
         assertEquals(file + ", line 2: invalid UTF-8 at byte 2 of the line", e.getMessage());
     }
 
     @Test
     void namesAMissingFile() {
         Path file = dir.resolve("missing.json");
-        VocabFormatException e = assertThrows(VocabFormatException.class, () -> VocabJson.read(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> VocabJson.read(file));
         assertEquals(file + ": no such file", e.getMessage());
     }
 
