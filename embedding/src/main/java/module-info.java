@@ -7,6 +7,7 @@
  */
 module io.subword.embed {
     requires transitive io.subword.core;
+    requires io.subword.vocab;
     requires static jdk.incubator.vector;
 
     exports io.subword.embed;

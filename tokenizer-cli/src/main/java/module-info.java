@@ -3,6 +3,9 @@
  * library call. It exports nothing; picocli reaches the commands by reflection.
  */
 module io.subword.cli {
+    requires io.subword.vocab;
+    requires io.subword.core;
+    requires io.subword.train;
     requires io.subword.eval;
     requires io.subword.embed;
     requires info.picocli;

@@ -5,6 +5,8 @@
  */
 module io.subword.eval {
     requires transitive io.subword.train;
+    requires io.subword.core;
+    requires io.subword.vocab;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
     requires it.unimi.dsi.fastutil.core;

@@ -5,6 +5,7 @@
  */
 module io.subword.train {
     requires transitive io.subword.core;
+    requires io.subword.vocab;
     requires it.unimi.dsi.fastutil.core;
 
     exports io.subword.train;
