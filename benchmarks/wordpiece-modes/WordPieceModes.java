@@ -37,7 +37,8 @@ public class WordPieceModes {
         List<String> heldout = Files.readAllLines(Path.of(args[2]));
         boolean detail = "1".equals(System.getenv("DETAIL"));
         int threads = Integer.parseInt(System.getenv().getOrDefault("THREADS", "2"));
-        TrainingOptions base = TrainingOptions.builder().threads(threads).build();
+        TrainingOptions base = TrainingOptions.builder().threads(threads)
+                .minFrequency(Long.parseLong(System.getenv().getOrDefault("MIN_FREQUENCY", "0"))).build();
         WordCounts counts = Trainer.of(Family.WORD_PIECE, base).wordCounter()
                 .count(Corpus.of(train), TrainingListener.NONE);
         Map<String, Long> trainWords = detail ? whitespaceWords(train) : Map.of();

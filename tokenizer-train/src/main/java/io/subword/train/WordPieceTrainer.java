@@ -196,11 +196,12 @@ public final class WordPieceTrainer implements Trainer {
             BpeTrainer.Prepared prepared = bpe.prepare(counts, listener);
             if (mode == Mode.RATIO) {
                 new RatioMerger(prepared, bpe.continuingSubwordPrefix).run(bpe.vocabSize, bpe.minFrequency, listener);
+                vocabulary = Vocabulary.of(prepared.idToToken());
             } else {
-                new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix)
-                        .run(bpe.vocabSize, bpe.minFrequency, listener);
+                LikelihoodMerger merger = new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix);
+                merger.run(bpe.vocabSize, bpe.minFrequency, listener);
+                vocabulary = Vocabulary.of(merger.tokens(bpe.vocabSize));
             }
-            vocabulary = Vocabulary.of(prepared.idToToken());
         }
         return new WordPieceModelData(vocabulary, bpe.specialTokens, unkToken, bpe.continuingSubwordPrefix);
     }
