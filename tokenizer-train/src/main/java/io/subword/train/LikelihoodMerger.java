@@ -42,6 +42,12 @@ import java.util.List;
  * for every pair would be exact too, but slow: thousands of rare pairs have the same gain, and each merge would
  * recompute them all.) Queue entries carry a version; an entry whose pair was re-queued since is skipped. Ties go
  * to the smaller pair of ids.
+ *
+ * <p><b>The vocabulary.</b> A merged symbol can be used up by later merges ({@code presiden} once every
+ * {@code presiden ##te} became {@code presidente}); its count is then 0, so it adds nothing to {@code L}. Such
+ * symbols do not count towards the vocabulary size: the merges go on until {@code vocabSize} symbols are in use,
+ * and the vocabulary is those (see {@link #tokens}). The counts, pairs and merging are {@link PairMerging}'s; this
+ * class only scores.
  */
 final class LikelihoodMerger {
     /** One merge made: the pair, the new symbol, and the gain in log-likelihood (natural log). */
