@@ -19,12 +19,12 @@ class WordPieceTrainerTest {
      * <li>{@code HF}: BPE with the ## prefix, the most frequent pair first; the tokens match Hugging Face (npm
      * tokenizers 0.23.2).
      * <li>{@code LIKELIHOOD}: the largest exact gain of {@code L = Σ c(s) ln(c(s)/N)}. Symbol counts h 15, p 17,
-     * b 4, ##u 36, ##g 20, ##n 16, ##s 5 (N = 113); the merges and their gains, checked by a brute-force
-     * script that merges each pair in a copy of the corpus and recomputes L: (##u,##g) +28.018, (##u,##n)
-     * +42.697, (h,##ug) +26.723, (p,##un) +11.166, (p,##ug) +16.254, (b,##un) +13.498, (hug,##s) +5.655.
-     * (##u,##n) is more frequent than (##u,##g) but gains less first, because ##u 36 and ##n 16 are commoner
-     * relative to the pair. After all seven merges ##ug and ##un are used up (count 0): they do not count
-     * towards the size and are dropped, so size 21 holds all seven merges; size 22 keeps ##ug again, the oldest
+     * b 4, ##u 36, ##g 20, ##n 16, ##s 5 (N = 113); the merges and their gains, checked by
+     * benchmarks/wordpiece-modes/brute_force_likelihood.py, which merges each pair in a copy of the corpus and
+     * recomputes L: (##u,##g) +28.018, (##u,##n) +42.697, (h,##ug) +26.723, (p,##un) +11.166, (p,##ug) +16.254,
+     * (b,##un) +13.498, (hug,##s) +5.655: (b,##un), count 4, comes before (hug,##s), count 5, where Hugging
+     * Face merges by count. After all seven merges ##ug and ##un are used up (count 0): they do not count towards
+     * the size and are dropped, so size 21 holds all seven merges; size 22 keeps ##ug again, the oldest
      * used-up symbol, to fill the vocabulary. With minimum frequency 6, (p,##ug) (count 5) is never merged and
      * nothing after it is better.
      * <li>{@code RATIO}, by hand. Scores count(ab)/(count(a)count(b)): (##g,##s) = 5/100 wins; then every pair
