@@ -1,10 +1,8 @@
 package io.subword.train;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongIterator;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
@@ -44,28 +42,24 @@ import java.util.List;
  * for every pair would be exact too, but slow: thousands of rare pairs have the same gain, and each merge would
  * recompute them all.) Queue entries carry a version; an entry whose pair was re-queued since is skipped. Ties go
  * to the smaller pair of ids.
+ *
+ * <p><b>The vocabulary.</b> A merged symbol can be used up by later merges ({@code presiden} once every
+ * {@code presiden ##te} became {@code presidente}); its count is then 0, so it adds nothing to {@code L}. Such
+ * symbols do not count towards the vocabulary size: the merges go on until {@code vocabSize} symbols are in use,
+ * and the vocabulary is those (see {@link #tokens}). The counts, pairs and merging are {@link PairMerging}'s; this
+ * class only scores.
  */
 final class LikelihoodMerger {
     /** One merge made: the pair, the new symbol, and the gain in log-likelihood (natural log). */
     record Step(int left, int right, int merged, double gain) {
     }
 
-    private final int[][] words;
-    private final int[] wordLen;
-    private final long[] counts;
+    private final BpeTrainer.Prepared prepared;
     private final List<String> idToToken;
     private final Object2IntOpenHashMap<String> tokenToId;
     private final String prefix;
+    private PairMerging state;
 
-    private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
-    private long[] symbolCounts;
-    /** The number of symbol occurrences in the corpus, N. */
-    private long total;
-    /** Per pair, words that held it when it was counted (may be stale, never missing one). */
-    private final Long2ObjectOpenHashMap<IntArrayList> where = new Long2ObjectOpenHashMap<>();
-    /** Per symbol, the pairs with a positive count it is part of. */
-    private final Int2ObjectOpenHashMap<LongOpenHashSet> pairsOf = new Int2ObjectOpenHashMap<>();
-    private final LongOpenHashSet touched = new LongOpenHashSet();
     /** Per pair, the id of the symbol its merge makes, or -1 while that string is not a symbol. */
     private final Long2IntOpenHashMap mergedIds = new Long2IntOpenHashMap();
     /** Per pair {@code (a, a)}, its non-overlapping occurrences; dropped whenever the pair's count changes. */
@@ -73,50 +67,38 @@ final class LikelihoodMerger {
 
     /** Merge counts up to this have a heap of their own, ordered by the local part of the gain. */
     static final int BUCKETS = 64;
-    private final Heap[] byCount = new Heap[BUCKETS + 1];
+    private final PairHeap[] byCount = new PairHeap[BUCKETS + 1];
     /** Pairs merged more than {@value #BUCKETS} times, by their whole gain as of when they were queued. */
-    private final Heap frequent = new Heap();
+    private final PairHeap frequent = new PairHeap();
     /** Per pair, the version of its newest queue entry. */
     private final Long2IntOpenHashMap versions = new Long2IntOpenHashMap();
 
     LikelihoodMerger(BpeTrainer.Prepared prepared, String prefix) {
-        this.words = prepared.symbols();
-        this.counts = prepared.counts();
+        this.prepared = prepared;
         this.idToToken = prepared.idToToken();
         this.tokenToId = prepared.tokenToId();
         this.prefix = prefix;
-        this.wordLen = new int[words.length];
-        this.symbolCounts = new long[Math.max(16, idToToken.size() * 2)];
         mergedIds.defaultReturnValue(Integer.MIN_VALUE);
         for (int m = 1; m <= BUCKETS; m++) {
-            byCount[m] = new Heap();
+            byCount[m] = new PairHeap();
         }
         sameSymbolMerges.defaultReturnValue(-1);
     }
 
-    /** Merges until the vocabulary has {@code vocabSize} tokens or no pair of at least {@code minFrequency} is left. */
+    /**
+     * Merges until {@code vocabSize} tokens are in use (symbols that later merges used up entirely do not count,
+     * see {@link #tokens}) or no pair of at least {@code minFrequency} is left.
+     */
     List<Step> run(int vocabSize, long minFrequency, TrainingListener listener) {
         listener.phase("count pairs");
-        for (int w = 0; w < words.length; w++) {
-            int[] s = words[w];
-            wordLen[w] = s.length;
-            for (int i = 0; i < s.length; i++) {
-                symbolCounts[s[i]] += counts[w];
-                total += counts[w];
-                if (i + 1 < s.length) {
-                    long p = BpeMerger.pair(s[i], s[i + 1]);
-                    addPairCount(p, counts[w]);
-                    addWhere(p, w);
-                }
-            }
-        }
-        for (long p : pairCounts.keySet()) {
+        state = new PairMerging(prepared, prefix);
+        for (long p : state.pairs()) {
             queue(p);
         }
         listener.phase("compute merges");
-        long target = Math.max(0, vocabSize - tokenToId.size());
+        long target = Math.max(0, vocabSize - state.sizeInUse());
         List<Step> steps = new ArrayList<>();
-        while (tokenToId.size() < vocabSize) {
+        while (state.sizeInUse() < vocabSize) {
             long pair = best(minFrequency);
             if (pair == NONE) {
                 break;
@@ -125,26 +107,23 @@ final class LikelihoodMerger {
             int a = BpeMerger.left(pair);
             int b = BpeMerger.right(pair);
             int before = idToToken.size();
-            int newId = BpeTrainer.addToken(mergedString(a, b), idToToken, tokenToId);
-            if (newId >= symbolCounts.length) {
-                symbolCounts = Arrays.copyOf(symbolCounts, Math.max(newId + 1, symbolCounts.length * 2));
-            }
-            touched.clear();
-            IntArrayList positions = where.remove(pair);
-            for (int i = 0; i < positions.size(); i++) {
-                mergeWord(positions.getInt(i), a, b, newId);
-            }
-            steps.add(new Step(a, b, newId, gain));
-            // Gains of all pairs next to a, b or the new symbol changed with their counts ...
-            addTouching(a);
-            addTouching(b);
-            addTouching(newId);
-            // ... and so did those of the pairs that make the new symbol from another split.
-            addProducers(newId, idToToken.size() > before);
+            int merged = state.merge(a, b);
+            steps.add(new Step(a, b, merged, gain));
+            // Gains of all pairs next to a, b or the new symbol changed with their counts (the engine's touched
+            // set) ... and so did those of the pairs that make the new symbol from another split.
+            LongOpenHashSet touched = state.touched();
+            addProducers(merged, idToToken.size() > before, touched);
             LongIterator it = touched.iterator();
             while (it.hasNext()) {
                 long p = it.nextLong();
-                if (pairCounts.get(p) > 0) {
+                if (BpeMerger.left(p) == BpeMerger.right(p)) {
+                    sameSymbolMerges.remove(p);
+                }
+            }
+            it = touched.iterator();
+            while (it.hasNext()) {
+                long p = it.nextLong();
+                if (state.pairCount(p) > 0) {
                     queue(p);
                 }
             }
@@ -156,12 +135,14 @@ final class LikelihoodMerger {
         return steps;
     }
 
-    private String mergedString(int a, int b) {
-        String partB = idToToken.get(b);
-        if (partB.startsWith(prefix)) {
-            partB = partB.substring(prefix.length());
-        }
-        return idToToken.get(a) + partB;
+    /**
+     * The vocabulary after {@link #run}: special tokens, the alphabet and the merged symbols still in use; merged
+     * symbols that later merges used up entirely (such as {@code presiden} once every {@code presiden ##te} is
+     * merged) have count 0, so dropping them leaves the likelihood as it is, and their places go to more merges.
+     * Only if the merges stop short of {@code vocabSize} are such symbols kept, oldest first, to fill it.
+     */
+    List<String> tokens(int vocabSize) {
+        return state.tokensInUse(vocabSize);
     }
 
     /** {@code f(x) - f(x - k)} with {@code f(x) = x log x}, without cancelling two large numbers. */
@@ -178,7 +159,7 @@ final class LikelihoodMerger {
 
     /** The exact change of the log-likelihood if {@code pair} were merged now. */
     double gain(long pair) {
-        return localGain(pair) + d(total, mergeCount(pair));
+        return localGain(pair) + d(state.total(), mergeCount(pair));
     }
 
     /** The gain without its {@code d(N, m)} term: what only the counts of a, b, ab and the pair decide. */
@@ -187,17 +168,17 @@ final class LikelihoodMerger {
         int b = BpeMerger.right(pair);
         long m = mergeCount(pair);
         int ab = mergedId(pair);
-        long cab = ab >= 0 ? symbolCounts[ab] : 0;
+        long cab = ab >= 0 ? state.symbolCount(ab) : 0;
         if (a == b) {
-            return d(cab + m, m) - d(symbolCounts[a], 2 * m);
+            return d(cab + m, m) - d(state.symbolCount(a), 2 * m);
         }
-        return d(cab + m, m) - d(symbolCounts[a], m) - d(symbolCounts[b], m);
+        return d(cab + m, m) - d(state.symbolCount(a), m) - d(state.symbolCount(b), m);
     }
 
     private int mergedId(long pair) {
         int id = mergedIds.get(pair);
         if (id == Integer.MIN_VALUE) {
-            id = tokenToId.getInt(mergedString(BpeMerger.left(pair), BpeMerger.right(pair)));
+            id = tokenToId.getInt(state.mergedToken(BpeMerger.left(pair), BpeMerger.right(pair)));
             id = id < 0 ? -1 : id;
             mergedIds.put(pair, id);
         }
@@ -212,7 +193,7 @@ final class LikelihoodMerger {
         }
         int a = BpeMerger.left(pair);
         m = 0;
-        IntArrayList list = where.get(pair);
+        IntArrayList list = state.wordsWith(pair);
         // the position lists may name a word more than once (it gained the pair in two merges): count it once
         int[] ws = list == null ? new int[0] : list.toIntArray();
         Arrays.sort(ws);
@@ -221,28 +202,29 @@ final class LikelihoodMerger {
             if (k > 0 && ws[k - 1] == w) {
                 continue;
             }
-            int[] s = words[w];
+            int[] s = state.symbols(w);
+            int len = state.length(w);
             int run = 0;
             long inWord = 0;
-            for (int i = 0; i <= wordLen[w]; i++) {
-                if (i < wordLen[w] && s[i] == a) {
+            for (int i = 0; i <= len; i++) {
+                if (i < len && s[i] == a) {
                     run++;
                 } else {
                     inWord += run / 2;
                     run = 0;
                 }
             }
-            m += inWord * counts[w];
+            m += inWord * state.count(w);
         }
         sameSymbolMerges.put(pair, m);
         return m;
     }
 
     /**
-     * Queues the pairs whose merge makes the same string as {@code merged}: {@code ab} from {@code (a, b)} is also
-     * {@code (a', b')} for every other split point, and their gains depend on {@code c(ab)}.
+     * Adds to {@code touched} the pairs whose merge makes the same string as {@code merged}: {@code ab} from
+     * {@code (a, b)} is also {@code (a', b')} for every other split point, and their gains depend on {@code c(ab)}.
      */
-    private void addProducers(int merged, boolean isNew) {
+    private void addProducers(int merged, boolean isNew, LongOpenHashSet touched) {
         String t = idToToken.get(merged);
         int from = t.startsWith(prefix) ? prefix.length() : 0;
         for (int i = from + 1; i < t.length(); i++) {
@@ -261,91 +243,11 @@ final class LikelihoodMerger {
         }
     }
 
-    private void addTouching(int symbol) {
-        LongOpenHashSet set = pairsOf.get(symbol);
-        if (set != null) {
-            touched.addAll(set);
-        }
-    }
-
-    private void mergeWord(int w, int a, int b, int newId) {
-        int[] s = words[w];
-        int n = wordLen[w];
-        long c = counts[w];
-        int out = 0;
-        int in = 0;
-        while (in < n) {
-            if (in + 1 < n && s[in] == a && s[in + 1] == b) {
-                change(BpeMerger.pair(a, b), -c, w);
-                symbolCounts[a] -= c;
-                symbolCounts[b] -= c;
-                symbolCounts[newId] += c;
-                total -= c;
-                if (out > 0) {
-                    change(BpeMerger.pair(s[out - 1], a), -c, w);
-                    change(BpeMerger.pair(s[out - 1], newId), c, w);
-                }
-                if (in + 2 < n) {
-                    change(BpeMerger.pair(b, s[in + 2]), -c, w);
-                    change(BpeMerger.pair(newId, s[in + 2]), c, w);
-                }
-                s[out++] = newId;
-                in += 2;
-            } else {
-                s[out++] = s[in++];
-            }
-        }
-        wordLen[w] = out;
-    }
-
-    private void change(long pair, long delta, int w) {
-        addPairCount(pair, delta);
-        touched.add(pair);
-        if (BpeMerger.left(pair) == BpeMerger.right(pair)) {
-            sameSymbolMerges.remove(pair);
-        }
-        if (delta > 0) {
-            addWhere(pair, w);
-        }
-    }
-
-    private void addPairCount(long pair, long delta) {
-        long before = pairCounts.addTo(pair, delta);
-        long after = before + delta;
-        if (before <= 0 && after > 0) {
-            pairsOf.computeIfAbsent(BpeMerger.left(pair), k -> new LongOpenHashSet()).add(pair);
-            pairsOf.computeIfAbsent(BpeMerger.right(pair), k -> new LongOpenHashSet()).add(pair);
-        } else if (before > 0 && after <= 0) {
-            LongOpenHashSet l = pairsOf.get(BpeMerger.left(pair));
-            if (l != null) {
-                l.remove(pair);
-            }
-            LongOpenHashSet r = pairsOf.get(BpeMerger.right(pair));
-            if (r != null) {
-                r.remove(pair);
-            }
-        }
-        if (after == 0) {
-            pairCounts.remove(pair);
-        }
-    }
-
-    private void addWhere(long pair, int w) {
-        IntArrayList list = where.get(pair);
-        if (list == null) {
-            list = new IntArrayList(4);
-            where.put(pair, list);
-        }
-        if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
-            list.add(w);
-        }
-    }
-
     private static final long NONE = Long.MIN_VALUE;
 
     /** The merge count of {@code pair}: its count, or its non-overlapping occurrences when both sides are equal. */
     private long mergeCount(long pair) {
-        return BpeMerger.left(pair) == BpeMerger.right(pair) ? sameSymbolMerges(pair) : pairCounts.get(pair);
+        return BpeMerger.left(pair) == BpeMerger.right(pair) ? sameSymbolMerges(pair) : state.pairCount(pair);
     }
 
     /** Queues {@code pair} with its current counts, superseding its older entries. */
@@ -362,10 +264,10 @@ final class LikelihoodMerger {
         }
     }
 
-    private boolean current(Heap h) {
+    private boolean current(PairHeap h) {
         while (!h.isEmpty()) {
             long p = h.topPair();
-            if (h.topVersion() == versions.get(p) && pairCounts.get(p) > 0) {
+            if (h.topVersion() == versions.get(p) && state.pairCount(p) > 0) {
                 return true;
             }
             h.pop();
@@ -376,13 +278,13 @@ final class LikelihoodMerger {
     /** Removes and returns the pair of largest gain now (ties: smaller pair), or {@link #NONE}. */
     private long best(long minFrequency) {
         while (true) {
-            Heap from = null;
+            PairHeap from = null;
             long bestPair = NONE;
             double bestGain = Double.NEGATIVE_INFINITY;
             for (int m = 1; m <= BUCKETS; m++) {
-                Heap h = byCount[m];
+                PairHeap h = byCount[m];
                 if (current(h)) {
-                    double g = h.topValue() + d(total, m);
+                    double g = h.topValue() + d(state.total(), m);
                     if (from == null || g > bestGain || g == bestGain && h.topPair() < bestPair) {
                         from = h;
                         bestPair = h.topPair();
@@ -411,92 +313,10 @@ final class LikelihoodMerger {
                 return NONE;
             }
             from.pop();
-            if (pairCounts.get(bestPair) >= minFrequency) {
+            if (state.pairCount(bestPair) >= minFrequency) {
                 return bestPair;
             }
             // below the minimum frequency: dropped until its count changes (then it is queued again)
-        }
-    }
-
-    /** A max-heap of (value, pair, version) entries: larger value first, then the smaller pair. */
-    static final class Heap {
-        private long[] pairs = new long[64];
-        private double[] values = new double[64];
-        private int[] vers = new int[64];
-        private int size;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        long topPair() {
-            return pairs[0];
-        }
-
-        double topValue() {
-            return values[0];
-        }
-
-        int topVersion() {
-            return vers[0];
-        }
-
-        void push(long pair, double value, int version) {
-            if (size == pairs.length) {
-                pairs = Arrays.copyOf(pairs, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-                vers = Arrays.copyOf(vers, size * 2);
-            }
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!before(value, pair, values[parent], pairs[parent])) {
-                    break;
-                }
-                pairs[i] = pairs[parent];
-                values[i] = values[parent];
-                vers[i] = vers[parent];
-                i = parent;
-            }
-            pairs[i] = pair;
-            values[i] = value;
-            vers[i] = version;
-        }
-
-        void pop() {
-            int last = --size;
-            long pair = pairs[last];
-            double value = values[last];
-            int version = vers[last];
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= last) {
-                    break;
-                }
-                if (child + 1 < last && before(values[child + 1], pairs[child + 1], values[child], pairs[child])) {
-                    child++;
-                }
-                if (!before(values[child], pairs[child], value, pair)) {
-                    break;
-                }
-                pairs[i] = pairs[child];
-                values[i] = values[child];
-                vers[i] = vers[child];
-                i = child;
-            }
-            if (last > 0) {
-                pairs[i] = pair;
-                values[i] = value;
-                vers[i] = version;
-            }
-        }
-
-        private static boolean before(double vx, long px, double vy, long py) {
-            if (vx != vy) {
-                return vx > vy;
-            }
-            return px < py;
         }
     }
 }

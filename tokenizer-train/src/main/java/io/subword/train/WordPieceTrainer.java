@@ -25,8 +25,10 @@ public final class WordPieceTrainer implements Trainer {
         /**
          * WordPiece as Schuster and Nakajima (2012) define it: the merge that raises the likelihood of the
          * training data under a unigram model of the current symbols the most, that is the largest exact
-         * change of {@code Σ c(s) log(c(s) / N)} (see {@link LikelihoodMerger}). The recommended mode when the
-         * vocabulary need not match Hugging Face's.
+         * change of {@code Σ c(s) log(c(s) / N)} (see {@link LikelihoodMerger}). A merged symbol that later
+         * merges use up entirely (count 0, so it adds nothing to the likelihood) does not count towards the
+         * vocabulary size and is left out, unless the merges stop short of the size. The recommended mode when
+         * the vocabulary need not match Hugging Face's.
          */
         LIKELIHOOD,
         /**
@@ -196,11 +198,12 @@ public final class WordPieceTrainer implements Trainer {
             BpeTrainer.Prepared prepared = bpe.prepare(counts, listener);
             if (mode == Mode.RATIO) {
                 new RatioMerger(prepared, bpe.continuingSubwordPrefix).run(bpe.vocabSize, bpe.minFrequency, listener);
+                vocabulary = Vocabulary.of(prepared.idToToken());
             } else {
-                new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix)
-                        .run(bpe.vocabSize, bpe.minFrequency, listener);
+                LikelihoodMerger merger = new LikelihoodMerger(prepared, bpe.continuingSubwordPrefix);
+                merger.run(bpe.vocabSize, bpe.minFrequency, listener);
+                vocabulary = Vocabulary.of(merger.tokens(bpe.vocabSize));
             }
-            vocabulary = Vocabulary.of(prepared.idToToken());
         }
         return new WordPieceModelData(vocabulary, bpe.specialTokens, unkToken, bpe.continuingSubwordPrefix);
     }
