@@ -170,7 +170,7 @@ class EmbeddingFilesTest {
         Path file = dir.resolve("bad.vec");
         Files.write(file, new byte[] {'1', ' ', '1', '\n', 'a', (byte) 0xC3, ' ', '1', '\n'});
         VocabFormatException e = assertThrows(VocabFormatException.class, () -> EmbeddingFiles.readText(file));
-        assertEquals(file + ", line 2: invalid UTF-8 at byte 2 of the line", e.getMessage());
+        assertEquals(file + ", line 2: invalid UTF-8 at byte offset 5 (byte 2 of the line)", e.getMessage());
     }
 
     /** A valid 2 x 2 binary file: header 4 bytes, row 1 "ab " + 8 + '\n' at 4..15, row 2 "c " + 8 + '\n' at 16..26. */

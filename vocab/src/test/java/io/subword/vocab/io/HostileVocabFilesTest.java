@@ -93,17 +93,17 @@ class HostileVocabFilesTest {
         add(c, "vocab.txt", "whitespace-only line inside", "a\n \t\nb\n",
                 "<file>, line 2: blank line inside the vocabulary");
         add(c, "vocab.txt", "invalid byte 0xFF", bytes("a\n", 0xFF, "\n"),
-                "<file>, line 2: invalid UTF-8 at byte 1 of the line");
+                "<file>, line 2: invalid UTF-8 at byte offset 2 (byte 1 of the line)");
         add(c, "vocab.txt", "truncated multi-byte character at the end", bytes("ab", 0xE2, 0x82),
-                "<file>, line 1: invalid UTF-8 at byte 3 of the line");
+                "<file>, line 1: invalid UTF-8 at byte offset 2 (byte 3 of the line)");
         add(c, "vocab.txt", "overlong encoding of '/'", bytes("x", 0xC0, 0xAF, "\n"),
-                "<file>, line 1: invalid UTF-8 at byte 2 of the line");
+                "<file>, line 1: invalid UTF-8 at byte offset 1 (byte 2 of the line)");
         add(c, "vocab.txt", "UTF-8 encoded surrogate", bytes("a\nb\nc", 0xED, 0xA0, 0x80, "\n"),
-                "<file>, line 3: invalid UTF-8 at byte 2 of the line");
+                "<file>, line 3: invalid UTF-8 at byte offset 5 (byte 2 of the line)");
         add(c, "vocab.txt", "UTF-16LE with byte order mark", utf16le("\uFEFFa\nb\n"),
-                "<file>, line 1: invalid UTF-8 at byte 1 of the line");
+                "<file>, line 1: invalid UTF-8 at byte offset 0 (byte 1 of the line)");
         add(c, "vocab.txt", "Latin-1 instead of UTF-8", bytes("caf", 0xE9, "\n"),
-                "<file>, line 1: invalid UTF-8 at byte 4 of the line");
+                "<file>, line 1: invalid UTF-8 at byte offset 3 (byte 4 of the line)");
         add(c, "vocab.txt", "NUL byte inside a token (kept, as the reference)", "a\0b\nc\n",
                 "OK 2 tokens, first \"a\\u0000b\"");
         add(c, "vocab.txt", "CRLF line ends", "a\r\nb\r\n", "OK 2 tokens, first \"a\"");
@@ -115,7 +115,7 @@ class HostileVocabFilesTest {
             byte[] b = repeat((byte) 'a', HUGE);
             b[b.length - 1] = (byte) 0xFF;
             return b;
-        }, "<file>, line 1: invalid UTF-8 at byte 52428800 of the line"));
+        }, "<file>, line 1: invalid UTF-8 at byte offset 52428799 (byte 52428800 of the line)"));
 
         // ---- vocab.json
         add(c, "vocab.json", "empty", "", "<file>, line 1, column 1: unexpected end of file, expected '{' to start the vocabulary object");
@@ -167,11 +167,11 @@ class HostileVocabFilesTest {
         add(c, "vocab.json", "surrogate pair escape (kept)", "{\"\\ud83d\\ude00\": 0}", "OK 1 tokens, size 1");
         add(c, "vocab.json", "byte order mark", "\uFEFF{\"a\": 0}", "OK 1 tokens, size 1");
         add(c, "vocab.json", "invalid UTF-8 on line 2", bytes("{\"a\": 0,\n\"", 0xFF, "\": 1}"),
-                "<file>, line 2: invalid UTF-8 at byte 2 of the line");
+                "<file>, line 2: invalid UTF-8 at byte offset 10 (byte 2 of the line)");
         add(c, "vocab.json", "UTF-16LE (valid UTF-8 with NUL bytes)", utf16le("{\"a\": 0}"),
                 "<file>, line 1, column 2: expected a token in double quotes");
         add(c, "vocab.json", "UTF-16LE with byte order mark", utf16le("\uFEFF{\"a\": 0}"),
-                "<file>, line 1: invalid UTF-8 at byte 1 of the line");
+                "<file>, line 1: invalid UTF-8 at byte offset 0 (byte 1 of the line)");
         add(c, "vocab.json", "deep nesting", "[".repeat(100_000),
                 "<file>, line 1, column 1: expected '{' to start the vocabulary object");
         c.add(new Case("vocab.json", "50 MB unterminated key", () -> {
@@ -199,7 +199,7 @@ class HostileVocabFilesTest {
                 "<file>, line 1: expected two tokens separated by one space, found 1 part: \"a\\u0009b\"");
         add(c, "merges.txt", "leading space (empty left token)", " b\n", "OK 1 merges");
         add(c, "merges.txt", "invalid UTF-8", bytes("a b\n", 0xC3, " b\n"),
-                "<file>, line 2: invalid UTF-8 at byte 1 of the line");
+                "<file>, line 2: invalid UTF-8 at byte offset 4 (byte 1 of the line)");
         add(c, "merges.txt", "NUL bytes", "a\0 b\n", "OK 1 merges");
         add(c, "merges.txt", "CRLF", "#version: 0.2\r\na b\r\n", "OK 1 merges");
         c.add(new Case("merges.txt", "50 MB single line without a space", () -> repeat((byte) 'a', HUGE),
@@ -241,7 +241,8 @@ class HostileVocabFilesTest {
         add(c, "tiktoken", "duplicate token", "YQ== 0\nYQ== 1\n", "<file>, line 2: duplicate token \"YQ==\", first on line 1");
         add(c, "tiktoken", "NUL byte token (kept)", "AA== 0\n", "OK 1 tokens, size 1");
         add(c, "tiktoken", "raw NUL in the line", "YQ==\0 0\n", "<file>, line 1: invalid base64 \"YQ==\\u0000\"");
-        add(c, "tiktoken", "invalid UTF-8", bytes("YQ== 0\n", 0xFE, " 1\n"), "<file>, line 2: invalid UTF-8 at byte 1 of the line");
+        add(c, "tiktoken", "invalid UTF-8", bytes("YQ== 0\n", 0xFE, " 1\n"),
+                "<file>, line 2: invalid UTF-8 at byte offset 7 (byte 1 of the line)");
         add(c, "tiktoken", "truncated last line", "YQ== 0\nYg", "<file>, line 2: expected \"<base64 token> <rank>\", found \"Yg\"");
         c.add(new Case("tiktoken", "50 MB single line", () -> repeat((byte) 'Q', HUGE),
                 "<file>, line 1: expected \"<base64 token> <rank>\", found \"" + "Q".repeat(48)
