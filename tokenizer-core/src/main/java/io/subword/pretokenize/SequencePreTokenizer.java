@@ -28,6 +28,11 @@ public final class SequencePreTokenizer implements PreTokenizer {
         }
     }
 
+    @Override
+    public boolean isByteLevel() {
+        return members.stream().anyMatch(PreTokenizer::isByteLevel);
+    }
+
     public List<PreTokenizer> members() {
         return members;
     }

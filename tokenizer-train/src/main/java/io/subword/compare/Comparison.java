@@ -3,16 +3,12 @@ package io.subword.compare;
 import io.subword.Encoding;
 import io.subword.Offsets;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
-import io.subword.model.Model;
 import io.subword.pretokenize.BertPreTokenizer;
 import io.subword.pretokenize.ByteLevelAlphabet;
 import io.subword.pretokenize.Spans;
 import io.subword.train.Corpus;
 import io.subword.train.TrainingListener;
 import io.subword.vocab.io.VocabFormatException;
-import io.subword.wordlevel.WordLevel;
-import io.subword.wordpiece.WordPiece;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
@@ -467,17 +463,7 @@ public final class Comparison {
 
     /** The id of the tokenizer's unknown token, or -1 if its model has none (byte-level BPE). */
     static int unknownId(Tokenizer tokenizer) {
-        Model model = tokenizer.model();
-        if (model instanceof WordPiece wp) {
-            return wp.unkId();
-        }
-        if (model instanceof WordLevel wl) {
-            return wl.unkId();
-        }
-        if (model instanceof Bpe bpe && bpe.unkToken() != null) {
-            return tokenizer.vocabulary().id(bpe.unkToken());
-        }
-        return model.unknownId(); // Unigram's <unk>; -1 for models without one
+        return tokenizer.model().unknownId();
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -546,7 +532,7 @@ public final class Comparison {
     public static List<Example.Piece> pieces(Tokenizer tokenizer, String word) {
         Encoding e = tokenizer.encode(word, false);
         int unkId = unknownId(tokenizer);
-        boolean byteLevel = tokenizer.model() instanceof Bpe bpe && bpe.isByteLevel();
+        boolean byteLevel = tokenizer.model().isByteLevel();
         List<String> tokens = e.tokens();
         List<Example.Piece> pieces = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
