@@ -55,7 +55,7 @@ class HostileEmbeddingFilesTest {
 
     private static byte[] npy() throws IOException {
         Path f = DIR.resolve("seed.npy");
-        EmbeddingFiles.writeNpy(f, EmbeddingTable.wrap(2, 3, new float[] {1, 2, 3, 4, 5, 6}));
+        NpyFile.write(f, EmbeddingTable.wrap(2, 3, new float[] {1, 2, 3, 4, 5, 6}));
         byte[] b = Files.readAllBytes(f);
         Files.delete(f);
         return b;
@@ -95,7 +95,7 @@ class HostileEmbeddingFilesTest {
     static void check(String name, byte[] content) throws IOException {
         FILES.checkNamesFile(DIR, name, content, file -> {
             if (name.endsWith(".npy")) {
-                EmbeddingTable t = EmbeddingFiles.readNpy(file);
+                EmbeddingTable t = NpyFile.read(file);
                 assertEquals(t.rows() * t.dim(), t.data().length);
                 return t.rows() + " rows";
             }
