@@ -90,6 +90,7 @@ final class UnicodeForms {
         private int[] ccc = new int[16];
         private int[] change = new int[16];
         private int size;
+        private final CanonicalOrder canonical = new CanonicalOrder();
 
         Decomposer(boolean compat, Sink sink) {
             this.compat = compat;
@@ -121,11 +122,11 @@ final class UnicodeForms {
         }
 
         private void flush() {
-            if (size > 1) {
-                CanonicalSort.sort(cps, ccc, change, size);
-            }
+            // the run is at most one starter and the marks after it; the order carries each part's change along
+            int[] order = size > 1 ? canonical.order(ccc, size) : null;
             for (int i = 0; i < size; i++) {
-                sink.accept(cps[i], change[i]);
+                int k = order == null ? i : order[i];
+                sink.accept(cps[k], change[k]);
             }
             size = 0;
         }
