@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
 public class UnigramEncodeBenchmark extends EncodeVsDjl {
+    static final String MODEL = "tokenizer-core/src/test/resources/sentencepiece/uni-en-nmt.model";
+
     private Path json;
 
     static Path model() {
