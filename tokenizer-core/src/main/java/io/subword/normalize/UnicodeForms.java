@@ -22,7 +22,22 @@ final class UnicodeForms {
     private UnicodeForms() {
     }
 
-    static NormalizedText normalize(NormalizedText input, boolean compat, boolean compose) {
+    /** The four forms: compatibility or canonical decomposition, then composition or not. */
+    enum Form {
+        NFD(false, false), NFC(false, true), NFKD(true, false), NFKC(true, true);
+
+        final boolean compat;
+        final boolean compose;
+
+        Form(boolean compat, boolean compose) {
+            this.compat = compat;
+            this.compose = compose;
+        }
+    }
+
+    static NormalizedText normalize(NormalizedText input, Form form) {
+        boolean compat = form.compat;
+        boolean compose = form.compose;
         String s = input.text();
         int n = s.length();
         int inert = compose ? (compat ? HfUnicode.INERT_NFKC : HfUnicode.INERT_NFC)
