@@ -11,7 +11,6 @@ import io.subword.pretokenize.SplitPreTokenizer;
 import io.subword.testkit.RealData;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
-import io.subword.vocab.io.TiktokenRanks;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,15 +49,9 @@ class PipelineRulesTest {
         loaded = Tokenizers.fromFile(gpt2Json);
 
         // In code, as tokenizer.json spells it: a BPE model that knows nothing of bytes, behind ByteLevel.
-        // GPT-2's vocab.json: the 50,256 byte-level tokens and <|endoftext|>; its merges.txt: the 50,000 merges.
-        Vocabulary ranks = TiktokenRanks.read(RealData.tiktoken("r50k_base")).toVocabulary();
-        Map<String, Integer> tokens = new HashMap<>();
-        for (int id = 0; id < ranks.size(); id++) {
-            tokens.put(ranks.token(id), id);
-        }
-        tokens.put("<|endoftext|>", 50256);
-        Vocabulary vocab = Vocabulary.fromMap(tokens);
-        MergeTable merges = MergeTable.fromMerges(vocab, MergeTable.byConcatenation(ranks).merges(ranks));
+        // GPT-2's vocab.json and merges.txt, as the file has them: 50,257 tokens and 50,000 merges.
+        Vocabulary vocab = loaded.model().vocabulary();
+        MergeTable merges = ((Bpe) loaded.model()).merges();
         Bpe charLevel = Bpe.builder(vocab, merges).build();
         assertFalse(charLevel.isByteLevel());
         builtInCode = Tokenizer.builder(charLevel)
