@@ -29,4 +29,34 @@ public record AddedToken(String content, int id, boolean special, boolean single
     public static AddedToken special(String content, int id) {
         return new AddedToken(content, id, true, false, false, false, false);
     }
+
+    /** An ordinary added token as Hugging Face's {@code AddedToken::from(content, false)} makes it: matched in the normalized text. */
+    public static AddedToken normal(String content, int id) {
+        return new AddedToken(content, id, false, false, false, false, true);
+    }
+
+    /** This token, special or not. */
+    public AddedToken withSpecial(boolean special) {
+        return new AddedToken(content, id, special, singleWord, lstrip, rstrip, normalized);
+    }
+
+    /** This token, matched only as a whole word or anywhere. */
+    public AddedToken withSingleWord(boolean singleWord) {
+        return new AddedToken(content, id, special, singleWord, lstrip, rstrip, normalized);
+    }
+
+    /** This token, taking the whitespace on its left with it or not. */
+    public AddedToken withLstrip(boolean lstrip) {
+        return new AddedToken(content, id, special, singleWord, lstrip, rstrip, normalized);
+    }
+
+    /** This token, taking the whitespace on its right with it or not. */
+    public AddedToken withRstrip(boolean rstrip) {
+        return new AddedToken(content, id, special, singleWord, lstrip, rstrip, normalized);
+    }
+
+    /** This token, matched in the normalized text or in the original. */
+    public AddedToken withNormalized(boolean normalized) {
+        return new AddedToken(content, id, special, singleWord, lstrip, rstrip, normalized);
+    }
 }

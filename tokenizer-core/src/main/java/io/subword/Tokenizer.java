@@ -9,7 +9,9 @@ import io.subword.normalize.Normalizer;
 import io.subword.post.Padding;
 import io.subword.post.PostProcessor;
 import io.subword.post.Truncation;
+import io.subword.pretokenize.ByteLevelPreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
+import io.subword.pretokenize.SequencePreTokenizer;
 import io.subword.pretokenize.Spans;
 import io.subword.vocab.Vocabulary;
 
@@ -59,12 +61,12 @@ public final class Tokenizer {
     /** A thread keeps its scratch buffers after an encode of at most this many tokens; larger ones are dropped. */
     private static final int SCRATCH_KEEP_TOKENS = 1 << 16;
 
-    private Tokenizer(Builder b) {
+    private Tokenizer(Builder b, Model model, PreTokenizer preTokenizer) {
         this.sampling = b.sampling;
-        this.model = Objects.requireNonNull(b.model, "a tokenizer needs a model");
+        this.model = Objects.requireNonNull(model, "a tokenizer needs a model");
         this.encoder = model.withSampling(b.sampling);
         this.normalizer = b.normalizer;
-        this.preTokenizer = b.preTokenizer;
+        this.preTokenizer = preTokenizer;
         this.postProcessor = b.postProcessor;
         this.decoder = b.decoder;
         this.addedTokens = List.copyOf(b.addedTokens);
@@ -533,8 +535,24 @@ public final class Tokenizer {
             return this;
         }
 
+        /**
+         * The tokenizer, with one rule of the pipeline applied so that it means the same built here as loaded from
+         * (or written to) a tokenizer.json: Hugging Face's ByteLevel pre-tokenizer turns the text into bytes, while
+         * here a byte-level model reads the bytes itself. So a model behind a ByteLevel step becomes its byte-level
+         * copy ({@link Model#readingBytes}), and a byte-level model behind no ByteLevel step gets one that only maps
+         * to bytes (no prefix space, no split), which changes nothing here and tells Hugging Face to read bytes.
+         *
+         * @throws IllegalArgumentException if an added token's id belongs to another token of the model
+         */
         public Tokenizer build() {
-            return new Tokenizer(this);
+            boolean bytesIn = preTokenizer != null && preTokenizer.isByteLevel();
+            Model model = bytesIn ? this.model.readingBytes() : this.model;
+            PreTokenizer preTokenizer = this.preTokenizer;
+            if (model.isByteLevel() && !bytesIn) {
+                preTokenizer = preTokenizer == null ? ByteLevelPreTokenizer.afterSplit()
+                        : new SequencePreTokenizer(List.of(preTokenizer, ByteLevelPreTokenizer.afterSplit()));
+            }
+            return new Tokenizer(this, model, preTokenizer);
         }
     }
 }

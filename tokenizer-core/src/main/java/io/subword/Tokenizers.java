@@ -4,6 +4,8 @@ import io.subword.bpe.Bpe;
 import io.subword.decode.ByteLevelDecoder;
 import io.subword.decode.WordPieceDecoder;
 import io.subword.json.TokenizerJson;
+import io.subword.model.MergeModel;
+import io.subword.model.Model;
 import io.subword.normalize.BertNormalizer;
 import io.subword.post.BertProcessing;
 import io.subword.post.ByteLevelPostProcessor;
@@ -106,8 +108,8 @@ public final class Tokenizers {
             specials.add(AddedToken.special(ENDOFTEXT, eot));
         }
         return Tokenizer.builder(Bpe.byteLevel(vocab, merges))
-                .preTokenizer(new ByteLevelPreTokenizer(false, true, true))
-                .postProcessor(new ByteLevelPostProcessor(false, true))
+                .preTokenizer(ByteLevelPreTokenizer.gpt2())
+                .postProcessor(ByteLevelPostProcessor.gpt2())
                 .decoder(ByteLevelDecoder.INSTANCE)
                 .addedTokens(specials)
                 .build();
@@ -173,12 +175,11 @@ public final class Tokenizers {
         List<AddedToken> specials = new ArrayList<>();
         specialTokens.forEach((content, id) -> specials.add(AddedToken.special(content, id)));
         PreTokenizer pre = pattern == SplitPattern.GPT2
-                ? new ByteLevelPreTokenizer(false, true, true)
-                : new SequencePreTokenizer(List.of(SplitPreTokenizer.of(pattern),
-                        new ByteLevelPreTokenizer(false, true, false)));
+                ? ByteLevelPreTokenizer.gpt2()
+                : new SequencePreTokenizer(List.of(SplitPreTokenizer.of(pattern), ByteLevelPreTokenizer.afterSplit()));
         return Tokenizer.builder(model)
                 .preTokenizer(pre)
-                .postProcessor(new ByteLevelPostProcessor(false, true))
+                .postProcessor(ByteLevelPostProcessor.gpt2())
                 .decoder(ByteLevelDecoder.INSTANCE)
                 .addedTokens(specials);
     }
@@ -202,7 +203,7 @@ public final class Tokenizers {
      *                                  tokens
      */
     public static Tokenizer withMergeList(Tokenizer tokenizer) {
-        if (!(tokenizer.model() instanceof Bpe bpe)) {
+        if (!(tokenizer.model() instanceof MergeModel bpe)) {
             throw new IllegalArgumentException("only a BPE model has merges; this tokenizer's model is "
                     + tokenizer.model());
         }
@@ -216,18 +217,7 @@ public final class Tokenizers {
         }
         // the added tokens take ids the vocabulary does not use, so the merge table's ids stay valid; no merge
         // makes an added token, so the model never produces one
-        Bpe model = Bpe.builder(withAdded, merges)
-                .unkToken(bpe.unkToken())
-                .continuingSubwordPrefix(bpe.continuingSubwordPrefix())
-                .endOfWordSuffix(bpe.endOfWordSuffix())
-                .fuseUnk(bpe.fuseUnk())
-                .byteFallback(bpe.byteFallback())
-                .ignoreMerges(bpe.ignoreMerges())
-                .dropout(bpe.dropout())
-                .byteLevel(bpe.isByteLevel())
-                .cacheCapacity(bpe.cacheCapacity())
-                .build();
-        return copyWithModel(tokenizer, model);
+        return copyWithModel(tokenizer, bpe.withMerges(withAdded, merges));
     }
 
     /** {@code vocab} with the added tokens it lacks at their ids, or {@code vocab} itself when it has them all. */
@@ -250,7 +240,7 @@ public final class Tokenizers {
         return map == null ? vocab : Vocabulary.fromMap(map);
     }
 
-    private static Tokenizer copyWithModel(Tokenizer t, Bpe model) {
+    private static Tokenizer copyWithModel(Tokenizer t, Model model) {
         return Tokenizer.builder(model)
                 .normalizer(t.normalizer())
                 .preTokenizer(t.preTokenizer())
@@ -307,7 +297,7 @@ public final class Tokenizers {
         // uncased: strip_accents null (it follows lowercase), as bert-base-uncased's tokenizer.json has it;
         // cased: false, so that accents are kept whatever the default
         return Tokenizer.builder(WordPiece.of(vocab, "[UNK]", "##", 100))
-                .normalizer(new BertNormalizer(true, true, lowercase ? null : Boolean.FALSE, lowercase))
+                .normalizer(lowercase ? BertNormalizer.uncased() : BertNormalizer.cased().withStripAccents(Boolean.FALSE))
                 .preTokenizer(BertPreTokenizer.INSTANCE)
                 .postProcessor(BertProcessing.of(vocab))
                 .decoder(new WordPieceDecoder("##", true))

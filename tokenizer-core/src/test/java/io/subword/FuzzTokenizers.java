@@ -55,7 +55,7 @@ final class FuzzTokenizers {
                 case "bpe-char-byte-fallback" -> charLevel(b -> b.byteFallback(true), true);
                 case "bpe-char-drop-unknown" -> charLevel(b -> b, false);
                 case "bpe-byte-level-gpt2" -> Tokenizer.builder(Bpe.fromTiktoken(TiktokenRanks.read(RealData.tiktoken("r50k_base"))))
-                        .preTokenizer(new ByteLevelPreTokenizer(false, true, true))
+                        .preTokenizer(ByteLevelPreTokenizer.gpt2())
                         .decoder(ByteLevelDecoder.INSTANCE).build();
                 case "bpe-byte-level-cl100k" -> Tokenizer.builder(Bpe.fromTiktoken(TiktokenRanks.read(RealData.tiktoken("cl100k_base"))))
                         .preTokenizer(SplitPreTokenizer.of(SplitPattern.CL100K))

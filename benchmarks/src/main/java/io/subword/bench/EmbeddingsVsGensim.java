@@ -3,7 +3,7 @@ package io.subword.bench;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.compare.LanguageGuesser;
-import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.Word2VecText;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.TrainingProgress;
@@ -122,7 +122,7 @@ public final class EmbeddingsVsGensim {
                 n++;
             }
         }
-        EmbeddingFiles.writeText(out, kept, io.subword.embed.EmbeddingTable.wrap(n, dim,
+        Word2VecText.write(out, kept, io.subword.embed.EmbeddingTable.wrap(n, dim,
                 Arrays.copyOf(rows, n * dim)));
         System.out.printf(Locale.ROOT, "tokens=%d wall=%.3f cpu=%.3f%n", corpusTokens, wall / 1e9, cpu / 1e9);
     }

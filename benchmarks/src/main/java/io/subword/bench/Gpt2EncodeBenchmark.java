@@ -1,30 +1,23 @@
 package io.subword.bench;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.json.TokenizerJson;
-import io.subword.testkit.HfReference;
 import io.subword.testkit.RealData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,70 +46,35 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
-public class Gpt2EncodeBenchmark {
-    /** Bytes of UTF-8 text in the slice (a prefix of the Europarl sample, whole lines). */
-    @Param({"1000000"})
-    public long sliceBytes;
-
-    private String[] lines;
+public class Gpt2EncodeBenchmark extends EncodeVsDjl {
     private Path dir;
-    private Tokenizer ours;
-    private HfReference hf;
-    private HuggingFaceTokenizer djl;
     private com.knuddels.jtokkit.api.Encoding jtokkit;
 
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        List<String> slice = RealData.europarlSlice(sliceBytes);
-        lines = slice.toArray(new String[0]);
+    @Override
+    protected Tokenizer loadOurs() throws Exception {
         dir = Files.createTempDirectory("gpt2-bench");
-        Path json = dir.resolve("gpt2-tokenizer.json");
         Tokenizer tiktoken = Tokenizers.fromTiktoken(RealData.tiktoken("r50k_base"), TiktokenEncoding.R50K_BASE);
-        TokenizerJson.write(Tokenizers.withMergeList(tiktoken), json);
-        ours = Tokenizers.fromFile(json);
-        hf = HfReference.load(json, false);
-        djl = hf.raw();
+        TokenizerJson.write(Tokenizers.withMergeList(tiktoken), referenceJson());
         jtokkit = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
-        long a = ours();
-        long b = djlPerLine();
-        long c = jtokkit();
-        if (a != b || a != c) {
-            throw new IllegalStateException("tokens for the slice: ours " + a + ", DJL " + b + ", jtokkit " + c);
-        }
+        return Tokenizers.fromFile(referenceJson());
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() throws Exception {
-        hf.close();
-        Files.deleteIfExists(dir.resolve("gpt2-tokenizer.json"));
+    @Override
+    protected Path referenceJson() {
+        return dir.resolve("gpt2-tokenizer.json");
+    }
+
+    /** jtokkit too gives the same number of tokens. */
+    @Override
+    protected void checkSameWork(long oursTokens, long djlTokens) {
+        super.checkSameWork(oursTokens, djlTokens);
+        super.checkSameWork(oursTokens, jtokkit());
+    }
+
+    @Override
+    protected void cleanUp() throws Exception {
+        Files.deleteIfExists(referenceJson());
         Files.deleteIfExists(dir);
-    }
-
-    @Benchmark
-    public long ours() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += ours.encode(line, false).size();
-        }
-        return tokens;
-    }
-
-    @Benchmark
-    public long djlPerLine() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += djl.encode(line, false, false).getIds().length;
-        }
-        return tokens;
-    }
-
-    @Benchmark
-    public long djlBatch() {
-        long tokens = 0;
-        for (ai.djl.huggingface.tokenizers.Encoding e : djl.batchEncode(lines, false, false)) {
-            tokens += e.getIds().length;
-        }
-        return tokens;
     }
 
     @Benchmark

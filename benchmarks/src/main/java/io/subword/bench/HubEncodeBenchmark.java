@@ -1,25 +1,18 @@
 package io.subword.bench;
 
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
-import io.subword.testkit.HfReference;
 import io.subword.testkit.RealData;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,64 +41,18 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Threads(1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx3g"})
-public class HubEncodeBenchmark {
+public class HubEncodeBenchmark extends EncodeVsDjl {
     /** Which Hub tokenizer ({@code @lenml/tokenizer-<model>}). */
     @Param({"llama3", "gemma"})
     public String model;
 
-    /** Bytes of UTF-8 text in the slice (a prefix of the Europarl sample, whole lines). */
-    @Param({"1000000"})
-    public long sliceBytes;
-
-    private String[] lines;
-    private Tokenizer ours;
-    private HfReference hf;
-    private HuggingFaceTokenizer djl;
-
-    @Setup(Level.Trial)
-    public void setUp() throws Exception {
-        List<String> slice = RealData.europarlSlice(sliceBytes);
-        lines = slice.toArray(new String[0]);
-        Path json = RealData.hubTokenizerJson(model);
-        ours = Tokenizers.fromFile(json);
-        hf = HfReference.load(json, false);
-        djl = hf.raw();
-        long a = ours();
-        long b = djlPerLine();
-        if (a != b) {
-            throw new IllegalStateException("tokens for the slice: ours " + a + ", DJL " + b);
-        }
+    @Override
+    protected Tokenizer loadOurs() throws Exception {
+        return Tokenizers.fromFile(referenceJson());
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        hf.close();
-    }
-
-    @Benchmark
-    public long ours() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += ours.encode(line, false).size();
-        }
-        return tokens;
-    }
-
-    @Benchmark
-    public long djlPerLine() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += djl.encode(line, false, false).getIds().length;
-        }
-        return tokens;
-    }
-
-    @Benchmark
-    public long djlBatch() {
-        long tokens = 0;
-        for (ai.djl.huggingface.tokenizers.Encoding e : djl.batchEncode(lines, false, false)) {
-            tokens += e.getIds().length;
-        }
-        return tokens;
+    @Override
+    protected Path referenceJson() {
+        return RealData.hubTokenizerJson(model);
     }
 }

@@ -2,8 +2,6 @@ package io.subword.embed;
 
 import io.subword.Encoding;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
-import io.subword.wordpiece.WordPiece;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -110,7 +108,7 @@ public final class SkipGramTrainer {
      * @throws RuntimeException         what the tokenizer, the corpus or a worker threw
      */
     public SkipGramResult train(Tokenizer tokenizer, Iterable<String> corpus, TrainingProgress progress) {
-        int unk = unknownId(tokenizer);
+        int unk = tokenizer.model().unknownId();
         Iterable<int[]> ids = () -> new TokenizingIterator(tokenizer, corpus.iterator(), batchLines);
         if (corpus instanceof java.util.Collection<String> inMemory) {
             // The text is in memory already: tokenize it once, not once per epoch (the ids take about as much
@@ -254,17 +252,6 @@ public final class SkipGramTrainer {
             }
             return encoded.get(next++).ids();
         }
-    }
-
-    /** The id of the model's unknown token (WordPiece, BPE), or -1. */
-    static int unknownId(Tokenizer tokenizer) {
-        String unk = null;
-        if (tokenizer.model() instanceof WordPiece wp) {
-            unk = wp.unkToken();
-        } else if (tokenizer.model() instanceof Bpe bpe) {
-            unk = bpe.unkToken();
-        }
-        return unk == null ? -1 : tokenizer.tokenToId(unk);
     }
 
     /** word2vec's subsampling: the probability of keeping each token (values above 1 mean always). */

@@ -179,7 +179,7 @@ public final class SubwordVectors {
                     + "vocabulary has " + vocab.size() + " ids");
         }
         this.dim = table.dim();
-        this.unkId = SkipGramTrainer.unknownId(tokenizer);
+        this.unkId = tokenizer.model().unknownId();
         float[] data = table.data();
         this.norms = new float[table.rows()];
         this.usable = new boolean[table.rows()];

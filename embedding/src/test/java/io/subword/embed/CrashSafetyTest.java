@@ -131,7 +131,7 @@ class CrashSafetyTest {
                 checkValues(name, e.table(), round(tokens));
             }
             case "vectors.npy" -> {
-                EmbeddingTable table = EmbeddingFiles.readNpy(file);
+                EmbeddingTable table = NpyFile.read(file);
                 assertEquals(CrashWriterMain.TOKENS, table.data().length / CrashWriterMain.DIM, name);
                 checkValues(name, table, table.data()[0]);
                 return;

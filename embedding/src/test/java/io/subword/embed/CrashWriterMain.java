@@ -70,8 +70,8 @@ public final class CrashWriterMain {
         float[] data = new float[TOKENS * DIM];
         Arrays.fill(data, k);
         EmbeddingTable table = EmbeddingTable.wrap(TOKENS, DIM, data);
-        EmbeddingFiles.writeText(dir.resolve("vectors.vec"), tokens, table);
-        EmbeddingFiles.writeBinary(dir.resolve("vectors.bin"), tokens, table);
-        EmbeddingFiles.writeNpy(dir.resolve("vectors.npy"), dir.resolve("vectors.vocab.txt"), tokens, table);
+        Word2VecText.write(dir.resolve("vectors.vec"), tokens, table);
+        Word2VecBinary.write(dir.resolve("vectors.bin"), tokens, table);
+        NpyFile.write(dir.resolve("vectors.npy"), dir.resolve("vectors.vocab.txt"), tokens, table);
     }
 }

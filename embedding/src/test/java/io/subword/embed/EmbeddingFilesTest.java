@@ -81,7 +81,7 @@ class EmbeddingFilesTest {
     @Test
     void textLayout() throws Exception {
         Path file = dir.resolve("t.vec");
-        EmbeddingFiles.writeText(file, List.of("a b", "ção"),
+        Word2VecText.write(file, List.of("a b", "ção"),
                 EmbeddingTable.wrap(2, 3, new float[] {1f, -0.5f, 0f, 1e-5f, Float.NaN, -0f}));
         assertEquals("2 3\na\\sb 1.0 -0.5 0.0\nção 1.0E-5 NaN -0.0\n", Files.readString(file));
     }
@@ -90,7 +90,7 @@ class EmbeddingFilesTest {
     void textReaderToleratesWord2vecAndFastTextLayouts() throws Exception {
         // Trailing spaces (word2vec.c writes one after each value), CRLF, blank lines at the end, ints.
         Path file = write("ft.vec", "2 2\r\nx 1 2 \r\ny  -3.5   4e2 \n\n");
-        TokenEmbeddings e = EmbeddingFiles.readText(file);
+        TokenEmbeddings e = Word2VecText.read(file);
         assertEquals(List.of("x", "y"), e.tokens());
         assertArrayEquals(new float[] {1f, 2f, -3.5f, 400f}, e.table().data(), 0f);
     }
@@ -98,7 +98,7 @@ class EmbeddingFilesTest {
     @Test
     void binaryLayoutIsWhatGensimReads() throws Exception {
         Path file = dir.resolve("t.bin");
-        EmbeddingFiles.writeBinary(file, List.of("a b", "ção"),
+        Word2VecBinary.write(file, List.of("a b", "ção"),
                 EmbeddingTable.wrap(2, 2, new float[] {1f, -2f, 0.5f, 3f}));
         byte[] bytes = Files.readAllBytes(file);
         ByteBuffer expected = ByteBuffer.allocate(bytes.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -112,7 +112,7 @@ class EmbeddingFilesTest {
     @Test
     void npyHeaderIsVersion1AlignedFloat32COrder() throws Exception {
         for (int[] shape : new int[][] {{3, 4}, {0, 5}, {30522, 768}, {123456789, 1}}) {
-            byte[] header = EmbeddingFiles.npyHeader(shape[0], shape[1]);
+            byte[] header = NpyFile.header(shape[0], shape[1]);
             NpyHeader h = NpyHeader.parse(header);
             assertEquals("<f4", h.descr());
             assertEquals("False", h.fortranOrder());
@@ -121,7 +121,7 @@ class EmbeddingFilesTest {
             assertEquals(header.length, h.dataOffset());
         }
         Path file = dir.resolve("m.npy");
-        EmbeddingFiles.writeNpy(file, EmbeddingTable.wrap(3, 4, new float[12]));
+        NpyFile.write(file, EmbeddingTable.wrap(3, 4, new float[12]));
         byte[] bytes = Files.readAllBytes(file);
         NpyHeader h = NpyHeader.parse(bytes);
         // 10 bytes of preamble + a 60-char dict + newline do not fit in 64, so the header fills 128 (as NumPy's).
@@ -161,7 +161,7 @@ class EmbeddingFilesTest {
     })
     void malformedText(String name, String content, String message) throws Exception {
         Path file = write("bad.vec", content.replace("\\n", "\n").replace("\\\\", "\\"));
-        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readText(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Word2VecText.read(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -169,8 +169,8 @@ class EmbeddingFilesTest {
     void invalidUtf8InText() throws Exception {
         Path file = dir.resolve("bad.vec");
         Files.write(file, new byte[] {'1', ' ', '1', '\n', 'a', (byte) 0xC3, ' ', '1', '\n'});
-        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readText(file));
-        assertEquals(file + ", line 2: invalid UTF-8 at byte 2 of the line", e.getMessage());
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Word2VecText.read(file));
+        assertEquals(file + ", line 2: invalid UTF-8 at byte offset 5 (byte 2 of the line)", e.getMessage());
     }
 
     /** A valid 2 x 2 binary file: header 4 bytes, row 1 "ab " + 8 + '\n' at 4..15, row 2 "c " + 8 + '\n' at 16..26. */
@@ -186,7 +186,7 @@ class EmbeddingFilesTest {
     void validBinaryReads() throws Exception {
         Path file = dir.resolve("ok.bin");
         Files.write(file, validBinary());
-        TokenEmbeddings e = EmbeddingFiles.readBinary(file);
+        TokenEmbeddings e = Word2VecBinary.read(file);
         assertEquals(List.of("ab", "c"), e.tokens());
         assertArrayEquals(new float[] {1f, 2f, 3f, 4f}, e.table().data(), 0f);
     }
@@ -202,7 +202,7 @@ class EmbeddingFilesTest {
     void truncatedBinary(String name, int length, String message) throws Exception {
         Path file = dir.resolve("cut.bin");
         Files.write(file, java.util.Arrays.copyOf(validBinary(), length));
-        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readBinary(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> Word2VecBinary.read(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
@@ -213,19 +213,19 @@ class EmbeddingFilesTest {
         extra[extra.length - 2] = 'x';
         Files.write(file, extra);
         assertEquals(file + ", byte 27: 3 bytes after the last of 2 rows", assertThrows(InputFormatException.class,
-                () -> EmbeddingFiles.readBinary(file)).getMessage());
+                () -> Word2VecBinary.read(file)).getMessage());
 
         byte[] badUtf8 = validBinary();
         badUtf8[16] = (byte) 0xFF;
         Files.write(file, badUtf8);
         assertEquals(file + ", row 2 (byte 16): the token is not valid UTF-8", assertThrows(
-                InputFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
+                InputFormatException.class, () -> Word2VecBinary.read(file)).getMessage());
 
         byte[] badHeader = validBinary();
         badHeader[0] = 'x';
         Files.write(file, badHeader);
         assertEquals(file + ", byte 0: the header must be \"<rows> <dim>\", found \"x 2\"", assertThrows(
-                InputFormatException.class, () -> EmbeddingFiles.readBinary(file)).getMessage());
+                InputFormatException.class, () -> Word2VecBinary.read(file)).getMessage());
     }
 
     private Path npy(String name, String dict, int dataBytes) throws IOException {
@@ -252,14 +252,14 @@ class EmbeddingFilesTest {
     })
     void malformedNpy(String dict, int dataBytes, String message) throws Exception {
         Path file = npy("bad.npy", dict, dataBytes);
-        InputFormatException e = assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file));
+        InputFormatException e = assertThrows(InputFormatException.class, () -> NpyFile.read(file));
         assertEquals(file + ", " + message, e.getMessage());
     }
 
     @Test
     void npyKeyOrderAndSpacingDoNotMatter() throws Exception {
         Path file = npy("ok.npy", "{'shape':(1,2),'fortran_order':False,'descr':'<f4'}", 8);
-        EmbeddingTable t = EmbeddingFiles.readNpy(file);
+        EmbeddingTable t = NpyFile.read(file);
         assertEquals(1, t.rows());
         assertEquals(2, t.dim());
     }
@@ -269,39 +269,39 @@ class EmbeddingFilesTest {
         Path file = dir.resolve("x.npy");
         Files.write(file, "not numpy at all".getBytes(StandardCharsets.US_ASCII));
         assertEquals(file + ", byte 0: not a .npy file (the magic \\x93NUMPY is missing)",
-                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> NpyFile.read(file)).getMessage());
         Files.write(file, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 9, 0, 0, 0, 0, 0});
         assertEquals(file + ", byte 6: unsupported .npy format version 9.0",
-                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> NpyFile.read(file)).getMessage());
         Files.write(file, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 100, 0, '{'});
         assertEquals(file + ", byte 10: the header of 100 bytes runs past the end of the file (11 bytes)",
-                assertThrows(InputFormatException.class, () -> EmbeddingFiles.readNpy(file)).getMessage());
+                assertThrows(InputFormatException.class, () -> NpyFile.read(file)).getMessage());
     }
 
     @Test
     void npyTokenListMustMatchRows() throws Exception {
         Path npy = dir.resolve("v.npy");
-        EmbeddingFiles.writeNpy(npy, EmbeddingTable.zeros(3, 2));
+        NpyFile.write(npy, EmbeddingTable.zeros(3, 2));
         Path list = dir.resolve("v.vocab.txt");
         Files.writeString(list, "a\nb\n");
         assertEquals(list + ": has 2 tokens, but " + npy + " has 3 rows", assertThrows(InputFormatException.class,
-                () -> EmbeddingFiles.readNpy(npy, list)).getMessage());
+                () -> NpyFile.read(npy, list)).getMessage());
         Files.writeString(list, "a\n\nb\n");
         assertEquals(list + ", line 2: empty token", assertThrows(InputFormatException.class,
-                () -> EmbeddingFiles.readNpy(npy, list)).getMessage());
+                () -> NpyFile.read(npy, list)).getMessage());
     }
 
     @Test
     void writersRejectRowsWithoutTokens() {
         EmbeddingTable t = EmbeddingTable.zeros(2, 2);
         assertEquals("1 tokens for a table of 2 rows", assertThrows(IllegalArgumentException.class,
-                () -> EmbeddingFiles.writeText(dir.resolve("x.vec"), List.of("a"), t)).getMessage());
+                () -> Word2VecText.write(dir.resolve("x.vec"), List.of("a"), t)).getMessage());
         assertEquals("row 1 has an empty token; embedding files need one per row", assertThrows(
                 IllegalArgumentException.class,
-                () -> EmbeddingFiles.writeBinary(dir.resolve("x.bin"), List.of("a", ""), t)).getMessage());
+                () -> Word2VecBinary.write(dir.resolve("x.bin"), List.of("a", ""), t)).getMessage());
         assertEquals("row 0 has no token; embedding files need one per row", assertThrows(
                 IllegalArgumentException.class,
-                () -> EmbeddingFiles.writeBinary(dir.resolve("x.bin"), java.util.Arrays.asList(null, "b"), t))
+                () -> Word2VecBinary.write(dir.resolve("x.bin"), java.util.Arrays.asList(null, "b"), t))
                 .getMessage());
     }
 

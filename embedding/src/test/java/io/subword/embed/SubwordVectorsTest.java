@@ -150,7 +150,7 @@ class SubwordVectorsTest {
         assertEquals(message, assertThrows(IllegalArgumentException.class,
                 () -> SubwordVectors.of(TOKENIZER, new TokenEmbeddings(tokens, table))).getMessage());
         Path vec = dir.resolve("v.vec");
-        EmbeddingFiles.writeText(vec, tokens, table);
+        Word2VecText.write(vec, tokens, table);
         assertEquals(vec + (message.startsWith("row ") ? ", " : ": ") + message, assertThrows(InputFormatException.class,
                 () -> SubwordVectors.load(vec, TOKENIZER)).getMessage());
     }

@@ -2,7 +2,7 @@ package io.subword.readme;
 
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
-import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.Word2VecText;
 import io.subword.embed.EmbeddingTable;
 import io.subword.testkit.RealData;
 import org.junit.jupiter.api.Test;
@@ -110,7 +110,7 @@ class ReadmeLibraryTest {
         for (int i = 0; i < data.length; i++) {
             data[i] = random.nextFloat() - 0.5f;
         }
-        EmbeddingFiles.writeText(dir.resolve("vectors.vec"), tokens, EmbeddingTable.wrap(tokens.size(), dim, data));
+        Word2VecText.write(dir.resolve("vectors.vec"), tokens, EmbeddingTable.wrap(tokens.size(), dim, data));
 
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(java.toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),

@@ -2,15 +2,14 @@ package io.subword.cli;
 
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
-import io.subword.bpe.Bpe;
 import io.subword.json.TokenizerJson;
+import io.subword.model.MergeModel;
 import io.subword.sentencepiece.SentencePieceModel;
 import io.subword.vocab.Merge;
 import io.subword.vocab.io.MergesTxt;
 import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.VocabJson;
 import io.subword.vocab.io.VocabTxt;
-import io.subword.wordpiece.WordPiece;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,19 +75,19 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Tokenizer tok = tokenizer.load();
         if (format.equals("tokenizer.json")) {
-            TokenizerJson.write(tok.model() instanceof Bpe ? Tokenizers.withMergeList(tok) : tok, output);
+            TokenizerJson.write(tok.model() instanceof MergeModel ? Tokenizers.withMergeList(tok) : tok, output);
             return ErrorHandler.OK;
         }
         if (format.equals("vocab.txt")) {
-            if (!(tok.model() instanceof WordPiece)) {
+            if (!tok.model().type().equals("WordPiece")) {
                 throw new IllegalArgumentException("vocab.txt holds a WordPiece vocabulary (one token per line, as"
                         + " BERT's); " + tokenizer.file + " has " + tok.model() + "; use --to tokenizer.json"
-                        + (tok.model() instanceof Bpe ? " or --to vocab.json" : ""));
+                        + (tok.model() instanceof MergeModel ? " or --to vocab.json" : ""));
             }
             VocabTxt.write(tok.vocabulary(), output);
             return ErrorHandler.OK;
         }
-        if (!(tok.model() instanceof Bpe bpe)) {
+        if (!(tok.model() instanceof MergeModel bpe)) {
             throw new IllegalArgumentException("vocab.json + merges.txt hold a BPE model; " + tokenizer.file
                     + " has " + tok.model());
         }

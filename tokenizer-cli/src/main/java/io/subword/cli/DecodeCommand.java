@@ -2,6 +2,7 @@ package io.subword.cli;
 
 import io.subword.Tokenizer;
 import io.subword.vocab.Vocabulary;
+import io.subword.vocab.io.Utf8Lines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,16 +42,16 @@ final class DecodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         io.checkOutput();
         Tokenizer tok = tokenizer.load();
-        try (LineReader in = io.openInput()) {
+        try (Utf8Lines in = io.openInput()) {
             io.writeOutput(out -> decodeAll(tok, in, out));
         }
         return ErrorHandler.OK;
     }
 
-    private void decodeAll(Tokenizer tok, LineReader in, Writer out) throws IOException {
+    private void decodeAll(Tokenizer tok, Utf8Lines in, Writer out) throws IOException {
         long lineNumber = 0;
         int[] ids = new int[256];
-        for (String line = in.next(); line != null; line = in.next()) {
+        for (String line = InputOutputOptions.nextLine(in); line != null; line = InputOutputOptions.nextLine(in)) {
             lineNumber++;
             int n = 0;
             String list = unbracket(line.strip());

@@ -6,7 +6,7 @@ import io.subword.compare.Example;
 import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
 import io.subword.compare.TextReport;
-import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.Word2VecText;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.SubwordVectors;
@@ -135,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoEmbeddings shown = DemoEmbeddings.of(SubwordVectors.trained(embedded.tokenizer(), trained));
             Path vec = out.resolve("embeddings").resolve(embedded.model() + "-" + embedded.vocabSize() + ".vec");
             Files.createDirectories(vec.getParent());
-            EmbeddingFiles.writeText(vec, embedded.tokenizer().vocabulary().tokens(), trained.input());
+            Word2VecText.write(vec, embedded.tokenizer().vocabulary().tokens(), trained.input());
 
             Map<String, String> info = CompareCommand.info(outcome, job, log);
             info.put("embeddings", dim + "-dimensional skip-gram vectors of " + embedded.label() + " pieces, "

@@ -1,6 +1,7 @@
 package io.subword.cli;
 
 import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.NpyFile;
 import io.subword.embed.EmbeddingFormat;
 import io.subword.embed.EmbeddingTable;
 import io.subword.embed.PositionalEncoding;
@@ -10,8 +11,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,7 +55,7 @@ final class EmbedPositionsCommand implements Callable<Integer> {
         }
         EmbeddingTable table = EmbeddingTable.wrap(maxLen, dim, data);
         if (format == EmbeddingFormat.NPY) {
-            EmbeddingFiles.writeNpy(output, table);
+            NpyFile.write(output, table);
         } else {
             List<String> tokens = new ArrayList<>(maxLen);
             for (int pos = 0; pos < maxLen; pos++) {

@@ -4,6 +4,7 @@ import io.subword.OffsetUnit;
 import io.subword.SpecialTokenPolicy;
 import io.subword.Tokenizer;
 import io.subword.post.Padding;
+import io.subword.vocab.io.Utf8Lines;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +111,7 @@ final class EncodeCommand implements Callable<Integer> {
             tok = tok.withSpecialTokenPolicy(specialInText.policy);
         }
         EncodePipeline pipeline = new EncodePipeline(tok, padding, special, format, offsets, offsetUnit, batchSize);
-        try (LineReader in = io.openInput()) {
+        try (Utf8Lines in = io.openInput()) {
             io.writeBytes(out -> pipeline.run(in, out));
         }
         return ErrorHandler.OK;

@@ -4,6 +4,7 @@ import io.subword.Encoding;
 import io.subword.OffsetUnit;
 import io.subword.Tokenizer;
 import io.subword.post.Padding;
+import io.subword.vocab.io.Utf8Lines;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * {@code subword encode}'s three stages, so that reading, encoding and writing overlap and both cores encode:
  * <ol>
  *   <li>a reader thread cuts the input into batches: a batch ends at {@code batchSize} lines, at a few million
- *       characters, or as soon as no more input has arrived ({@link LineReader#ready}), so a line typed at a
+ *       characters, or as soon as no more input has arrived ({@link Utf8Lines#ready}), so a line typed at a
  *       terminal or sent down a pipe by a program that waits for the answer is encoded at once, never held
  *       back to fill a batch;</li>
  *   <li>the calling thread encodes each batch with {@link Tokenizer#encodeBatch} (in parallel);</li>
@@ -71,7 +72,7 @@ final class EncodePipeline {
     }
 
     /** Encodes every line of {@code in} to {@code out}; returns when all is written and flushed. */
-    void run(LineReader in, OutputStream out) throws IOException {
+    void run(Utf8Lines in, OutputStream out) throws IOException {
         BlockingQueue<Batch> read = new ArrayBlockingQueue<>(QUEUE);
         BlockingQueue<Batch> encoded = new ArrayBlockingQueue<>(QUEUE);
         Thread reader = new Thread(() -> {
@@ -142,11 +143,11 @@ final class EncodePipeline {
         }
     }
 
-    private void readAll(LineReader in, BlockingQueue<Batch> read) throws IOException, InterruptedException {
+    private void readAll(Utf8Lines in, BlockingQueue<Batch> read) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         long chars = 0;
         long first = 1;
-        for (String line = in.next(); line != null; line = in.next()) {
+        for (String line = InputOutputOptions.nextLine(in); line != null; line = InputOutputOptions.nextLine(in)) {
             lines.add(line);
             chars += line.length();
             if (lines.size() >= batchSize || chars >= MAX_BATCH_CHARS || !in.ready()) {

@@ -1,10 +1,13 @@
 package io.subword.cli;
 
 import io.subword.vocab.io.AtomicFiles;
+import io.subword.vocab.io.Utf8Lines;
+import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -39,15 +42,32 @@ final class InputOutputOptions {
      * Opens the input. Open it before {@link #writeOutput}, so that a missing input fails before any output
      * file is touched.
      */
-    LineReader openInput() throws IOException {
-        LineReader reader = openReader();
-        Main.reading = reader::where;
+    Utf8Lines openInput() throws IOException {
+        Utf8Lines reader = openReader();
+        Main.reading = () -> reader.name() + ", line " + (reader.lineNumber() + 1);
         return reader;
     }
 
-    private LineReader openReader() throws IOException {
+    /**
+     * The next line of {@code in}, or {@code null} at its end. Invalid UTF-8 becomes an {@link IOException} with the
+     * reader's message (input, line and byte), as the commands' writers may only throw that.
+     */
+    static String nextLine(Utf8Lines in) throws IOException {
+        try {
+            return in.next();
+        } catch (InputFormatException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private Utf8Lines openReader() throws IOException {
         if (input == null || input.toString().equals("-")) {
-            return new LineReader(main().stdin(), "standard input", false);
+            // Standard input stays open for whoever reads next.
+            return Utf8Lines.strict(new FilterInputStream(main().stdin()) {
+                @Override
+                public void close() {
+                }
+            }, Path.of("standard input"));
         }
         if (!Files.exists(input)) {
             throw new NoSuchFileException(input.toString());
@@ -55,7 +75,7 @@ final class InputOutputOptions {
         if (Files.isDirectory(input)) {
             throw new FileSystemException(input.toString(), null, "is a folder, not a text file");
         }
-        return new LineReader(Files.newInputStream(input), input.toString(), true);
+        return Utf8Lines.strict(Files.newInputStream(input), input);
     }
 
     private Main main() {

@@ -4,7 +4,6 @@ import io.subword.Encoding;
 import io.subword.OffsetUnit;
 import io.subword.Offsets;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
 import io.subword.vocab.ByteAlphabet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +54,7 @@ final class InspectCommand implements Callable<Integer> {
         // A tokenizer.json may fix padding and truncation (BERT's: 128); a split is shown whole and unpadded.
         Tokenizer tok = loaded.padding() == null && loaded.truncation() == null ? loaded
                 : loaded.toBuilder().padding(null).truncation(null).build();
-        boolean byteLevel = tok.model() instanceof Bpe bpe && bpe.isByteLevel();
+        boolean byteLevel = tok.model().isByteLevel();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder sb = new StringBuilder();
         for (String word : words) {

@@ -204,7 +204,7 @@ class EncodeCommandTest {
         CliRun.Result r = encode("", "-i", in.toString(), "-o", out.toString(), "--batch-size", "1000");
 
         assertEquals(1, r.exitCode());
-        assertEquals("subword: " + in + ", line 2500: invalid UTF-8", r.oneErrorLine());
+        assertEquals("subword: " + in + ", line 2500: invalid UTF-8 at byte offset 29990 (byte 3 of the line)", r.oneErrorLine());
         assertEquals("previous\n", Files.readString(out));
         assertEquals(List.of(in, out, vocab), listFiles(dir), "no temporary file is left behind");
     }
@@ -231,7 +231,8 @@ class EncodeCommandTest {
         CliRun.Result r = CliRun.run(new byte[] {'h', 'i', '\n', (byte) 0xFF, '\n'}, "encode", "-t", vocab.toString(),
                 "--batch-size", "1");
         assertEquals(1, r.exitCode());
-        assertEquals("subword: standard input, line 2: invalid UTF-8", r.oneErrorLine());
+        assertEquals("subword: standard input, line 2: invalid UTF-8 at byte offset 3 (byte 1 of the line)",
+                r.oneErrorLine());
         assertEquals("2 1 3\n", r.out(), "the lines before were written");
     }
 

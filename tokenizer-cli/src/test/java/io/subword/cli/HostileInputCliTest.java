@@ -90,10 +90,10 @@ class HostileInputCliTest {
     /** Broken text input: invalid UTF-8 names the line; NUL bytes, a BOM and odd Unicode encode. */
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            invalid byte on line 2             | 68 69 0a ff 0a                | 1 | subword: standard input, line 2: invalid UTF-8
-            truncated character at the end     | 68 69 0a e2 82                 | 1 | subword: standard input, line 2: invalid UTF-8
-            UTF-8 encoded surrogate            | ed a0 80 0a                    | 1 | subword: standard input, line 1: invalid UTF-8
-            UTF-16LE with a byte order mark    | ff fe 68 00                    | 1 | subword: standard input, line 1: invalid UTF-8
+            invalid byte on line 2             | 68 69 0a ff 0a                | 1 | subword: standard input, line 2: invalid UTF-8 at byte offset 3 (byte 1 of the line)
+            truncated character at the end     | 68 69 0a e2 82                 | 1 | subword: standard input, line 2: invalid UTF-8 at byte offset 3 (byte 1 of the line)
+            UTF-8 encoded surrogate            | ed a0 80 0a                    | 1 | subword: standard input, line 1: invalid UTF-8 at byte offset 0 (byte 1 of the line)
+            UTF-16LE with a byte order mark    | ff fe 68 00                    | 1 | subword: standard input, line 1: invalid UTF-8 at byte offset 0 (byte 1 of the line)
             NUL bytes                          | 68 00 69 0a                    | 0 | 1
             byte order mark then text          | ef bb bf 68 65 6c 6c 6f 0a     | 0 | 5
             CRLF                               | 68 65 6c 6c 6f 0d 0a           | 0 | 5

@@ -1,5 +1,6 @@
 package io.subword.bpe;
 
+import io.subword.model.MergeModel;
 import io.subword.model.Model;
 import io.subword.model.TokenBuffer;
 import io.subword.vocab.ByteAlphabet;
@@ -47,7 +48,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. Each thread keeps a bounded cache of short words and its scratch arrays; a word
  * of more than 65,536 UTF-16 units drops them afterwards, so no thread keeps arrays sized to one huge word.
  */
-public final class Bpe implements Model {
+public final class Bpe implements MergeModel {
     /** The default number of cached words per thread. */
     public static final int DEFAULT_CACHE_CAPACITY = 8192;
 
@@ -196,6 +197,10 @@ public final class Bpe implements Model {
 
     /** A builder with this model's vocabulary and options and other merges (a ranked list for tiktoken's rule). */
     public Builder toBuilder(MergeTable merges) {
+        return toBuilder(vocabulary, merges);
+    }
+
+    private Builder toBuilder(Vocabulary vocabulary, MergeTable merges) {
         Builder b = new Builder(vocabulary, merges);
         b.unkToken = unkToken;
         b.continuingSubwordPrefix = continuingSubwordPrefix;
@@ -219,8 +224,24 @@ public final class Bpe implements Model {
         return vocabulary;
     }
 
+    @Override
     public MergeTable merges() {
         return merges;
+    }
+
+    @Override
+    public Bpe withMerges(Vocabulary vocabulary, MergeTable merges) {
+        return toBuilder(vocabulary, merges).build();
+    }
+
+    @Override
+    public Bpe readingBytes() {
+        return byteLevel ? this : toBuilder().byteLevel(true).build();
+    }
+
+    @Override
+    public String type() {
+        return "BPE";
     }
 
     /** The unknown token, or {@code null}. */
@@ -256,6 +277,7 @@ public final class Bpe implements Model {
     }
 
     /** Whether the model reads UTF-8 bytes (GPT-2, tiktoken) rather than characters. */
+    @Override
     public boolean isByteLevel() {
         return byteLevel;
     }

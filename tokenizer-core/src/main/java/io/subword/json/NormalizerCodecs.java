@@ -29,8 +29,9 @@ final class NormalizerCodecs {
     /** {@code {"type":"BertNormalizer","clean_text":true,"handle_chinese_chars":true,"strip_accents":null,"lowercase":true}} */
     static final ComponentCodec<Normalizer> BERT = ComponentCodec.of(Stage.NORMALIZER, "BertNormalizer",
             BertNormalizer.class,
-            in -> new BertNormalizer(in.bool("clean_text"), in.bool("handle_chinese_chars"),
-                    in.nullableBool("strip_accents"), in.bool("lowercase")),
+            in -> BertNormalizer.uncased().withCleanText(in.bool("clean_text"))
+                    .withHandleChineseChars(in.bool("handle_chinese_chars"))
+                    .withStripAccents(in.nullableBool("strip_accents")).withLowercase(in.bool("lowercase")),
             (n, out, codecs) -> {
                 out.put("clean_text", n.cleanText());
                 out.put("handle_chinese_chars", n.handleChineseChars());

@@ -106,7 +106,8 @@ final class PostProcessorCodecs {
      */
     static final ComponentCodec<PostProcessor> BYTE_LEVEL = ComponentCodec.of(Stage.POST_PROCESSOR, "ByteLevel",
             ByteLevelPostProcessor.class,
-            in -> new ByteLevelPostProcessor(in.optBool("trim_offsets", true), in.optBool("add_prefix_space", true)),
+            in -> new ByteLevelPostProcessor().withTrimOffsets(in.optBool("trim_offsets", true))
+                    .withAddPrefixSpace(in.optBool("add_prefix_space", true)),
             (p, out, codecs) -> {
                 out.put("add_prefix_space", p.addPrefixSpace());
                 out.put("trim_offsets", p.trimOffsets());

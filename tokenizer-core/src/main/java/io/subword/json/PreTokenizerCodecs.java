@@ -57,8 +57,8 @@ final class PreTokenizerCodecs {
      */
     static final ComponentCodec<PreTokenizer> BYTE_LEVEL = ComponentCodec.of(Stage.PRE_TOKENIZER, "ByteLevel",
             ByteLevelPreTokenizer.class,
-            in -> new ByteLevelPreTokenizer(in.optBool("add_prefix_space", true), in.optBool("trim_offsets", true),
-                    in.optBool("use_regex", true)),
+            in -> new ByteLevelPreTokenizer().withAddPrefixSpace(in.optBool("add_prefix_space", true))
+                    .withTrimOffsets(in.optBool("trim_offsets", true)).withUseRegex(in.optBool("use_regex", true)),
             (p, out, codecs) -> {
                 out.put("add_prefix_space", p.addPrefixSpace());
                 out.put("trim_offsets", p.trimOffsets());

@@ -17,9 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.AddedToken;
 import io.subword.Tokenizer;
 import io.subword.bpe.Bpe;
-import io.subword.pretokenize.ByteLevelPreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
-import io.subword.pretokenize.SequencePreTokenizer;
 import io.subword.model.Model;
 import io.subword.post.Padding;
 import io.subword.post.Truncation;
@@ -200,11 +198,6 @@ public final class TokenizerJson {
         }
         Model model = readModel(in, codecs);
         PreTokenizer preTokenizer = in.has("pre_tokenizer") ? in.component(Stage.PRE_TOKENIZER, "pre_tokenizer") : null;
-        if (model instanceof Bpe bpe && !bpe.isByteLevel() && hasByteLevel(preTokenizer)) {
-            // Hugging Face's ByteLevel pre-tokenizer rewrites the text into byte characters for a char-level
-            // BPE; here the model reads the bytes itself.
-            model = bpe.toBuilder().byteLevel(true).build();
-        }
         Tokenizer.Builder b = Tokenizer.builder(model);
         if (model instanceof Bpe bpe && bpe.dropout() != null && bpe.dropout() > 0) {
             // Hugging Face merges with dropout whenever the file sets it; here it is seeded (0) for repeatability
@@ -234,21 +227,6 @@ public final class TokenizerJson {
         } catch (IllegalArgumentException e) {
             throw in.errorAt(in.pathOf("added_tokens"), e.getMessage());
         }
-    }
-
-    /** Whether {@code p} is or contains (in a Sequence) a ByteLevel pre-tokenizer. */
-    static boolean hasByteLevel(PreTokenizer p) {
-        if (p instanceof ByteLevelPreTokenizer) {
-            return true;
-        }
-        if (p instanceof SequencePreTokenizer s) {
-            for (PreTokenizer member : s.members()) {
-                if (hasByteLevel(member)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The model; without a {@code "type"} it is told by its fields, as Hugging Face's untagged fallback does. */
@@ -410,17 +388,11 @@ public final class TokenizerJson {
     /**
      * The JSON tree of {@code t}, in Hugging Face's key order.
      *
-     * @throws IllegalArgumentException if a component has no codec, if the model is a byte-level BPE while the
-     *                                  pre-tokenizer has no ByteLevel step (Hugging Face would not map the text
-     *                                  to bytes, so the file would tokenize differently), or if Hugging Face
-     *                                  would give an added token another id ({@link AddedIds})
+     * @throws IllegalArgumentException if a component has no codec, or if Hugging Face would give an added token
+     *                                  another id ({@link AddedIds}). (A byte-level model always has a ByteLevel
+     *                                  step: {@link Tokenizer.Builder#build} sees to it.)
      */
     public static ObjectNode toTree(Tokenizer t, Codecs codecs) {
-        if (t.model() instanceof Bpe bpe && bpe.isByteLevel() && !hasByteLevel(t.preTokenizer())) {
-            throw new IllegalArgumentException("a byte-level BPE model is written to tokenizer.json only with a"
-                    + " ByteLevel pre-tokenizer (alone or in a Sequence), which makes Hugging Face read bytes; this"
-                    + " tokenizer's pre-tokenizer is " + t.preTokenizer());
-        }
         List<AddedToken> added = t.addedTokens().stream().sorted(Comparator.comparingInt(AddedToken::id)).toList();
         AddedIds hfIds = new AddedIds(t.model().vocabulary());
         for (AddedToken a : added) {

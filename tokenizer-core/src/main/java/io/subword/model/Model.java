@@ -44,4 +44,27 @@ public interface Model {
     default int unknownId() {
         return -1;
     }
+
+    /** Whether this model reads the UTF-8 bytes of a word (byte-level BPE), so that its tokens are byte characters. */
+    default boolean isByteLevel() {
+        return false;
+    }
+
+    /**
+     * This model as it works behind a pre-tokenizer that turns text into bytes (Hugging Face's ByteLevel): a BPE
+     * reads the UTF-8 bytes of each word itself, so it becomes its byte-level copy; a model that cannot read bytes
+     * returns itself. {@link io.subword.Tokenizer.Builder#build} applies it, so that a pipeline means the same built
+     * in code as loaded from a tokenizer.json.
+     */
+    default Model readingBytes() {
+        return this;
+    }
+
+    /**
+     * What kind of model this is, as tokenizer.json's {@code "type"} names it ({@code BPE}, {@code WordPiece},
+     * {@code WordLevel}, {@code Unigram}), for formats that hold only one kind and for messages.
+     */
+    default String type() {
+        return getClass().getSimpleName();
+    }
 }

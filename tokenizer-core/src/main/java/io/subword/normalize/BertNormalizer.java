@@ -37,7 +37,7 @@ public final class BertNormalizer implements Normalizer {
     /**
      * @param stripAccents {@code null} to strip accents exactly when lowercasing, as Hugging Face does
      */
-    public BertNormalizer(boolean cleanText, boolean handleChineseChars, Boolean stripAccents, boolean lowercase) {
+    private BertNormalizer(boolean cleanText, boolean handleChineseChars, Boolean stripAccents, boolean lowercase) {
         this.cleanText = cleanText;
         this.handleChineseChars = handleChineseChars;
         this.stripAccents = stripAccents;
@@ -70,6 +70,26 @@ public final class BertNormalizer implements Normalizer {
     /** bert-base-cased: clean text, pad CJK, keep accents and case. */
     public static BertNormalizer cased() {
         return new BertNormalizer(true, true, null, false);
+    }
+
+    /** This normalizer with {@code clean_text} (drop control characters, whitespace to a space) as given. */
+    public BertNormalizer withCleanText(boolean cleanText) {
+        return new BertNormalizer(cleanText, handleChineseChars, stripAccents, lowercase);
+    }
+
+    /** This normalizer with {@code handle_chinese_chars} (a space around each CJK character) as given. */
+    public BertNormalizer withHandleChineseChars(boolean handleChineseChars) {
+        return new BertNormalizer(cleanText, handleChineseChars, stripAccents, lowercase);
+    }
+
+    /** This normalizer with {@code strip_accents} as given; {@code null} strips them exactly when lowercasing. */
+    public BertNormalizer withStripAccents(Boolean stripAccents) {
+        return new BertNormalizer(cleanText, handleChineseChars, stripAccents, lowercase);
+    }
+
+    /** This normalizer with {@code lowercase} as given. */
+    public BertNormalizer withLowercase(boolean lowercase) {
+        return new BertNormalizer(cleanText, handleChineseChars, stripAccents, lowercase);
     }
 
     public boolean cleanText() {

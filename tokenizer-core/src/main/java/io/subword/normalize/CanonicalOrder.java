@@ -13,6 +13,9 @@ import java.util.Arrays;
  * million marks of differing classes costs a few passes over it, never a rescan per mark. Callers that carry
  * alignment (offsets, flags) alongside the code points get the permutation and apply it to every array.
  *
+ * <p>The one canonical sort of the project: the BERT normalizer and the NFD/NFKD/NFC/NFKC forms ({@code UnicodeForms})
+ * both apply its permutation to the arrays they carry.
+ *
  * <p>Not thread-safe: an instance reuses its scratch arrays. Use one per normalization call or per thread.
  * {@link #steps()} counts the loop iterations it ran, so tests can check its growth without timing it.
  */

@@ -14,7 +14,7 @@ public final class NfcNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
-        return UnicodeForms.normalize(input, false, true);
+        return UnicodeForms.normalize(input, UnicodeForms.Form.NFC);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class NfdNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
-        return UnicodeForms.normalize(input, false, false);
+        return UnicodeForms.normalize(input, UnicodeForms.Form.NFD);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class NfkcNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
-        return UnicodeForms.normalize(input, true, true);
+        return UnicodeForms.normalize(input, UnicodeForms.Form.NFKC);
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class NfkdNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
-        return UnicodeForms.normalize(input, true, false);
+        return UnicodeForms.normalize(input, UnicodeForms.Form.NFKD);
     }
 
     @Override

@@ -8,6 +8,21 @@ package io.subword.normalize;
  * @param right strip the end
  */
 public record StripNormalizer(boolean left, boolean right) implements Normalizer {
+    /** Strips both ends (Hugging Face's {@code Strip} defaults). */
+    public static StripNormalizer bothEnds() {
+        return new StripNormalizer(true, true);
+    }
+
+    /** Strips the start only ({@code LStrip}). */
+    public static StripNormalizer startOnly() {
+        return new StripNormalizer(true, false);
+    }
+
+    /** Strips the end only ({@code RStrip}). */
+    public static StripNormalizer endOnly() {
+        return new StripNormalizer(false, true);
+    }
+
     @Override
     public NormalizedText normalize(NormalizedText input) {
         String s = input.text();

@@ -22,7 +22,22 @@ final class UnicodeForms {
     private UnicodeForms() {
     }
 
-    static NormalizedText normalize(NormalizedText input, boolean compat, boolean compose) {
+    /** The four forms: compatibility or canonical decomposition, then composition or not. */
+    enum Form {
+        NFD(false, false), NFC(false, true), NFKD(true, false), NFKC(true, true);
+
+        final boolean compat;
+        final boolean compose;
+
+        Form(boolean compat, boolean compose) {
+            this.compat = compat;
+            this.compose = compose;
+        }
+    }
+
+    static NormalizedText normalize(NormalizedText input, Form form) {
+        boolean compat = form.compat;
+        boolean compose = form.compose;
         String s = input.text();
         int n = s.length();
         int inert = compose ? (compat ? HfUnicode.INERT_NFKC : HfUnicode.INERT_NFC)
@@ -90,6 +105,7 @@ final class UnicodeForms {
         private int[] ccc = new int[16];
         private int[] change = new int[16];
         private int size;
+        private final CanonicalOrder canonical = new CanonicalOrder();
 
         Decomposer(boolean compat, Sink sink) {
             this.compat = compat;
@@ -121,11 +137,11 @@ final class UnicodeForms {
         }
 
         private void flush() {
-            if (size > 1) {
-                CanonicalSort.sort(cps, ccc, change, size);
-            }
+            // the run is at most one starter and the marks after it; the order carries each part's change along
+            int[] order = size > 1 ? canonical.order(ccc, size) : null;
             for (int i = 0; i < size; i++) {
-                sink.accept(cps[i], change[i]);
+                int k = order == null ? i : order[i];
+                sink.accept(cps[k], change[k]);
             }
             size = 0;
         }

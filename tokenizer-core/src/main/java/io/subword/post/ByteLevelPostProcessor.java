@@ -23,9 +23,24 @@ public final class ByteLevelPostProcessor implements ChainablePostProcessor {
         this(true, true);
     }
 
-    public ByteLevelPostProcessor(boolean trimOffsets, boolean addPrefixSpace) {
+    private ByteLevelPostProcessor(boolean trimOffsets, boolean addPrefixSpace) {
         this.trimOffsets = trimOffsets;
         this.addPrefixSpace = addPrefixSpace;
+    }
+
+    /** GPT-2's (the hub's {@code gpt2} tokenizer.json): offsets not trimmed, so a token {@code Ġworld} covers its space. */
+    public static ByteLevelPostProcessor gpt2() {
+        return new ByteLevelPostProcessor(false, true);
+    }
+
+    /** This post-processor with {@code trim_offsets} set to {@code trimOffsets}. */
+    public ByteLevelPostProcessor withTrimOffsets(boolean trimOffsets) {
+        return new ByteLevelPostProcessor(trimOffsets, addPrefixSpace);
+    }
+
+    /** This post-processor with {@code add_prefix_space} set to {@code addPrefixSpace}. */
+    public ByteLevelPostProcessor withAddPrefixSpace(boolean addPrefixSpace) {
+        return new ByteLevelPostProcessor(trimOffsets, addPrefixSpace);
     }
 
     public boolean trimOffsets() {

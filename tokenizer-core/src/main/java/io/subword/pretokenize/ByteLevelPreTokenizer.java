@@ -23,10 +23,38 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
         this(true, true, true);
     }
 
-    public ByteLevelPreTokenizer(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
+    private ByteLevelPreTokenizer(boolean addPrefixSpace, boolean trimOffsets, boolean useRegex) {
         this.addPrefixSpace = addPrefixSpace;
         this.trimOffsets = trimOffsets;
         this.useRegex = useRegex;
+    }
+
+    /** GPT-2's: the GPT-2 split pattern, no prefix space (the hub's {@code gpt2} tokenizer.json). */
+    public static ByteLevelPreTokenizer gpt2() {
+        return new ByteLevelPreTokenizer(false, true, true);
+    }
+
+    /**
+     * Bytes only: no prefix space and no split of its own, for after a {@code Split} that already cut the words
+     * (tiktoken's cl100k and o200k, Llama 3).
+     */
+    public static ByteLevelPreTokenizer afterSplit() {
+        return new ByteLevelPreTokenizer(false, true, false);
+    }
+
+    /** This pre-tokenizer with {@code add_prefix_space} set to {@code addPrefixSpace}. */
+    public ByteLevelPreTokenizer withAddPrefixSpace(boolean addPrefixSpace) {
+        return new ByteLevelPreTokenizer(addPrefixSpace, trimOffsets, useRegex);
+    }
+
+    /** This pre-tokenizer with {@code trim_offsets} (kept only for the file) set to {@code trimOffsets}. */
+    public ByteLevelPreTokenizer withTrimOffsets(boolean trimOffsets) {
+        return new ByteLevelPreTokenizer(addPrefixSpace, trimOffsets, useRegex);
+    }
+
+    /** This pre-tokenizer splitting with the GPT-2 pattern or ({@code false}) not at all. */
+    public ByteLevelPreTokenizer withUseRegex(boolean useRegex) {
+        return new ByteLevelPreTokenizer(addPrefixSpace, trimOffsets, useRegex);
     }
 
     public boolean addPrefixSpace() {
@@ -39,6 +67,11 @@ public final class ByteLevelPreTokenizer implements PreTokenizer {
 
     public boolean useRegex() {
         return useRegex;
+    }
+
+    @Override
+    public boolean isByteLevel() {
+        return true;
     }
 
     @Override

@@ -20,4 +20,12 @@ public interface PreTokenizer {
     default NormalizedText prepare(NormalizedText text) {
         return text;
     }
+
+    /**
+     * Whether this pre-tokenizer is or contains Hugging Face's ByteLevel step, which hands the model bytes rather
+     * than characters (here the model reads the bytes itself; see {@link io.subword.model.Model#readingBytes}).
+     */
+    default boolean isByteLevel() {
+        return false;
+    }
 }

@@ -16,7 +16,12 @@ import java.util.List;
  * cannot express that, so such sequences differ from the reference.
  */
 public final class SequencePreTokenizer implements PreTokenizer {
+    /** A thread keeps its scratch after a split into at most this many pieces; larger ones are dropped. */
+    private static final int SCRATCH_KEEP_PIECES = 1 << 16;
+
     private final List<PreTokenizer> members;
+    /** The members that cut: a ByteLevel step without its regex only marks bytes and leaves each piece whole. */
+    private final List<PreTokenizer> cutting;
     private final ThreadLocal<Spans[]> scratch;
 
     public SequencePreTokenizer(List<? extends PreTokenizer> members) {
@@ -26,6 +31,15 @@ public final class SequencePreTokenizer implements PreTokenizer {
         if (n == 0) {
             throw new IllegalArgumentException("a sequence pre-tokenizer needs at least one member");
         }
+        List<PreTokenizer> cut = this.members.stream()
+                .filter(p -> !(p instanceof ByteLevelPreTokenizer b && !b.useRegex()))
+                .toList();
+        this.cutting = cut.isEmpty() ? List.of(this.members.get(n - 1)) : cut;
+    }
+
+    @Override
+    public boolean isByteLevel() {
+        return members.stream().anyMatch(PreTokenizer::isByteLevel);
     }
 
     public List<PreTokenizer> members() {
@@ -43,6 +57,7 @@ public final class SequencePreTokenizer implements PreTokenizer {
 
     @Override
     public void split(CharSequence text, int start, int end, Spans out) {
+        List<PreTokenizer> members = cutting;
         int n = members.size();
         if (n == 1) {
             members.get(0).split(text, start, end, out);
@@ -68,6 +83,9 @@ public final class SequencePreTokenizer implements PreTokenizer {
                 current = next;
                 next = t;
             }
+        }
+        if (current.capacity() > SCRATCH_KEEP_PIECES || next.capacity() > SCRATCH_KEEP_PIECES) {
+            scratch.remove(); // a huge text: its pieces' buffers go with this call, not with the thread
         }
     }
 

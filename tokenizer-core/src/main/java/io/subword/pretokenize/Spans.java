@@ -36,4 +36,9 @@ public final class Spans {
     public void clear() {
         size = 0;
     }
+
+    /** How many ranges fit before the arrays grow. */
+    int capacity() {
+        return starts.length;
+    }
 }

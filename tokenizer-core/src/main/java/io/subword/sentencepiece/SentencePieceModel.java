@@ -297,7 +297,7 @@ public final class SentencePieceModel {
                 // user-defined symbols are whole symbols before merging in SentencePiece's BPE
                 for (int i = 0; i < size(); i++) {
                     if (type(i) == PieceType.USER_DEFINED) {
-                        b.addToken(new AddedToken(piece(i), i, false, false, false, false, true));
+                        b.addToken(AddedToken.normal(piece(i), i));
                     }
                 }
             }

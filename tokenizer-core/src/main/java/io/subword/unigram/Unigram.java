@@ -341,6 +341,11 @@ public final class Unigram implements Model {
     }
 
     @Override
+    public String type() {
+        return "Unigram";
+    }
+
+    @Override
     public String toString() {
         return "Unigram[" + pieces.size() + " pieces, unk_id=" + unkId + ", byte_fallback=" + byteFallback
                 + (types != null ? ", SentencePiece" : "") + (sampling != null ? ", " + sampling : "") + "]";

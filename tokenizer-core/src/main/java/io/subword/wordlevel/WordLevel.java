@@ -81,6 +81,11 @@ public final class WordLevel implements Model {
     }
 
     @Override
+    public String type() {
+        return "WordLevel";
+    }
+
+    @Override
     public String toString() {
         return "WordLevel[" + vocabulary + ", unk=" + Vocabulary.quote(unkToken) + "]";
     }

@@ -153,6 +153,11 @@ public final class WordPiece implements Model {
     }
 
     @Override
+    public String type() {
+        return "WordPiece";
+    }
+
+    @Override
     public String toString() {
         return "WordPiece[" + vocabulary + ", unk=" + Vocabulary.quote(unkToken) + ", prefix="
                 + Vocabulary.quote(continuingSubwordPrefix) + ", maxInputCharsPerWord=" + maxInputCharsPerWord

@@ -37,7 +37,7 @@ class DecodersTest {
     @Test
     void byteLevelRoundTripsSingleByteTokens() {
         Random random = new Random(11);
-        ByteLevelPreTokenizer pre = new ByteLevelPreTokenizer(false, true, true);
+        ByteLevelPreTokenizer pre = ByteLevelPreTokenizer.gpt2();
         for (int i = 0; i < 3_000; i++) {
             StringBuilder sb = new StringBuilder();
             int n = random.nextInt(30);

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.bpe.Bpe;
+import io.subword.pretokenize.ByteLevelPreTokenizer;
 import io.subword.vocab.io.InputFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -158,13 +160,18 @@ class BpeTokenizerJsonTest {
         assertTrue(e.getMessage().contains("tokenizer.json"), e.getMessage());
     }
 
-    @Test
-    void aByteLevelModelIsNotWrittenWithoutAByteLevelPreTokenizer() throws Exception {
+    /**
+     * The pipeline's rule ({@code Tokenizer.Builder.build}): a byte-level model left without a ByteLevel step gets
+     * one that only marks bytes, so it encodes as before, and the file it writes reads back to the same ids.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hello world", "h\u00e9llo  w\u00f6rld!", "\u6771\u4eac"})
+    void aByteLevelModelWithoutAByteLevelPreTokenizerGetsOne(String text) throws Exception {
         Tokenizer t = TokenizerJson.parse(BASE, NAME);
         Tokenizer noByteLevel = t.toBuilder().preTokenizer(null).build();
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TokenizerJson.toJson(noByteLevel));
-        assertTrue(e.getMessage().contains("ByteLevel pre-tokenizer"), e.getMessage());
+        assertEquals(ByteLevelPreTokenizer.afterSplit().toString(), noByteLevel.preTokenizer().toString());
+        Tokenizer back = TokenizerJson.parse(TokenizerJson.toJson(noByteLevel), NAME);
+        assertArrayEquals(noByteLevel.encode(text).ids(), back.encode(text).ids());
         assertFalse(((Bpe) TokenizerJson.parse(with("pre_tokenizer", "{\"type\":\"Whitespace\"}"), NAME).model())
                 .isByteLevel());
     }

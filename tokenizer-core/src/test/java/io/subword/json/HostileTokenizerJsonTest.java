@@ -4,25 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.subword.Tokenizer;
-import io.subword.vocab.io.InputFormatException;
+import io.subword.testkit.HostileFiles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.subword.testkit.HostileFiles.bytes;
 
 /**
  * Broken {@code tokenizer.json} files, one row per file: malformed JSON, wrong encodings, every component
@@ -33,8 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class HostileTokenizerJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final AtomicInteger TRIED = new AtomicInteger();
-    private static final AtomicInteger UNEXPECTED = new AtomicInteger();
+    private static final HostileFiles FILES = new HostileFiles(TokenizerJsonException.class);
 
     @TempDir
     static Path dir;
@@ -59,15 +52,8 @@ class HostileTokenizerJsonTest {
                         "vocab": {"[PAD]": 0, "[UNK]": 1, "[CLS]": 2, "[SEP]": 3, "hello": 4, "world": 5, "##s": 6, "!": 7}}
             }""";
 
-    record Case(String name, Supplier<byte[]> content, String expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static List<Case> cases() {
-        List<Case> c = new ArrayList<>();
+    static List<HostileFiles.Case> cases() {
+        HostileFiles.Table c = HostileFiles.table();
         // ---- the file as a whole
         raw(c, "valid", BASE, "OK 6 tokens");
         raw(c, "empty", "", "<file>, $: expected an object, got nothing");
@@ -88,12 +74,12 @@ class HostileTokenizerJsonTest {
         raw(c, "NaN as a number", BASE.replace("\"max_input_chars_per_word\": 100", "\"max_input_chars_per_word\": NaN"),
                 "<file>, line 15, column 122: Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow");
         raw(c, "byte order mark", "\uFEFF" + BASE, "OK 6 tokens");
-        c.add(new Case("invalid UTF-8", () -> bytes(BASE.substring(0, 30), 0xFF, BASE.substring(30)),
-                "<file>: the file is not valid UTF-8"));
-        c.add(new Case("Latin-1", () -> BASE.replace("hello", "h\u00e9llo").getBytes(StandardCharsets.ISO_8859_1),
-                "<file>: the file is not valid UTF-8"));
-        c.add(new Case("UTF-16LE with byte order mark", () -> ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16LE),
-                "<file>: the file is not valid UTF-8"));
+        c.add("invalid UTF-8", () -> bytes(BASE.substring(0, 30), 0xFF, BASE.substring(30)),
+                "<file>: the file is not valid UTF-8");
+        c.add("Latin-1", () -> BASE.replace("hello", "h\u00e9llo").getBytes(StandardCharsets.ISO_8859_1),
+                "<file>: the file is not valid UTF-8");
+        c.add("UTF-16LE with byte order mark", () -> ("\uFEFF" + BASE).getBytes(StandardCharsets.UTF_16LE),
+                "<file>: the file is not valid UTF-8");
         raw(c, "raw NUL inside a string", BASE.replace("\"hello\"", "\"hel\0lo\""),
                 "<file>, line 16, column 75: Illegal unquoted character ((CTRL-CHAR, code 0)): has to be escaped using backslash to be included in name");
         raw(c, "NUL byte between values", BASE.replace("\"version\": \"1.0\",", "\"version\": \"1.0\",\0"),
@@ -106,7 +92,7 @@ class HostileTokenizerJsonTest {
                 "<file>, $.model.vocab[\"\\ud800\"]: lone surrogate in a string");
         raw(c, "deep nesting", "{\"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                 "<file>: Document nesting depth (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)");
-        c.add(new Case("50 MB single line (a 50 MB unknown token)", () -> {
+        c.add("50 MB single line (a 50 MB unknown token)", () -> {
             byte[] b = new byte[50 << 20];
             Arrays.fill(b, (byte) 'a');
             byte[] head = "{\"model\": {\"unk_token\": \"".getBytes(StandardCharsets.UTF_8);
@@ -114,7 +100,7 @@ class HostileTokenizerJsonTest {
             byte[] tail = "\"}}".getBytes(StandardCharsets.UTF_8);
             System.arraycopy(tail, 0, b, b.length - tail.length, tail.length);
             return b;
-        }, "<file>: String value length (20054578) exceeds the maximum allowed (20000000, from `StreamReadConstraints.getMaxStringLength()`)"));
+        }, "<file>: String value length (20054578) exceeds the maximum allowed (20000000, from `StreamReadConstraints.getMaxStringLength()`)");
         // ---- top level
         set(c, "version 2.0", "/version", "\"2.0\"", "<file>, $.version: unknown tokenizer version \"2.0\" (supported: 1.0)");
         set(c, "version as a number", "/version", "1.0", "<file>, $.version: expected a string, got number 1.0");
@@ -261,7 +247,7 @@ class HostileTokenizerJsonTest {
         set(c, "Split pre-tokenizer with an unknown behavior", "/pre_tokenizer", "{\"type\": \"Split\", \"pattern\": {\"String\": \" \"}, \"behavior\": \"Sideways\", \"invert\": false}", "<file>, $.pre_tokenizer.behavior: unknown split behavior Sideways (supported: Removed, Isolated, MergedWithPrevious, MergedWithNext, Contiguous)");
         set(c, "Metaspace pre-tokenizer with a two-char replacement", "/pre_tokenizer", "{\"type\": \"Metaspace\", \"replacement\": \"__\", \"prepend_scheme\": \"always\", \"split\": true}", "<file>, $.pre_tokenizer.replacement: expected a single character, got \"__\"");
         set(c, "Replace decoder with an object pattern", "/decoder", "{\"type\": \"Replace\", \"pattern\": {\"Nope\": \"x\"}, \"content\": \" \"}", "<file>, $.decoder.pattern: expected {\"Regex\": \"...\"} or {\"String\": \"...\"}");
-        return c;
+        return c.cases();
     }
 
     private static String supported(Stage<?> stage) {
@@ -270,40 +256,23 @@ class HostileTokenizerJsonTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("cases")
-    void brokenFile(Case c) throws Exception {
-        Path file = dir.resolve("case-" + TRIED.incrementAndGet() + "-tokenizer.json");
-        Files.write(file, c.content().get());
-        String actual;
-        try {
-            Tokenizer t = TokenizerJson.read(file);
-            actual = "OK " + t.encode("Hello worlds!").size() + " tokens";
-        } catch (InputFormatException e) {
-            actual = e.getMessage().replace(file.toString(), "<file>");
-            assertEquals(TokenizerJsonException.class, e.getClass(), c.name());
-        } catch (Throwable t) {
-            UNEXPECTED.incrementAndGet();
-            throw new AssertionError(c + ": unexpected " + t, t);
-        } finally {
-            Files.delete(file);
-        }
-        assertEquals(c.expected(), actual, c.name());
+    void brokenFile(HostileFiles.Case c) throws Exception {
+        FILES.check(dir, "tokenizer.json", c, f -> TokenizerJson.read(f).encode("Hello worlds!").size() + " tokens");
     }
 
     @AfterAll
     static void report() {
-        System.out.println("hostile-input: " + TRIED.get() + " tokenizer.json files tried, " + UNEXPECTED.get()
-                + " unexpected exceptions");
+        System.out.println(FILES.report("tokenizer.json"));
     }
 
     // ---- helpers
 
-    private static void raw(List<Case> c, String name, String json, String expected) {
-        byte[] b = json.getBytes(StandardCharsets.UTF_8);
-        c.add(new Case(name, () -> b, expected));
+    private static void raw(HostileFiles.Table c, String name, String json, String expected) {
+        c.add(name, json, expected);
     }
 
     /** BASE with the value at {@code pointer} set to the JSON {@code value}, or removed for {@code null}. */
-    private static void set(List<Case> c, String name, String pointer, String value, String expected) {
+    private static void set(HostileFiles.Table c, String name, String pointer, String value, String expected) {
         try {
             ObjectNode root = (ObjectNode) MAPPER.readTree(BASE);
             int slash = pointer.lastIndexOf('/');
@@ -323,17 +292,5 @@ class HostileTokenizerJsonTest {
         } catch (IOException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static byte[] bytes(Object... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (Object p : parts) {
-            if (p instanceof String s) {
-                out.writeBytes(s.getBytes(StandardCharsets.UTF_8));
-            } else {
-                out.write((Integer) p);
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -1,9 +1,9 @@
 package io.subword.json;
 
 import io.subword.Tokenizer;
+import io.subword.testkit.HostileFiles;
 import io.subword.testkit.Mutations;
 import io.subword.testkit.Mutations.Mutation;
-import io.subword.vocab.io.InputFormatException;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * naming the file, or returns a tokenizer that encodes and decodes a probe text without throwing.
  */
 class TokenizerJsonFuzzTest {
-    private static final AtomicLong TRIED = new AtomicLong();
+    private static final HostileFiles FILES = new HostileFiles(TokenizerJsonException.class);
     private static final AtomicLong LOADED = new AtomicLong();
     private static final byte[] BASE = HostileTokenizerJsonTest.BASE.getBytes(StandardCharsets.UTF_8);
     private static final Path DIR;
@@ -46,33 +45,26 @@ class TokenizerJsonFuzzTest {
 
     @Property(seed = "20240610")
     void mutatedTokenizerJson(@ForAll("mutations") List<Mutation> m) throws IOException {
-        Path file = DIR.resolve("tokenizer.json");
-        Files.write(file, Mutations.apply(BASE, m));
-        TRIED.incrementAndGet();
-        Tokenizer t;
-        try {
-            t = TokenizerJson.read(file);
-        } catch (InputFormatException e) {
-            assertEquals(TokenizerJsonException.class, e.getClass(), e.getMessage());
-            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
-            return;
-        }
-        LOADED.incrementAndGet();
-        for (String probe : List.of("Hello worlds!", "", "\uD800 x\u0301 \uD83D\uDE00 [CLS]")) {
-            int[] ids = t.encode(probe).ids();
-            try {
-                t.decode(ids);
-            } catch (IllegalArgumentException e) {
-                // documented: a post-processor may name an id the vocabulary lacks; decode names it
-                assertTrue(e.getMessage().startsWith("id "), e.getMessage());
+        FILES.checkNamesFile(DIR, "tokenizer.json", Mutations.apply(BASE, m), file -> {
+            Tokenizer t = TokenizerJson.read(file);
+            LOADED.incrementAndGet();
+            for (String probe : List.of("Hello worlds!", "", "\uD800 x\u0301 \uD83D\uDE00 [CLS]")) {
+                int[] ids = t.encode(probe).ids();
+                try {
+                    t.decode(ids);
+                } catch (IllegalArgumentException e) {
+                    // documented: a post-processor may name an id the vocabulary lacks; decode names it
+                    assertTrue(e.getMessage().startsWith("id "), e.getMessage());
+                }
             }
-        }
+            return "loaded";
+        });
     }
 
     @AfterContainer
     static void report() throws IOException {
-        System.out.println("fuzz: " + TRIED.get() + " mutated tokenizer.json files read (" + LOADED.get()
-                + " still loadable, and they encode), 0 unexpected exceptions");
+        System.out.println(FILES.report("mutated tokenizer.json files, " + LOADED.get()
+                + " still loadable, and they encode"));
         Files.deleteIfExists(DIR.resolve("tokenizer.json"));
         Files.deleteIfExists(DIR);
     }

@@ -20,10 +20,10 @@ class BertNormalizerTest {
         return switch (name) {
             case "uncased" -> BertNormalizer.uncased();
             case "cased" -> BertNormalizer.cased();
-            case "strip" -> new BertNormalizer(true, true, true, false);
-            case "lower" -> new BertNormalizer(true, true, false, true);
-            case "noclean" -> new BertNormalizer(false, true, null, true);
-            case "raw" -> new BertNormalizer(false, false, false, false);
+            case "strip" -> BertNormalizer.cased().withStripAccents(true);
+            case "lower" -> BertNormalizer.uncased().withStripAccents(false);
+            case "noclean" -> BertNormalizer.uncased().withCleanText(false);
+            case "raw" -> BertNormalizer.cased().withCleanText(false).withHandleChineseChars(false).withStripAccents(false);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -101,7 +101,7 @@ class BertNormalizerTest {
     @Test
     void unchangedNonAsciiIsReturnedAsItIs() {
         NormalizedText in = NormalizedText.of("Café 東");
-        assertSame(in, new BertNormalizer(true, false, false, false).normalize(in));
+        assertSame(in, BertNormalizer.cased().withHandleChineseChars(false).withStripAccents(false).normalize(in));
     }
 
     @Test
@@ -143,7 +143,7 @@ class BertNormalizerTest {
             0x1EC7, 0x11938, 0x10400, '.', 0xBF};
         java.util.Random random = new java.util.Random(20240601);
         BertNormalizer[] normalizers = {BertNormalizer.uncased(), BertNormalizer.cased(),
-            new BertNormalizer(false, true, true, true), new BertNormalizer(true, false, false, true)};
+            BertNormalizer.uncased().withCleanText(false).withStripAccents(true), BertNormalizer.uncased().withHandleChineseChars(false).withStripAccents(false)};
         for (int iter = 0; iter < 5000; iter++) {
             StringBuilder sb = new StringBuilder();
             int len = random.nextInt(20);
@@ -206,7 +206,7 @@ class BertNormalizerTest {
         BertNormalizer cased = BertNormalizer.cased();
         assertFalse(cased.lowercase());
         assertNull(cased.stripAccents());
-        BertNormalizer custom = new BertNormalizer(false, false, Boolean.TRUE, false);
+        BertNormalizer custom = BertNormalizer.cased().withCleanText(false).withHandleChineseChars(false).withStripAccents(Boolean.TRUE);
         assertFalse(custom.cleanText());
         assertFalse(custom.handleChineseChars());
         assertEquals(Boolean.TRUE, custom.stripAccents());

@@ -30,9 +30,9 @@ class HubNormalizersTest {
             case "StripAccents" -> StripAccentsNormalizer.INSTANCE;
             case "Nmt" -> NmtNormalizer.INSTANCE;
             case "ByteLevel" -> ByteLevelNormalizer.INSTANCE;
-            case "Strip" -> new StripNormalizer(true, true);
-            case "LStrip" -> new StripNormalizer(true, false);
-            case "RStrip" -> new StripNormalizer(false, true);
+            case "Strip" -> StripNormalizer.bothEnds();
+            case "LStrip" -> StripNormalizer.startOnly();
+            case "RStrip" -> StripNormalizer.endOnly();
             case "Prepend" -> new PrependNormalizer("\u2581");
             case "ReplaceSpace" -> new ReplaceNormalizer(" ", false, "\u2581");
             case "ReplaceRegex" -> new ReplaceNormalizer("o+", true, "0");

@@ -45,9 +45,9 @@ class AddedTokenCharClassesParityTest {
     @BeforeAll
     static void load() throws Exception {
         Tokenizer bert = Tokenizers.fromFile(RealData.bertUncasedTokenizerJsonWithoutLimits());
-        singleWord = bert.toBuilder().addToken(new AddedToken("[NEW]", NEW_ID, false, true, false, false, false))
+        singleWord = bert.toBuilder().addToken(AddedToken.normal("[NEW]", NEW_ID).withSingleWord(true).withNormalized(false))
                 .build();
-        strip = bert.toBuilder().addToken(new AddedToken("[NEW]", NEW_ID, false, false, true, true, false)).build();
+        strip = bert.toBuilder().addToken(AddedToken.normal("[NEW]", NEW_ID).withLstrip(true).withRstrip(true).withNormalized(false)).build();
         hfSingleWord = HfReference.load(write(singleWord, "single-word.json"), false);
         hfStrip = HfReference.load(write(strip, "strip.json"), false);
     }

@@ -35,11 +35,11 @@ class Gpt2AddedTokensParityTest {
     static void load() throws Exception {
         Tokenizer gpt2 = Tokenizers.withMergeList(TiktokenTokenizers.of("r50k_base"));
         Tokenizer withAdded = gpt2.toBuilder()
-                .addToken(new AddedToken("<mask>", 50257, true, false, true, false, false))
-                .addToken(new AddedToken("wor", 50258, false, true, false, false, false))
-                .addToken(new AddedToken("[X]", 50259, false, false, false, true, true))
-                .addToken(new AddedToken("\u00E9a", 50260, false, false, true, true, true))
-                .addToken(new AddedToken("<sep>", 50261, true, true, true, true, false))
+                .addToken(AddedToken.special("<mask>", 50257).withLstrip(true))
+                .addToken(AddedToken.normal("wor", 50258).withSingleWord(true).withNormalized(false))
+                .addToken(AddedToken.normal("[X]", 50259).withRstrip(true))
+                .addToken(AddedToken.normal("\u00E9a", 50260).withLstrip(true).withRstrip(true))
+                .addToken(AddedToken.special("<sep>", 50261).withSingleWord(true).withLstrip(true).withRstrip(true))
                 .build();
         Path json = dir.resolve("gpt2-added-tokens.json");
         TokenizerJson.write(withAdded, json);

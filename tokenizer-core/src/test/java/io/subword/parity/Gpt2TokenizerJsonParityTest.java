@@ -61,7 +61,7 @@ class Gpt2TokenizerJsonParityTest {
         json = dir.resolve("gpt2-tokenizer.json");
         TokenizerJson.write(converted, json);
         trimJson = dir.resolve("gpt2-trim-offsets-tokenizer.json");
-        TokenizerJson.write(converted.toBuilder().postProcessor(new ByteLevelPostProcessor(true, true)).build(),
+        TokenizerJson.write(converted.toBuilder().postProcessor(new ByteLevelPostProcessor()).build(),
                 trimJson);
         conversionNanos = System.nanoTime() - t0;
     }

@@ -43,7 +43,7 @@ class PreTokenizersTest {
             true;  true;  "\uD83D\uDE00";     " \uD83D\uDE00@0-2"
             """)
     void byteLevel(boolean addPrefixSpace, boolean useRegex, String text, String expected) {
-        ByteLevelPreTokenizer p = new ByteLevelPreTokenizer(addPrefixSpace, true, useRegex);
+        ByteLevelPreTokenizer p = new ByteLevelPreTokenizer().withAddPrefixSpace(addPrefixSpace).withUseRegex(useRegex);
         assertEquals(list(expected), pieces(p, text));
     }
 
@@ -109,14 +109,14 @@ class PreTokenizersTest {
         PreTokenizer p = new SequencePreTokenizer(List.of(
                 new SplitPreTokenizer(" ", false, SplitBehavior.REMOVED, false),
                 new SplitPreTokenizer("\\p{N}", true, SplitBehavior.ISOLATED, false),
-                new ByteLevelPreTokenizer(false, true, false)));
+                ByteLevelPreTokenizer.afterSplit()));
         assertEquals(List.of("ab@0-2", "1@2-3", "2@3-4", "c@4-5", "d@6-7"), pieces(p, "ab12c d"));
     }
 
     @Test
     void llama3StyleSequence() {
         PreTokenizer p = new SequencePreTokenizer(List.of(SplitPreTokenizer.of(SplitPattern.CL100K),
-                new ByteLevelPreTokenizer(false, true, false)));
+                ByteLevelPreTokenizer.afterSplit()));
         assertEquals(List.of("Hello@0-5", " world@5-11", "!!!\n@11-15"), pieces(p, "Hello world!!!\n"));
     }
 

@@ -3,10 +3,6 @@ package io.subword.compare;
 import io.subword.Encoding;
 import io.subword.Offsets;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
-import io.subword.model.Model;
-import io.subword.wordlevel.WordLevel;
-import io.subword.wordpiece.WordPiece;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -126,16 +122,6 @@ final class CandidateRun {
 
     /** The id of the tokenizer's unknown token, or -1 if its model has none (byte-level BPE). */
     static int unknownId(Tokenizer tokenizer) {
-        Model model = tokenizer.model();
-        if (model instanceof WordPiece wp) {
-            return wp.unkId();
-        }
-        if (model instanceof WordLevel wl) {
-            return wl.unkId();
-        }
-        if (model instanceof Bpe bpe && bpe.unkToken() != null) {
-            return tokenizer.vocabulary().id(bpe.unkToken());
-        }
-        return model.unknownId(); // Unigram's <unk>; -1 for models without one
+        return tokenizer.model().unknownId();
     }
 }

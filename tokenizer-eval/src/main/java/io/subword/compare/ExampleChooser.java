@@ -2,7 +2,6 @@ package io.subword.compare;
 
 import io.subword.Encoding;
 import io.subword.Tokenizer;
-import io.subword.bpe.Bpe;
 import io.subword.pretokenize.ByteLevelAlphabet;
 import io.subword.train.WordCounts;
 
@@ -103,7 +102,7 @@ final class ExampleChooser {
     static List<Example.Piece> pieces(Tokenizer tokenizer, String word) {
         Encoding e = tokenizer.encode(word, false);
         int unkId = CandidateRun.unknownId(tokenizer);
-        boolean byteLevel = tokenizer.model() instanceof Bpe bpe && bpe.isByteLevel();
+        boolean byteLevel = tokenizer.model().isByteLevel();
         List<String> tokens = e.tokens();
         List<Example.Piece> pieces = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {

@@ -141,7 +141,7 @@ class ComparisonTest {
         Vocabulary vocab = Vocabulary.of(alphabet);
         Tokenizer byteLevel = Tokenizer.builder(Bpe.byteLevel(vocab,
                         MergeTable.fromMerges(vocab, List.of(new io.subword.vocab.Merge("Ġ", "b")), null)))
-                .preTokenizer(new ByteLevelPreTokenizer(false, true, true)).build();
+                .preTokenizer(ByteLevelPreTokenizer.gpt2()).build();
         ComparisonResult r = run(Comparison.builder().exampleCount(0).build(), corpus(dir, "a b"),
                 Candidate.of("bytelevel", byteLevel));
         Metrics m = r.models().get(0).all();
@@ -169,7 +169,7 @@ class ComparisonTest {
         Vocabulary vocab = Vocabulary.of(alphabet);
         Tokenizer byteLevel = Tokenizer.builder(Bpe.byteLevel(vocab,
                         MergeTable.fromMerges(vocab, List.of(new io.subword.vocab.Merge("Ġ", "b")), null)))
-                .preTokenizer(new ByteLevelPreTokenizer(false, true, true)).build();
+                .preTokenizer(ByteLevelPreTokenizer.gpt2()).build();
         ComparisonResult r = run(Comparison.builder().exampleCount(0).build(), corpus(dir, "a  b", "a b  ", " a"),
                 Candidate.of("bytelevel", byteLevel));
         Metrics m = r.models().get(0).all();

@@ -1,5 +1,6 @@
 package io.subword.spark;
 
+import io.subword.vocab.io.Utf8Lines;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -19,6 +20,7 @@ import scala.Tuple2;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -184,12 +186,12 @@ public final class SparkCorpus {
     private static final class DecodingIterator implements Iterator<String> {
         private final String file;
         private final Iterator<Tuple2<LongWritable, Text>> records;
-        private final Utf8Lines decoder;
+        private final boolean strict;
 
         DecodingIterator(String file, Iterator<Tuple2<LongWritable, Text>> records, boolean strict) {
             this.file = file;
             this.records = records;
-            this.decoder = new Utf8Lines(strict);
+            this.strict = strict;
         }
 
         @Override
@@ -210,11 +212,11 @@ public final class SparkCorpus {
             if (len > 0 && bytes[len - 1] == '\r') {
                 len--;
             }
-            String line = decoder.decode(bytes, len);
-            if (line == null) {
-                throw Utf8Lines.invalid(file, record._1().get(), bytes, len);
+            if (strict && Utf8Lines.firstInvalid(bytes, 0, len) >= 0) {
+                throw InvalidLine.error(file, record._1().get(), bytes, len);
             }
-            return line;
+            // Java's decoder replaces each malformed sequence with U+FFFD, as Utf8Lines.lenient does.
+            return new String(bytes, 0, len, StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,17 +1,12 @@
 package io.subword.train;
 
+import io.subword.vocab.io.Utf8Lines;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -114,30 +109,19 @@ public final class Corpus {
         return new Lines(this);
     }
 
-    /** A cursor over the lines of a corpus. Not thread-safe. */
+    /** A cursor over the lines of a corpus, each file read by {@link Utf8Lines}. Not thread-safe. */
     public static final class Lines implements Closeable {
         private final Corpus corpus;
-        private final CharsetDecoder decoder;
         private int nextFile;
         private Path file;
         private CountingStream counting;
-        private InputStream in;
+        private Utf8Lines in;
         private boolean streamTaken;
-        private final byte[] buf = new byte[1 << 16];
-        private int bufPos;
-        private int bufLen;
-        private byte[] line = new byte[256];
-        private CharBuffer chars = CharBuffer.allocate(256);
-        private long lineNo;
-        /** Offset, in the decompressed current file, of the next unread byte. */
-        private long offset;
         private long bytesDone;
+        private long lineNumber;
 
         Lines(Corpus corpus) {
             this.corpus = corpus;
-            CodingErrorAction action = corpus.lenient ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
-            this.decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(action)
-                    .onUnmappableCharacter(action);
         }
 
         /** The next line without its line ending, or {@code null} at the end of the corpus. */
@@ -146,83 +130,13 @@ public final class Corpus {
                 if (in == null && !openNext()) {
                     return null;
                 }
-                long lineStart = offset;
-                int len = 0;
-                boolean sawAny = false;
-                boolean ended = false;
-                while (!ended) {
-                    if (bufPos == bufLen) {
-                        bufLen = in.read(buf, 0, buf.length);
-                        bufPos = 0;
-                        if (bufLen <= 0) {
-                            bufLen = 0;
-                            break;
-                        }
-                    }
-                    sawAny = true;
-                    int from = bufPos;
-                    int nl = from;
-                    while (nl < bufLen && buf[nl] != '\n') {
-                        nl++;
-                    }
-                    int n = nl - from;
-                    if (len + n > line.length) {
-                        line = Arrays.copyOf(line, Math.max(line.length * 2, len + n));
-                    }
-                    System.arraycopy(buf, from, line, len, n);
-                    len += n;
-                    offset += n;
-                    bufPos = nl;
-                    if (nl < bufLen) {
-                        bufPos++;
-                        offset++;
-                        ended = true;
-                    }
+                String line = in.next();
+                if (line != null) {
+                    lineNumber = in.lineNumber();
+                    return line;
                 }
-                if (!sawAny) {
-                    closeCurrent();
-                    continue;
-                }
-                lineNo++;
-                int start = 0;
-                if (lineNo == 1 && len >= 3 && (line[0] & 0xff) == 0xEF && (line[1] & 0xff) == 0xBB
-                        && (line[2] & 0xff) == 0xBF) {
-                    start = 3;
-                }
-                int end = len > start && line[len - 1] == '\r' ? len - 1 : len;
-                return decode(start, end, lineStart);
+                closeCurrent();
             }
-        }
-
-        private String decode(int from, int to, long lineStart) throws InputFormatException {
-            boolean ascii = true;
-            for (int i = from; i < to; i++) {
-                if (line[i] < 0) {
-                    ascii = false;
-                    break;
-                }
-            }
-            if (ascii) {
-                return new String(line, from, to - from, StandardCharsets.ISO_8859_1);
-            }
-            if (chars.capacity() < to - from) {
-                chars = CharBuffer.allocate(to - from);
-            }
-            chars.clear();
-            ByteBuffer bytes = ByteBuffer.wrap(line, from, to - from);
-            decoder.reset();
-            CoderResult result = decoder.decode(bytes, chars, true);
-            if (!result.isError()) {
-                result = decoder.flush(chars);
-            }
-            if (result.isError()) {
-                long at = lineStart + bytes.position();
-                throw InputFormatException.atLine(name(), lineNo, "invalid UTF-8 at byte offset " + at
-                        + " (byte " + (bytes.position() - from + 1) + " of the line)");
-            }
-            assert !result.isOverflow() : "UTF-8 never decodes to more chars than bytes";
-            chars.flip();
-            return chars.toString();
         }
 
         private boolean openNext() throws IOException {
@@ -232,36 +146,32 @@ public final class Corpus {
                 }
                 streamTaken = true;
                 counting = new CountingStream(corpus.stream);
-                in = counting;
                 file = null;
+                in = open(counting, Path.of(corpus.streamName));
             } else {
                 if (nextFile >= corpus.files.size()) {
                     return false;
                 }
                 file = corpus.files.get(nextFile++);
                 counting = new CountingStream(Files.newInputStream(file));
-                in = file.getFileName().toString().endsWith(".gz")
-                        ? new GZIPInputStream(counting, 1 << 16) : counting;
+                in = open(file.getFileName().toString().endsWith(".gz")
+                        ? new GZIPInputStream(counting, 1 << 16) : counting, file);
             }
-            lineNo = 0;
-            offset = 0;
-            bufPos = bufLen = 0;
             return true;
+        }
+
+        private Utf8Lines open(InputStream stream, Path name) {
+            return corpus.lenient ? Utf8Lines.lenient(stream, name) : Utf8Lines.strict(stream, name);
         }
 
         private void closeCurrent() throws IOException {
             bytesDone += counting.count;
             counting = null;
-            InputStream current = in;
+            Utf8Lines current = in;
             in = null;
             if (corpus.stream == null) {
                 current.close();
             }
-        }
-
-        /** The current file, or the stream's name, for messages. */
-        private Path name() {
-            return file != null ? file : Path.of(corpus.streamName);
         }
 
         /** The number of raw bytes read so far, over all files (compressed bytes for {@code .gz}). */
@@ -276,7 +186,7 @@ public final class Corpus {
 
         /** The number, counted from 1, of the line returned last within its file. */
         public long lineNumber() {
-            return lineNo;
+            return lineNumber;
         }
 
         @Override

@@ -115,11 +115,13 @@ public enum Family {
     public Normalizer normalizer(boolean lowercase) {
         return switch (this) {
             // CharBPETokenizer: BertNormalizer(lowercase=False) then, when asked, Lowercase (accents kept).
-            case BPE, WORD_LEVEL -> new BertNormalizer(true, true, lowercase ? Boolean.FALSE : null, lowercase);
+            case BPE, WORD_LEVEL -> BertNormalizer.cased().withLowercase(lowercase)
+                    .withStripAccents(lowercase ? Boolean.FALSE : null);
             // ByteLevelBPETokenizer: nothing, or Lowercase; a BertNormalizer with only lowercase on is the same.
-            case BYTE_LEVEL -> lowercase ? new BertNormalizer(false, false, Boolean.FALSE, true) : null;
+            case BYTE_LEVEL -> lowercase ? BertNormalizer.uncased().withCleanText(false).withHandleChineseChars(false)
+                    .withStripAccents(Boolean.FALSE) : null;
             // BertWordPieceTokenizer: strip accents follows lowercase (null), as bert-base-uncased has it.
-            case WORD_PIECE -> new BertNormalizer(true, true, lowercase ? null : Boolean.FALSE, lowercase);
+            case WORD_PIECE -> lowercase ? BertNormalizer.uncased() : BertNormalizer.cased().withStripAccents(Boolean.FALSE);
             // SentencePiece has no lowercasing of its own (UnigramTrainer rejects it).
             case UNIGRAM -> UnigramTrainer.normalizer(TrainingOptions.defaults().normalization(), List.of());
         };
@@ -129,7 +131,7 @@ public enum Family {
     public PreTokenizer preTokenizer() {
         return switch (this) {
             case BPE, WORD_PIECE, WORD_LEVEL -> BertPreTokenizer.INSTANCE;
-            case BYTE_LEVEL -> new ByteLevelPreTokenizer(false, true, true);
+            case BYTE_LEVEL -> ByteLevelPreTokenizer.gpt2();
             case UNIGRAM -> UnigramTrainer.preTokenizer(true);
         };
     }

@@ -90,7 +90,7 @@ public final class TrainedTokenizer {
             b = Tokenizer.builder(Bpe.byteLevel(vocab, table))
                     .preTokenizer(family.preTokenizer())
                     // ByteLevelBPETokenizer: processors.ByteLevel(trim_offsets=False), HF's other flags default.
-                    .postProcessor(new ByteLevelPostProcessor(false, true))
+                    .postProcessor(ByteLevelPostProcessor.gpt2())
                     .decoder(ByteLevelDecoder.INSTANCE);
         } else {
             String suffix = data.endOfWordSuffix();

@@ -1,6 +1,6 @@
 package io.subword.examples;
 
-import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.NpyFile;
 import io.subword.embed.EmbeddingTable;
 
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class SentenceEmbeddings {
         for (int i = 0; i < lines.size(); i++) {
             System.arraycopy(embedder.embed(lines.get(i)), 0, rows, i * dim, dim);
         }
-        EmbeddingFiles.writeNpy(out, EmbeddingTable.wrap(lines.size(), dim, rows));
+        NpyFile.write(out, EmbeddingTable.wrap(lines.size(), dim, rows));
     }
 
     /**

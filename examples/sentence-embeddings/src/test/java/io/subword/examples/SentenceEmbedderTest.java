@@ -2,7 +2,7 @@ package io.subword.examples;
 
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.subword.compare.LanguageGuesser;
-import io.subword.embed.EmbeddingFiles;
+import io.subword.embed.NpyFile;
 import io.subword.embed.EmbeddingTable;
 import io.subword.testkit.RealData;
 import org.junit.jupiter.api.AfterAll;
@@ -115,7 +115,7 @@ class SentenceEmbedderTest {
         Files.writeString(in, "The Commission agrees.\n\nWe vote tomorrow.\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out.npy");
         SentenceEmbeddings.write(ours, in, out);
-        EmbeddingTable table = EmbeddingFiles.readNpy(out);
+        EmbeddingTable table = NpyFile.read(out);
         assertEquals(3, table.rows());
         assertEquals(384, table.dim());
         assertArrayEquals(ours.embed("The Commission agrees."), table.row(0));

@@ -3,7 +3,9 @@
  * ({@link io.subword.vocab.io.VocabTxt}), GPT-2's {@code vocab.json} and {@code merges.txt}
  * ({@link io.subword.vocab.io.VocabJson}, {@link io.subword.vocab.io.MergesTxt}) and tiktoken's
  * {@code .tiktoken} ranks ({@link io.subword.vocab.io.TiktokenRanks}), plus the crash-safe file writer
- * {@link io.subword.vocab.io.AtomicFiles} that every module writes through.
+ * {@link io.subword.vocab.io.AtomicFiles} that every module writes through and the strict UTF-8 line reader
+ * {@link io.subword.vocab.io.Utf8Lines} that every module reads text lines with (vocabulary files, training corpora,
+ * the command line's input, Spark's line records).
  *
  * <p>Contract:
  * <ul>

@@ -76,7 +76,7 @@ class VocabJsonTest {
         Path file = dir.resolve("vocab.json");
         Files.write(file, new byte[] {'{', '\n', '"', (byte) 0xC3, '"', ':', '0', '}'});
         InputFormatException e = assertThrows(InputFormatException.class, () -> VocabJson.read(file));
-        assertEquals(file + ", line 2: invalid UTF-8 at byte 2 of the line", e.getMessage());
+        assertEquals(file + ", line 2: invalid UTF-8 at byte offset 3 (byte 2 of the line)", e.getMessage());
     }
 
     @Test

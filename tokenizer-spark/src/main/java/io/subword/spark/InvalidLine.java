@@ -1,5 +1,6 @@
 package io.subword.spark;
 
+import io.subword.vocab.io.Utf8Lines;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.compress.CompressionCodec;
@@ -8,66 +9,13 @@ import org.apache.hadoop.io.compress.CompressionCodecFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes the raw bytes of one line as {@code io.subword.train.Corpus} does: pure ASCII directly, anything else with
- * Java's UTF-8 decoder, which either reports malformed input (strict) or replaces each malformed sequence with
- * U+FFFD (lenient). One per task; not thread-safe.
+ * The error for a line that is not valid UTF-8, worded as {@link io.subword.vocab.io.Utf8Lines} words it when
+ * {@code Corpus} reads the same file: Hadoop gives the byte offset of the line, not its number.
  */
-final class Utf8Lines {
-    private final CharsetDecoder decoder;
-    private CharBuffer chars = CharBuffer.allocate(256);
-
-    Utf8Lines(boolean strict) {
-        CodingErrorAction action = strict ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE;
-        this.decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
-    }
-
-    /** The text of {@code bytes[0, len)}, or {@code null} if it is not valid UTF-8 and decoding is strict. */
-    String decode(byte[] bytes, int len) {
-        int bad = firstError(bytes, len);
-        if (bad == -1) {
-            return chars.toString();
-        }
-        return bad == -2 ? new String(bytes, 0, len, StandardCharsets.ISO_8859_1) : null;
-    }
-
-    /**
-     * Decodes into {@link #chars}: {@code -2} if the bytes are ASCII (nothing decoded), {@code -1} if decoded,
-     * else the index of the first malformed byte.
-     */
-    private int firstError(byte[] bytes, int len) {
-        boolean ascii = true;
-        for (int i = 0; i < len; i++) {
-            if (bytes[i] < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return -2;
-        }
-        if (chars.capacity() < len) {
-            chars = CharBuffer.allocate(len);
-        }
-        chars.clear();
-        ByteBuffer in = ByteBuffer.wrap(bytes, 0, len);
-        decoder.reset();
-        CoderResult result = decoder.decode(in, chars, true);
-        if (!result.isError()) {
-            result = decoder.flush(chars);
-        }
-        if (result.isError()) {
-            return in.position();
-        }
-        chars.flip();
-        return -1;
+final class InvalidLine {
+    private InvalidLine() {
     }
 
     /**
@@ -75,8 +23,8 @@ final class Utf8Lines {
      * reports it) that is not valid UTF-8. Finding the line number means reading the file up to that offset: this
      * runs only when the job is about to fail.
      */
-    static CorpusFormatException invalid(String file, long lineStart, byte[] bytes, int len) {
-        int bad = new Utf8Lines(true).firstError(bytes, len);
+    static CorpusFormatException error(String file, long lineStart, byte[] bytes, int len) {
+        int bad = Utf8Lines.firstInvalid(bytes, 0, len);
         String shown = displayName(file);
         long[] lineAndBom;
         try {
