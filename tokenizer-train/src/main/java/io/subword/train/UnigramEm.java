@@ -89,8 +89,11 @@ final class UnigramEm {
                     newId[i] = newId[i] < 0 ? -1 : step[newId[i]];
                 }
             }
+            boolean same = isIdentity(newId);
             runParts((p, from, to) -> {
-                lattices[p].keep(newId);
+                if (!same) {
+                    lattices[p].keep(newId);
+                }
                 return lattices[p];
             }, WordLattices[]::new);
         }
@@ -225,6 +228,15 @@ final class UnigramEm {
         return result;
     }
 
+    private static boolean isIdentity(int[] map) {
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The score of the unknown node: the lowest piece score minus 10, as in SentencePiece. */
     private static double unknownScore(Pieces model) {
         double min = Double.POSITIVE_INFINITY;
@@ -266,13 +278,13 @@ final class UnigramEm {
             return null;
         }, Object[]::new);
         // 2. Viterbi counts over all words.
-        double unknownScore = unknownScore(model);
+        WordLattices.Weights weights = WordLattices.Weights.of(model.pieces(), model.scores(), unknownScore(model));
         long[] freq = sum(runParts((p, from, to) -> {
             long[] f = new long[n];
             WordLattices.Scratch sc = new WordLattices.Scratch();
             WordLattices l = lattices[p];
             for (int w = from; w < to; w++) {
-                l.viterbiCounts(w - from, words[w].length, counts[w], model.scores(), unknownScore, sc, f);
+                l.viterbiCounts(w - from, words[w].length, counts[w], weights, sc, f);
             }
             return f;
         }, long[][]::new));

@@ -238,7 +238,7 @@ public final class UnigramTrainer implements Trainer {
                 options.byteFallback());
     }
 
-    /** Words as code points, in code point order of the words, user-defined symbols cut out. */
+    /** Words as code points, user-defined symbols cut out. */
     record Words(int[][] codePoints, long[] counts) {
         /** These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. */
         Words withUnknown(IntOpenHashSet alphabet) {
@@ -258,14 +258,17 @@ public final class UnigramTrainer implements Trainer {
             return changed ? of(merged) : this;
         }
 
+        /**
+         * The words of {@code map} in its own order: nothing downstream depends on the order of the words (counts
+         * are summed as integers, ties are broken by the pieces' code points), so they are not sorted.
+         */
         static Words of(Object2LongOpenHashMap<String> map) {
-            List<String> sorted = new ArrayList<>(map.keySet());
-            sorted.sort(WordCounts.CODE_POINT_ORDER);
-            int[][] cps = new int[sorted.size()][];
-            long[] c = new long[sorted.size()];
-            for (int i = 0; i < cps.length; i++) {
-                cps[i] = sorted.get(i).codePoints().toArray();
-                c[i] = map.getLong(sorted.get(i));
+            int[][] cps = new int[map.size()][];
+            long[] c = new long[map.size()];
+            int i = 0;
+            for (var e : map.object2LongEntrySet()) {
+                cps[i] = e.getKey().codePoints().toArray();
+                c[i++] = e.getLongValue();
             }
             return new Words(cps, c);
         }

@@ -66,11 +66,39 @@ final class WordLattices {
         return wordStart[wordStart.length - 1];
     }
 
+    /** Piece id of a node whose piece went but which is still stored: it weighs nothing. */
+    static final int GONE = -2;
+
     /**
-     * Renumbers the pieces by {@code newId} (old id to new id, -1 for a piece that went) and drops the nodes of the
-     * pieces that went; a position left without a one-character node gets the unknown node.
+     * Renumbers the pieces by {@code newId} (old id to new id, -1 for a piece that went). The nodes of pieces that
+     * went are marked {@link #GONE} and only dropped once they are a third of all nodes, or at once if a position
+     * lost its one-character node (it needs the unknown node then).
      */
     void keep(int[] newId) {
+        int n = nodes();
+        int gone = 0;
+        boolean lostSingle = false;
+        for (int k = 0; k < n; k++) {
+            int id = piece[k];
+            if (id >= 0) {
+                id = newId[id];
+                if (id < 0) {
+                    id = GONE;
+                    lostSingle |= end[k] - begin[k] == 1;
+                }
+                piece[k] = id;
+            }
+            if (id == GONE) {
+                gone++;
+            }
+        }
+        if (lostSingle || gone * 3 > n) {
+            compact();
+        }
+    }
+
+    /** Drops the {@link #GONE} nodes; a position left without a one-character node gets the unknown node. */
+    private void compact() {
         int write = 0;
         int words = wordStart.length - 1;
         int read = 0;
@@ -83,25 +111,22 @@ final class WordLattices {
                 int groupEnd = read;
                 boolean single = false;
                 while (groupEnd < stop && begin[groupEnd] == pos) {
-                    int id = piece[groupEnd];
-                    if (end[groupEnd] == pos + 1 && (id < 0 || newId[id] >= 0)) {
+                    if (end[groupEnd] == pos + 1 && piece[groupEnd] != GONE) {
                         single = true;
                     }
                     groupEnd++;
                 }
-                // a group always had a one-character node and loses at most that one to the unknown node, so
-                // write never passes read: the unknown node takes the place of a node that went
+                // a group always had a one-character node, first in the group, and loses at most that one to the
+                // unknown node, so write never passes read: the unknown node takes the place of the node that went
                 int firstWrite = write;
                 if (!single) {
                     write++; // filled below, once the group has been read
                 }
                 for (int k = read; k < groupEnd; k++) {
-                    int id = piece[k];
-                    int mapped = id < 0 ? -1 : newId[id];
-                    if (id < 0 || mapped >= 0) {
+                    if (piece[k] != GONE) {
                         begin[write] = begin[k];
                         end[write] = end[k];
-                        piece[write] = mapped;
+                        piece[write] = piece[k];
                         write++;
                     }
                 }
@@ -121,8 +146,12 @@ final class WordLattices {
         }
     }
 
-    /** Per-piece weights of one E-step: {@code exp(score - length * rate)}. */
-    record Weights(double[] weight, double unknownWeight, double rate, double[] score, double unknownScore) {
+    /**
+     * Weights of one E-step: {@code weight[id + 2] = exp(score - length * rate)} for piece {@code id},
+     * {@code weight[1]} the unknown node's, {@code weight[0] = 0} for a {@link #GONE} node; and the scores, laid
+     * out the same way ({@code -infinity} for a gone node).
+     */
+    record Weights(double[] weight, double[] score) {
         static Weights of(int[][] pieces, double[] scores, double unknownScore) {
             // the rate: the score per character of a piece drawn from the model, so that weights centre on 1
             double mass = 0;
@@ -135,11 +164,16 @@ final class WordLattices {
                 den += p * pieces[i].length;
             }
             double rate = mass > 0 && den > 0 ? num / den : 0;
-            double[] w = new double[pieces.length];
+            double[] w = new double[pieces.length + 2];
+            double[] sc = new double[pieces.length + 2];
+            w[1] = Math.exp(unknownScore - rate);
+            sc[0] = Double.NEGATIVE_INFINITY;
+            sc[1] = unknownScore;
             for (int i = 0; i < pieces.length; i++) {
-                w[i] = Math.exp(scores[i] - pieces[i].length * rate);
+                w[i + 2] = Math.exp(scores[i] - pieces[i].length * rate);
+                sc[i + 2] = scores[i];
             }
-            return new Weights(w, Math.exp(unknownScore - rate), rate, scores, unknownScore);
+            return new Weights(w, sc);
         }
     }
 
@@ -171,11 +205,9 @@ final class WordLattices {
         Arrays.fill(alpha, 0, len + 1, 0);
         Arrays.fill(beta, 0, len + 1, 0);
         double[] weight = m.weight;
-        double unk = m.unknownWeight;
         alpha[0] = 1;
         for (int k = from; k < to; k++) {
-            int id = piece[k];
-            alpha[end[k]] += alpha[begin[k]] * (id < 0 ? unk : weight[id]);
+            alpha[end[k]] += alpha[begin[k]] * weight[piece[k] + 2];
         }
         double z = alpha[len];
         if (!(z >= SAFE_MIN && z <= SAFE_MAX)) {
@@ -184,14 +216,13 @@ final class WordLattices {
         }
         beta[len] = 1;
         for (int k = to - 1; k >= from; k--) {
-            int id = piece[k];
-            beta[begin[k]] += beta[end[k]] * (id < 0 ? unk : weight[id]);
+            beta[begin[k]] += beta[end[k]] * weight[piece[k] + 2];
         }
         double factor = freq * scale / z;
         for (int k = from; k < to; k++) {
             int id = piece[k];
             if (id >= 0) {
-                expected[id] += Math.round(alpha[begin[k]] * weight[id] * beta[end[k]] * factor);
+                expected[id] += Math.round(alpha[begin[k]] * weight[id + 2] * beta[end[k]] * factor);
             }
         }
     }
@@ -204,31 +235,27 @@ final class WordLattices {
         Arrays.fill(beta, 0, len + 1, Double.NEGATIVE_INFINITY);
         alpha[0] = 0;
         for (int k = from; k < to; k++) {
-            alpha[end[k]] = PieceLattice.logAdd(alpha[end[k]], alpha[begin[k]] + score(piece[k], m));
+            alpha[end[k]] = PieceLattice.logAdd(alpha[end[k]], alpha[begin[k]] + m.score[piece[k] + 2]);
         }
         beta[len] = 0;
         for (int k = to - 1; k >= from; k--) {
-            beta[begin[k]] = PieceLattice.logAdd(beta[begin[k]], beta[end[k]] + score(piece[k], m));
+            beta[begin[k]] = PieceLattice.logAdd(beta[begin[k]], beta[end[k]] + m.score[piece[k] + 2]);
         }
         double z = alpha[len];
         double factor = freq * scale;
         for (int k = from; k < to; k++) {
             int id = piece[k];
             if (id >= 0) {
-                expected[id] += Math.round(Math.exp(alpha[begin[k]] + m.score[id] + beta[end[k]] - z) * factor);
+                expected[id] += Math.round(Math.exp(alpha[begin[k]] + m.score[id + 2] + beta[end[k]] - z) * factor);
             }
         }
     }
 
-    private static double score(int id, Weights m) {
-        return id < 0 ? m.unknownScore : m.score[id];
-    }
-
     /**
      * Adds {@code freq} to each piece on the best segmentation of word {@code w} (local index) of {@code len}
-     * code points under {@code scores} (ties: the node found first, as {@link PieceLattice#viterbi}).
+     * code points under {@code m}'s scores (ties: the node found first, as {@link PieceLattice#viterbi}).
      */
-    void viterbiCounts(int w, int len, long freq, double[] scores, double unknownScore, Scratch s, long[] counts) {
+    void viterbiCounts(int w, int len, long freq, Weights m, Scratch s, long[] counts) {
         int from = wordStart[w];
         int to = wordStart[w + 1];
         s.size(len);
@@ -237,8 +264,7 @@ final class WordLattices {
         Arrays.fill(best, 0, len + 1, Double.NEGATIVE_INFINITY);
         best[0] = 0;
         for (int k = from; k < to; k++) {
-            int id = piece[k];
-            double v = best[begin[k]] + (id < 0 ? unknownScore : scores[id]);
+            double v = best[begin[k]] + m.score[piece[k] + 2];
             if (v > best[end[k]]) {
                 best[end[k]] = v;
                 back[end[k]] = k;
