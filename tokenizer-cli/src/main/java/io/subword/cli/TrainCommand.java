@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN",
             description = "Special tokens, comma-separated, which take the first ids (default: <unk> for bpe, none"
-                    + " for bytelevel, [PAD],[UNK],[CLS],[SEP],[MASK] for wordpiece).")
+                    + " for bytelevel, [PAD],[UNK],[CLS],[SEP],[MASK] for wordpiece, <unk>,<s>,</s> for unigram).")
     List<String> specialTokens;
 
     @Option(names = "--limit-alphabet", paramLabel = "N",

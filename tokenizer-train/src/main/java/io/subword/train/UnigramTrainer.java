@@ -21,7 +21,8 @@ import java.util.Set;
  * Learns a Unigram vocabulary (Kudo 2018) from {@link WordCounts}, as SentencePiece's {@code spm_train
  * --model_type=unigram} does:
  * <ol>
- *   <li>the text is normalized by SentencePiece's rule ({@code nmt_nfkc}, {@code nfkc} or {@code identity}, extra
+ *   <li>the text is normalized by SentencePiece's rule ({@code nmt_nfkc}, {@code nfkc}, their case-folding
+ *       {@code _cf} forms, or {@code identity}, extra
  *       spaces removed, {@code ▁} for spaces and in front) and cut into words before each {@code ▁} (with
  *       {@code splitByWhitespace}; otherwise each line is one word);</li>
  *   <li>the alphabet is the most frequent characters covering {@code characterCoverage} of all characters; the
