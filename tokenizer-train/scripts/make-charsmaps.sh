@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Makes the SentencePiece normalization maps the Unigram trainer writes into .model files and normalizes with:
-# nfkc.charsmap.gz and nmt_nfkc.charsmap.gz, the precompiled_charsmap of a model that spm_train (Debian's
-# sentencepiece 0.1.97) makes with --normalization_rule_name=nfkc / nmt_nfkc. Needs spm_train, python3, gzip.
+# nfkc, nmt_nfkc, nfkc_cf and nmt_nfkc_cf .charsmap.gz, the precompiled_charsmap of a model that spm_train (Debian's
+# sentencepiece 0.1.97) makes with --normalization_rule_name=RULE. Needs spm_train, python3, gzip.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../src/main/resources/io/subword/train" && pwd)"
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 printf 'a b c d e f g h i j k l m n o p q r s t u v w x y z\n' > "$work/t.txt"
-for rule in nfkc nmt_nfkc; do
+for rule in nfkc nmt_nfkc nfkc_cf nmt_nfkc_cf; do
   spm_train --input="$work/t.txt" --model_prefix="$work/$rule" --vocab_size=30 --model_type=char \
     --normalization_rule_name="$rule" >/dev/null 2>&1
   python3 - "$work/$rule.model" "$work/$rule.charsmap" <<'PY'

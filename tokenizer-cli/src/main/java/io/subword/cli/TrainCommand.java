@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN",
             description = "Special tokens, comma-separated, which take the first ids (default: <unk> for bpe, none"
-                    + " for bytelevel, [PAD],[UNK],[CLS],[SEP],[MASK] for wordpiece).")
+                    + " for bytelevel, [PAD],[UNK],[CLS],[SEP],[MASK] for wordpiece, <unk>,<s>,</s> for unigram).")
     List<String> specialTokens;
 
     @Option(names = "--limit-alphabet", paramLabel = "N",
@@ -88,6 +88,109 @@ final class TrainCommand implements Callable<Integer> {
                     + " pairs) (default: ${DEFAULT-VALUE}).")
     WordPieceTrainer.Mode mode;
 
+    /** SentencePiece's options of {@code spm_train}, for {@code train unigram} only. */
+    static final class UnigramFlags {
+        @Option(names = "--character-coverage", paramLabel = "X",
+                description = "unigram: the share of characters the alphabet covers; rarer ones become <unk>"
+                        + " (default: 0.9995).")
+        Double characterCoverage;
+
+        @Option(names = "--max-piece-length", paramLabel = "N",
+                description = "unigram: the longest piece, in characters (default: 16).")
+        Integer maxPieceLength;
+
+        @Option(names = "--split-by-whitespace", negatable = true,
+                description = "unigram: pieces never cross a space (default: --split-by-whitespace).")
+        Boolean splitByWhitespace;
+
+        @Option(names = "--split-digits", description = "unigram: every digit is a piece of its own.")
+        Boolean splitDigits;
+
+        @Option(names = "--byte-fallback", description = "unigram: add the 256 byte pieces <0x00>..<0xFF> for"
+                + " characters outside the vocabulary.")
+        Boolean byteFallback;
+
+        @Option(names = "--user-defined-symbols", split = ",", paramLabel = "SYMBOL",
+                description = "unigram: pieces that are always in the vocabulary and always kept whole in the text,"
+                        + " comma-separated.")
+        List<String> userDefinedSymbols;
+
+        @Option(names = "--control-symbols", split = ",", paramLabel = "SYMBOL",
+                description = "unigram: control pieces after <unk> <s> </s> (or the --special-tokens), which"
+                        + " take ids but never come out of the text, comma-separated.")
+        List<String> controlSymbols;
+
+        @Option(names = "--normalization", paramLabel = "RULE",
+                description = "unigram: SentencePiece's normalization rule: nmt_nfkc, nfkc, nmt_nfkc_cf, nfkc_cf"
+                        + " or identity (default: nmt_nfkc).")
+        String normalization;
+
+        @Option(names = "--shrinking-factor", paramLabel = "X",
+                description = "unigram: the share of pieces each pruning round keeps (default: 0.75).")
+        Double shrinkingFactor;
+
+        @Option(names = "--seed-size", paramLabel = "N",
+                description = "unigram: the most seed pieces (default: 1000000).")
+        Integer seedSize;
+
+        @Option(names = "--sub-iterations", paramLabel = "N",
+                description = "unigram: EM iterations per pruning round (default: 2).")
+        Integer subIterations;
+
+        /** Sets the given flags on {@code b}; a bad value is a usage error naming the flag. */
+        void apply(TrainingOptions.Builder b, List<String> specialTokens, CommandLine cmd) {
+            set(cmd, "--character-coverage", characterCoverage, b::characterCoverage);
+            if (maxPieceLength != null && maxPieceLength < 1) {
+                throw new CommandLine.ParameterException(cmd, "--max-piece-length must be at least 1, not "
+                        + maxPieceLength);
+            }
+            set(cmd, "--max-piece-length", maxPieceLength, b::maxTokenLength);
+            set(cmd, "--split-by-whitespace", splitByWhitespace, b::splitByWhitespace);
+            set(cmd, "--split-digits", splitDigits, b::splitDigits);
+            set(cmd, "--byte-fallback", byteFallback, b::byteFallback);
+            set(cmd, "--user-defined-symbols", userDefinedSymbols, b::userDefinedSymbols);
+            set(cmd, "--normalization", normalization, b::normalization);
+            set(cmd, "--shrinking-factor", shrinkingFactor, b::shrinkingFactor);
+            set(cmd, "--seed-size", seedSize, b::seedSize);
+            set(cmd, "--sub-iterations", subIterations, b::subIterations);
+            if (controlSymbols != null) {
+                List<String> all = new java.util.ArrayList<>(specialTokens != null ? specialTokens
+                        : TrainingOptions.defaults().specialTokens(Family.UNIGRAM));
+                all.addAll(controlSymbols);
+                set(cmd, "--control-symbols", all, b::specialTokens);
+            }
+        }
+
+        /** The first of these flags that was given, or null. */
+        String firstGiven() {
+            Object[] values = {characterCoverage, maxPieceLength, splitByWhitespace, splitDigits, byteFallback,
+                    userDefinedSymbols, controlSymbols, normalization, shrinkingFactor, seedSize, subIterations};
+            String[] names = {"--character-coverage", "--max-piece-length", "--split-by-whitespace",
+                    "--split-digits", "--byte-fallback", "--user-defined-symbols", "--control-symbols",
+                    "--normalization", "--shrinking-factor", "--seed-size", "--sub-iterations"};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    return names[i];
+                }
+            }
+            return null;
+        }
+
+        private static <T> void set(CommandLine cmd, String flag, T value, java.util.function.Consumer<T> setter) {
+            if (value == null) {
+                return;
+            }
+            try {
+                setter.accept(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cmd, flag + ": " + e.getMessage());
+            }
+        }
+    }
+
+    @CommandLine.ArgGroup(exclusive = false, heading = "%nUnigram (SentencePiece) options:%n")
+    UnigramFlags unigram;
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads; the result does not depend on it (default: the number of processors).")
     Integer threads;
@@ -98,15 +201,23 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOutputFolder();
-        TrainingOptions options = TrainingOptions.builder()
+        TrainingOptions.Builder builder = TrainingOptions.builder()
                 .vocabSize(vocabSize)
                 .minFrequency(minFrequency)
                 .specialTokens(specialTokens)
                 .limitAlphabet(limitAlphabet)
                 .lowercase(lowercase)
                 .mode(mode)
-                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors())
-                .build();
+                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        if (unigram != null) {
+            String flag = unigram.firstGiven();
+            if (flag != null && family != Family.UNIGRAM) {
+                throw new CommandLine.ParameterException(spec.commandLine(), flag + " is an option of train unigram,"
+                        + " not of train " + family.cliName());
+            }
+            unigram.apply(builder, specialTokens, spec.commandLine());
+        }
+        TrainingOptions options = builder.build();
         Corpus input = corpus();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forCommand(err, quiet);

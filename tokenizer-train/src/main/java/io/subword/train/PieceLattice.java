@@ -1,7 +1,5 @@
 package io.subword.train;
 
-import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-
 import java.util.Arrays;
 
 /**
@@ -19,10 +17,19 @@ final class PieceLattice {
     final int[][] pieces;
     final double[] scores;
     final double unknownScore;
-    /** Trie edges: (node << 21 | code point) -> child node. */
-    private final Long2IntOpenHashMap edges;
+    /**
+     * The trie, in arrays: the children of node {@code v} are the edges {@code [childStart[v], childStart[v] +
+     * childCount[v])}, sorted by code point, and nodes are numbered depth first, so a walk down stays in nearby
+     * memory (a hash of (node, code point) edges costs a cache miss per step on the half a million seeds).
+     */
+    private final int[] childStart;
+    private final int[] childCount;
+    private final int[] edgeChar;
+    private final int[] edgeNode;
     /** Per trie node, the piece that ends there, or -1. */
     private final int[] pieceAt;
+    private int nodeCount;
+    private int edgeCount;
 
     PieceLattice(int[][] pieces, double[] scores) {
         this.pieces = pieces;
@@ -36,25 +43,81 @@ final class PieceLattice {
         for (int[] p : pieces) {
             totalLength += p.length;
         }
-        edges = new Long2IntOpenHashMap(totalLength);
-        edges.defaultReturnValue(-1);
-        int[] at = new int[totalLength + 1];
-        Arrays.fill(at, -1);
-        int nodes = 1;
-        for (int id = 0; id < pieces.length; id++) {
-            int node = 0;
-            for (int cp : pieces[id]) {
-                long key = ((long) node << 21) | cp;
-                int child = edges.get(key);
-                if (child < 0) {
-                    child = nodes++;
-                    edges.put(key, child);
-                }
-                node = child;
-            }
-            at[node] = id;
+        childStart = new int[totalLength + 1];
+        childCount = new int[totalLength + 1];
+        edgeChar = new int[totalLength];
+        edgeNode = new int[totalLength];
+        pieceAt = new int[totalLength + 1];
+        Arrays.fill(pieceAt, -1);
+        int[] order = new int[pieces.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
         }
-        this.pieceAt = at;
+        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (x, y) -> {
+            int c = Arrays.compare(pieces[x], pieces[y]);
+            return c != 0 ? c : Integer.compare(x, y);
+        });
+        nodeCount = 1;
+        build(0, order, 0, order.length, 0);
+    }
+
+    /** Fills node {@code node}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
+    private void build(int node, int[] order, int lo, int hi, int depth) {
+        if (lo < hi && pieces[order[lo]].length == depth) {
+            pieceAt[node] = order[lo]; // a duplicate piece (never made by the trainer) keeps the lowest id
+            lo++;
+            while (lo < hi && pieces[order[lo]].length == depth) {
+                lo++;
+            }
+        }
+        int groups = 0;
+        for (int i = lo; i < hi; i++) {
+            if (i == lo || pieces[order[i]][depth] != pieces[order[i - 1]][depth]) {
+                groups++;
+            }
+        }
+        int start = edgeCount;
+        edgeCount += groups;
+        childStart[node] = start;
+        childCount[node] = groups;
+        int g = 0;
+        int groupLo = lo;
+        for (int i = lo; i <= hi; i++) {
+            if (i > lo && (i == hi || pieces[order[i]][depth] != pieces[order[i - 1]][depth])) {
+                int child = nodeCount++;
+                edgeChar[start + g] = pieces[order[groupLo]][depth];
+                edgeNode[start + g] = child;
+                g++;
+                build(child, order, groupLo, i, depth + 1);
+                groupLo = i;
+            }
+        }
+    }
+
+    /** The child of {@code node} by {@code cp}, or -1. */
+    private int child(int node, int cp) {
+        int lo = childStart[node];
+        int hi = lo + childCount[node] - 1;
+        if (hi - lo < 8) {
+            for (int e = lo; e <= hi; e++) {
+                if (edgeChar[e] == cp) {
+                    return edgeNode[e];
+                }
+            }
+            return -1;
+        }
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = edgeChar[mid];
+            if (c < cp) {
+                lo = mid + 1;
+            } else if (c > cp) {
+                hi = mid - 1;
+            } else {
+                return edgeNode[mid];
+            }
+        }
+        return -1;
     }
 
     int size() {
@@ -103,7 +166,7 @@ final class PieceLattice {
             boolean single = false;
             int node = 0;
             for (int j = i; j < n; j++) {
-                node = edges.get(((long) node << 21) | word[j]);
+                node = child(node, word[j]);
                 if (node < 0) {
                     break;
                 }

@@ -12,19 +12,23 @@ import java.util.List;
  * {@code frequency * length} in characters, the best {@code seedSize} of them. SentencePiece finds them as the
  * internal nodes of a suffix tree (esaxx); here they are the LCP intervals of a suffix array.
  *
- * <p>The text is the training words, not the sentences: each word with its code points, followed by a separator
- * of its own (so that no substring crosses two words, and a word's end branches as it does in running text,
- * where words are followed by different words). A word seen more than once is written twice, so that its
- * substrings occur twice, as they do in the sentences; the count of each copy is carried as a weight, and an
- * interval's frequency is the sum of the weights of its suffixes. Pieces are at most {@code maxLength} code
- * points long, so the suffixes are sorted by their first {@code maxLength + 1} code points only (prefix
- * doubling with radix sorts), and the LCP values are capped there: intervals up to that depth are those of the
- * full suffix tree.
+ * <p>The text is the training words, not the sentences, each word once followed by one separator that stands
+ * for whatever follows a word in running text (the next word's {@code ▁} or the sentence end); the count of the
+ * word is carried as a weight, and an interval's frequency is the sum of the weights of its suffixes. That gives
+ * SentencePiece's seeds from counts alone: a substring branches in the sentences exactly when it is followed by
+ * two different characters among the words, a word's end counting as the separator (SentencePiece's sentence
+ * end, which it marks apart from the next word, is the one case folded in). Pieces are at most
+ * {@code maxLength} code points long, so the suffixes are sorted by their first {@code maxLength + 1} code
+ * points only (prefix doubling with radix sorts), and the LCP values are capped there and end after a
+ * separator: intervals up to that depth are those of the full suffix tree.
  */
 final class SeedPieces {
     /** A seed: its code points and its score ({@code frequency * length}, or the count for a character). */
     record Seed(int[] codePoints, long score) {
     }
+
+    /** After each word: above every code point, so no piece holds it. */
+    static final int SEPARATOR = Character.MAX_CODE_POINT + 1;
 
     private SeedPieces() {
     }
@@ -34,33 +38,26 @@ final class SeedPieces {
      * {@code valid} first, then the best {@code seedSize} multi-character substrings that {@code valid} accepts.
      */
     static List<Seed> of(int[][] words, long[] counts, int maxLength, int seedSize, PieceRule valid) {
-        // 1. The text: words (twice if seen more than once) with unique separators above every code point.
+        // 1. The text: each word once, then the separator, which stands for the space or sentence end after it.
         int n = 0;
-        for (int w = 0; w < words.length; w++) {
-            n += (words[w].length + 1) * (counts[w] > 1 ? 2 : 1);
+        for (int[] word : words) {
+            n += word.length + 1;
         }
         int[] text = new int[n];
         long[] weight = new long[n];
-        int sep = Character.MAX_CODE_POINT + 1;
         int pos = 0;
         for (int w = 0; w < words.length; w++) {
-            int copies = counts[w] > 1 ? 2 : 1;
-            for (int c = 0; c < copies; c++) {
-                long wgt = c == 0 ? counts[w] - counts[w] / 2 : counts[w] / 2;
-                if (copies == 1) {
-                    wgt = counts[w];
-                }
-                for (int cp : words[w]) {
-                    weight[pos] = wgt;
-                    text[pos++] = cp;
-                }
-                text[pos++] = sep++;
+            for (int cp : words[w]) {
+                weight[pos] = counts[w];
+                text[pos++] = cp;
             }
+            text[pos++] = SEPARATOR;
         }
         // 2. Suffixes sorted by their first maxLength + 1 code points.
         int depth = maxLength + 1;
         int[] sa = sortSuffixes(text, depth);
-        // 3. LCP of neighbours, capped at depth; weight prefix sums in suffix array order.
+        // 3. LCP of neighbours, capped at depth and ending after a separator (what follows it is another word,
+        //    not the text that follows in the sentences); weight prefix sums in suffix array order.
         int[] lcp = new int[n + 1];
         long[] prefix = new long[n + 1];
         for (int i = 0; i < n; i++) {
@@ -71,6 +68,9 @@ final class SeedPieces {
                 int l = 0;
                 while (l < depth && a + l < n && b + l < n && text[a + l] == text[b + l]) {
                     l++;
+                    if (text[a + l - 1] == SEPARATOR) {
+                        break;
+                    }
                 }
                 lcp[i] = l;
             }

@@ -214,7 +214,7 @@ public final class TrainingOptions implements java.io.Serializable {
     /** Sets the options; every setter rejects a bad value with an {@link IllegalArgumentException} naming it. */
     public static final class Builder {
         /** The normalization rules the Unigram trainer knows. */
-        public static final List<String> NORMALIZATIONS = List.of("nmt_nfkc", "nfkc", "identity");
+        public static final List<String> NORMALIZATIONS = List.of("nmt_nfkc", "nfkc", "nmt_nfkc_cf", "nfkc_cf", "identity");
 
         private int vocabSize = DEFAULT_VOCAB_SIZE;
         private long minFrequency;

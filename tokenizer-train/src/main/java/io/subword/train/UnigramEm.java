@@ -17,13 +17,15 @@ import java.util.concurrent.Future;
  *       expected fewer than 0.5 times and scores the rest by SentencePiece's Bayesian update
  *       {@code digamma(count) - digamma(total)};</li>
  *   <li>if more than {@code 1.1 * vocabSize} pieces remain, prune: each piece that is its own best segmentation
- *       is scored by the likelihood lost if its occurrences took their second-best segmentation instead; pieces
- *       that are not their own best segmentation go; the pieces losing most are kept until
+ *       is scored by the likelihood lost if its occurrences took their second-best segmentation instead (with
+ *       spm_train 0.1.97's sum of counts, see {@link #prune}); pieces that are not their own best segmentation
+ *       go; the pieces losing most are kept until
  *       {@code max(1.1 * vocabSize, shrinkingFactor * size)} remain; and back to 2;</li>
  *   <li>finally the required characters and then the best-scored pieces, up to the vocabulary size.</li>
  * </ol>
  *
- * <p>Expected counts are summed as fixed-point {@code long}s ({@value #FIXED_POINT_BITS} fractional bits):
+ * <p>The words' lattices are found once, over the seed pieces, and thinned as pieces go ({@link WordLattices}).
+ * Expected counts are summed as fixed-point {@code long}s ({@value #FIXED_POINT_BITS} fractional bits):
  * integer addition does not depend on the order, so the result is the same for any number of threads.
  */
 final class UnigramEm {
@@ -35,17 +37,116 @@ final class UnigramEm {
     private final int[][] words;
     private final long[] counts;
     private final int threads;
+    /** Word ranges, one per worker: part {@code p} holds words {@code [partStart[p], partStart[p + 1])}. */
+    private final int[] partStart;
+    /** The lattices of each part over the pieces of {@link #latticeModel}; built at the first E-step. */
+    private WordLattices[] lattices;
+    private Pieces latticeModel;
 
     UnigramEm(int[][] words, long[] counts, int threads) {
         this.words = words;
         this.counts = counts;
         this.threads = threads;
+        int parts = Math.max(1, Math.min(threads, words.length / 256));
+        this.partStart = new int[parts + 1];
+        for (int p = 0; p <= parts; p++) {
+            partStart[p] = (int) ((long) words.length * p / parts);
+        }
     }
 
-    /** Pieces with scores, in any order. */
-    record Pieces(int[][] pieces, double[] scores) {
+    /** Makes the word lattices hold the nodes of {@code model}'s pieces, numbered as in {@code model}. */
+    private void follow(Pieces model) {
+        if (model == latticeModel) {
+            return;
+        }
+        List<int[]> steps = new ArrayList<>();
+        Pieces m = model;
+        while (m != null && m != latticeModel) {
+            steps.add(m.kept);
+            m = m.parent;
+        }
+        if (lattices == null || m == null || steps.contains(null)) {
+            PieceLattice trie = new PieceLattice(model.pieces(), model.scores());
+            lattices = new WordLattices[partStart.length - 1];
+            WordLattices[] built = runParts((p, from, to) -> WordLattices.build(words, from, to, trie),
+                    WordLattices[]::new);
+            System.arraycopy(built, 0, lattices, 0, built.length);
+        } else {
+            // compose the renumberings from the lattices' model down to this one
+            int[] newId = new int[latticeModel.size()];
+            for (int i = 0; i < newId.length; i++) {
+                newId[i] = i;
+            }
+            for (int k = steps.size() - 1; k >= 0; k--) {
+                int[] kept = steps.get(k);
+                int parentSize = k == steps.size() - 1 ? latticeModel.size() : steps.get(k + 1).length;
+                int[] step = new int[parentSize];
+                Arrays.fill(step, -1);
+                for (int c = 0; c < kept.length; c++) {
+                    step[kept[c]] = c;
+                }
+                for (int i = 0; i < newId.length; i++) {
+                    newId[i] = newId[i] < 0 ? -1 : step[newId[i]];
+                }
+            }
+            boolean same = isIdentity(newId);
+            runParts((p, from, to) -> {
+                if (!same) {
+                    lattices[p].keep(newId);
+                }
+                return lattices[p];
+            }, WordLattices[]::new);
+        }
+        for (Pieces c = model; c != null; ) {
+            Pieces next = c.parent;
+            c.parent = null; // the chain is no longer needed: let old models go
+            c = next;
+        }
+        latticeModel = model;
+    }
+
+    /**
+     * Pieces with scores, in any order. A model made from another by {@link #maximize} or {@link #prune} knows
+     * which of its parent's pieces it kept, so that the word lattices can follow it without being rebuilt.
+     */
+    static final class Pieces {
+        private final int[][] pieces;
+        private final double[] scores;
+        /** The model this one was made from, until the lattices have followed (then null). */
+        private Pieces parent;
+        /** For each piece, its index in {@code parent}. */
+        private final int[] kept;
+
+        Pieces(int[][] pieces, double[] scores) {
+            this(pieces, scores, null, null);
+        }
+
+        private Pieces(int[][] pieces, double[] scores, Pieces parent, int[] kept) {
+            this.pieces = pieces;
+            this.scores = scores;
+            this.parent = parent;
+            this.kept = kept;
+        }
+
+        int[][] pieces() {
+            return pieces;
+        }
+
+        double[] scores() {
+            return scores;
+        }
+
         int size() {
             return pieces.length;
+        }
+
+        /** The pieces of this model at {@code indices} (ascending), with {@code newScores}, as its child. */
+        Pieces child(int[] indices, double[] newScores) {
+            int[][] p = new int[indices.length][];
+            for (int k = 0; k < p.length; k++) {
+                p[k] = pieces[indices[k]];
+            }
+            return new Pieces(p, newScores, this, indices);
         }
     }
 
@@ -67,16 +168,22 @@ final class UnigramEm {
 
     /** The E-step: each piece's expected count over all words (not yet divided by the fixed-point scale). */
     long[] expectedCounts(Pieces model) {
-        PieceLattice lattice = new PieceLattice(model.pieces(), model.scores());
-        long[][] parts = runParts((from, to) -> {
+        follow(model);
+        double unknownScore = unknownScore(model);
+        WordLattices.Weights weights = WordLattices.Weights.of(model.pieces(), model.scores(), unknownScore);
+        long[][] parts = runParts((p, from, to) -> {
             long[] expected = new long[model.size()];
-            PieceLattice.Scratch s = new PieceLattice.Scratch();
+            WordLattices.Scratch s = new WordLattices.Scratch();
+            WordLattices l = lattices[p];
             for (int w = from; w < to; w++) {
-                lattice.populate(words[w], s, -1);
-                lattice.marginals(s, words[w].length, counts[w], expected, FIXED_POINT_SCALE);
+                l.marginals(w - from, words[w].length, counts[w], weights, s, expected, FIXED_POINT_SCALE);
             }
             return expected;
-        });
+        }, long[][]::new);
+        return sum(parts);
+    }
+
+    private static long[] sum(long[][] parts) {
         long[] total = parts[0];
         for (int p = 1; p < parts.length; p++) {
             for (int i = 0; i < total.length; i++) {
@@ -88,24 +195,22 @@ final class UnigramEm {
 
     /** The M-step: drop pieces expected fewer than 0.5 times, score the rest by digamma. */
     static Pieces maximize(Pieces model, long[] expected) {
-        List<Integer> kept = new ArrayList<>();
+        int[] kept = new int[expected.length];
+        int n = 0;
         double sum = 0;
         for (int i = 0; i < expected.length; i++) {
             double freq = expected[i] / FIXED_POINT_SCALE;
             if (freq >= MIN_EXPECTED) {
-                kept.add(i);
+                kept[n++] = i;
                 sum += freq;
             }
         }
         double logSum = digamma(sum);
-        int[][] p = new int[kept.size()][];
-        double[] s = new double[kept.size()];
-        for (int k = 0; k < p.length; k++) {
-            int i = kept.get(k);
-            p[k] = model.pieces()[i];
-            s[k] = digamma(expected[i] / FIXED_POINT_SCALE) - logSum;
+        double[] s = new double[n];
+        for (int k = 0; k < n; k++) {
+            s[k] = digamma(expected[kept[k]] / FIXED_POINT_SCALE) - logSum;
         }
-        return new Pieces(p, s);
+        return model.child(Arrays.copyOf(kept, n), s);
     }
 
     /** SentencePiece's digamma: the recurrence up to 7, then the asymptotic series. */
@@ -123,61 +228,66 @@ final class UnigramEm {
         return result;
     }
 
+    private static boolean isIdentity(int[] map) {
+        for (int i = 0; i < map.length; i++) {
+            if (map[i] != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The score of the unknown node: the lowest piece score minus 10, as in SentencePiece. */
+    private static double unknownScore(Pieces model) {
+        double min = Double.POSITIVE_INFINITY;
+        for (double sc : model.scores()) {
+            min = Math.min(min, sc);
+        }
+        return (model.size() == 0 ? 0 : min) - PieceLattice.UNKNOWN_PENALTY;
+    }
+
     /** One pruning round: keeps at least {@code desired} and about {@code shrinkingFactor} of the pieces. */
     Pieces prune(Pieces model, int desired, double shrinkingFactor) {
+        follow(model);
         int n = model.size();
         PieceLattice lattice = new PieceLattice(model.pieces(), model.scores());
-        // 1. How each piece would be segmented without itself.
-        boolean[] alwaysKeep = new boolean[n];
+        // 1. How each piece would be segmented without itself: null if it is not its own best segmentation (it
+        //    can go), empty if it has no alternative (it stays), else the pieces of its second-best segmentation.
         int[][] alternatives = new int[n][];
-        PieceLattice.Scratch s = new PieceLattice.Scratch();
-        int[] path = new int[64];
-        for (int i = 0; i < n; i++) {
-            int[] piece = model.pieces()[i];
-            if (path.length < piece.length) {
-                path = new int[piece.length * 2];
+        int chunks = Math.max(1, Math.min(threads, n / 1024));
+        runRanges(n, chunks, (c, from, to) -> {
+            PieceLattice.Scratch s = new PieceLattice.Scratch();
+            int[] path = new int[64];
+            for (int i = from; i < to; i++) {
+                int[] piece = model.pieces()[i];
+                if (path.length < piece.length) {
+                    path = new int[piece.length * 2];
+                }
+                lattice.populate(piece, s, -1);
+                if (lattice.viterbi(s, piece.length, path) >= 2) {
+                    continue;
+                }
+                lattice.populate(piece, s, i);
+                int second = lattice.viterbi(s, piece.length, path);
+                boolean unknown = false;
+                for (int k = 0; k < second; k++) {
+                    unknown |= path[k] < 0;
+                }
+                alternatives[i] = second <= 0 || unknown ? new int[0] : Arrays.copyOf(path, second);
             }
-            lattice.populate(piece, s, -1);
-            int best = lattice.viterbi(s, piece.length, path);
-            if (best >= 2) {
-                alwaysKeep[i] = false; // it is not its own best segmentation: it can go
-                continue;
-            }
-            alwaysKeep[i] = true;
-            lattice.populate(piece, s, i);
-            int second = lattice.viterbi(s, piece.length, path);
-            boolean unknown = false;
-            for (int k = 0; k < second; k++) {
-                unknown |= path[k] < 0;
-            }
-            alternatives[i] = second <= 0 || unknown ? new int[0] : Arrays.copyOf(path, second);
-        }
+            return null;
+        }, Object[]::new);
         // 2. Viterbi counts over all words.
-        long[][] parts = runParts((from, to) -> {
-            long[] freq = new long[n];
-            PieceLattice.Scratch sc = new PieceLattice.Scratch();
-            int[] out = new int[64];
+        WordLattices.Weights weights = WordLattices.Weights.of(model.pieces(), model.scores(), unknownScore(model));
+        long[] freq = sum(runParts((p, from, to) -> {
+            long[] f = new long[n];
+            WordLattices.Scratch sc = new WordLattices.Scratch();
+            WordLattices l = lattices[p];
             for (int w = from; w < to; w++) {
-                int[] word = words[w];
-                if (out.length < word.length) {
-                    out = new int[word.length * 2];
-                }
-                lattice.populate(word, sc, -1);
-                int k = lattice.viterbi(sc, word.length, out);
-                for (int t = 0; t < k; t++) {
-                    if (out[t] >= 0) {
-                        freq[out[t]] += counts[w];
-                    }
-                }
+                l.viterbiCounts(w - from, words[w].length, counts[w], weights, sc, f);
             }
-            return freq;
-        });
-        long[] freq = parts[0];
-        for (int p = 1; p < parts.length; p++) {
-            for (int i = 0; i < n; i++) {
-                freq[i] += parts[p][i];
-            }
-        }
+            return f;
+        }, long[][]::new));
         double vsum = 0;
         for (long c : counts) {
             vsum += c;
@@ -188,77 +298,112 @@ final class UnigramEm {
         }
         double logSum = Math.log(sum);
         // 3. The likelihood lost by removing each piece, assuming its occurrences take its alternative.
-        List<Integer> keep = new ArrayList<>();
-        List<double[]> candidates = new ArrayList<>();
+        boolean[] keep = new boolean[n];
+        int kept = 0;
+        int candidates = 0;
+        int[] candidate = new int[n];
+        double[] loss = new double[n];
         for (int i = 0; i < n; i++) {
-            if (freq[i] == 0 || !alwaysKeep[i]) {
+            if (freq[i] == 0 || alternatives[i] == null) {
                 continue;
             }
             if (alternatives[i].length == 0) {
-                keep.add(i);
+                keep[i] = true;
+                kept++;
                 continue;
             }
             double f = freq[i] / vsum;
             double logProb = Math.log(freq[i]) - logSum;
-            double logSumAlt = Math.log(sum + (double) freq[i] * (alternatives[i].length - 1));
+            // The sum of counts once piece i is gone: sum + freq[i] * (k - 1) if its freq[i] occurrences became
+            // its k alternative pieces. SentencePiece up to 0.1.98 (Debian's spm_train 0.1.97 included) takes k
+            // to be the number of pieces n, not the alternative's length; we do the same, because that is what
+            // spm_train's vocabularies are, and it is the better vocabulary by the measure that counts here:
+            // every alternative piece then adds about log(n) to the loss, so pieces that stand for long splits
+            // are kept, and held-out text takes 1% fewer tokens per word at the same likelihood
+            // (benchmarks/unigram-vs-spm, README "Unigram").
+            double logSumAlt = Math.log(sum + (double) freq[i] * (n - 1));
             double logProbAlt = 0;
             for (int alt : alternatives[i]) {
                 logProbAlt += Math.log((double) freq[alt] + freq[i]) - logSumAlt;
             }
-            candidates.add(new double[] {i, f * (logProb - logProbAlt)});
+            loss[i] = f * (logProb - logProbAlt);
+            candidate[candidates++] = i;
         }
         int target = Math.max(desired, (int) (shrinkingFactor * n));
-        candidates.sort((x, y) -> x[1] != y[1] ? Double.compare(y[1], x[1]) : Double.compare(x[0], y[0]));
-        for (double[] c : candidates) {
-            if (keep.size() >= target) {
-                break;
+        int[] order = sortByFallingLoss(Arrays.copyOf(candidate, candidates), loss);
+        for (int k = 0; k < order.length && kept < target; k++) {
+            keep[order[k]] = true;
+            kept++;
+        }
+        int[] indices = new int[kept];
+        double[] scores = new double[kept];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                indices[k] = i;
+                scores[k++] = model.scores()[i];
             }
-            keep.add((int) c[0]);
         }
-        keep.sort(null); // keep the model's order
-        int[][] p = new int[keep.size()][];
-        double[] sc = new double[keep.size()];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = model.pieces()[keep.get(k)];
-            sc[k] = model.scores()[keep.get(k)];
-        }
-        return new Pieces(p, sc);
+        return model.child(indices, scores); // in the model's order
+    }
+
+    /** {@code ids} by falling {@code loss[id]}, ties by id. */
+    private static int[] sortByFallingLoss(int[] ids, double[] loss) {
+        it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(ids, (a, b) -> {
+            int c = Double.compare(loss[b], loss[a]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        return ids;
     }
 
     @FunctionalInterface
-    private interface Part {
-        long[] run(int from, int to);
+    private interface Part<T> {
+        T run(int part, int from, int to);
     }
 
-    /** Runs {@code part} over ranges of the words, on the threads; the parts in range order. */
-    private long[][] runParts(Part part) {
-        int parts = Math.max(1, Math.min(threads, words.length / 256));
-        if (parts == 1) {
-            return new long[][] {part.run(0, words.length)};
+    /** Runs {@code part} over the word ranges of the parts, one thread each; the results in part order. */
+    private <T> T[] runParts(Part<T> part, java.util.function.IntFunction<T[]> array) {
+        int parts = partStart.length - 1;
+        T[] out = array.apply(parts);
+        run(parts, p -> out[p] = part.run(p, partStart[p], partStart[p + 1]));
+        return out;
+    }
+
+    /** Runs {@code part} over {@code chunks} equal ranges of {@code [0, n)}; the results in range order. */
+    private <T> T[] runRanges(int n, int chunks, Part<T> part, java.util.function.IntFunction<T[]> array) {
+        T[] out = array.apply(chunks);
+        run(chunks, c -> out[c] = part.run(c, (int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        return out;
+    }
+
+    private void run(int tasks, java.util.function.IntConsumer task) {
+        if (tasks == 1) {
+            task.accept(0);
+            return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(parts, r -> {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks, r -> {
             Thread t = new Thread(r, "subword-unigram");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int p = 0; p < parts; p++) {
-                int from = (int) ((long) words.length * p / parts);
-                int to = (int) ((long) words.length * (p + 1) / parts);
-                futures.add(pool.submit(() -> part.run(from, to)));
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                int id = t;
+                futures.add(pool.submit(() -> task.accept(id)));
             }
-            long[][] out = new long[parts][];
-            for (int p = 0; p < parts; p++) {
-                out[p] = futures.get(p).get();
+            for (Future<?> f : futures) {
+                f.get();
             }
-            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         } finally {

@@ -21,7 +21,8 @@ import java.util.Set;
  * Learns a Unigram vocabulary (Kudo 2018) from {@link WordCounts}, as SentencePiece's {@code spm_train
  * --model_type=unigram} does:
  * <ol>
- *   <li>the text is normalized by SentencePiece's rule ({@code nmt_nfkc}, {@code nfkc} or {@code identity}, extra
+ *   <li>the text is normalized by SentencePiece's rule ({@code nmt_nfkc}, {@code nfkc}, their case-folding
+ *       {@code _cf} forms, or {@code identity}, extra
  *       spaces removed, {@code ▁} for spaces and in front) and cut into words before each {@code ▁} (with
  *       {@code splitByWhitespace}; otherwise each line is one word);</li>
  *   <li>the alphabet is the most frequent characters covering {@code characterCoverage} of all characters; the
@@ -238,7 +239,7 @@ public final class UnigramTrainer implements Trainer {
                 options.byteFallback());
     }
 
-    /** Words as code points, in code point order of the words, user-defined symbols cut out. */
+    /** Words as code points, user-defined symbols cut out. */
     record Words(int[][] codePoints, long[] counts) {
         /** These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. */
         Words withUnknown(IntOpenHashSet alphabet) {
@@ -258,14 +259,17 @@ public final class UnigramTrainer implements Trainer {
             return changed ? of(merged) : this;
         }
 
+        /**
+         * The words of {@code map} in its own order: nothing downstream depends on the order of the words (counts
+         * are summed as integers, ties are broken by the pieces' code points), so they are not sorted.
+         */
         static Words of(Object2LongOpenHashMap<String> map) {
-            List<String> sorted = new ArrayList<>(map.keySet());
-            sorted.sort(WordCounts.CODE_POINT_ORDER);
-            int[][] cps = new int[sorted.size()][];
-            long[] c = new long[sorted.size()];
-            for (int i = 0; i < cps.length; i++) {
-                cps[i] = sorted.get(i).codePoints().toArray();
-                c[i] = map.getLong(sorted.get(i));
+            int[][] cps = new int[map.size()][];
+            long[] c = new long[map.size()];
+            int i = 0;
+            for (var e : map.object2LongEntrySet()) {
+                cps[i] = e.getKey().codePoints().toArray();
+                c[i++] = e.getLongValue();
             }
             return new Words(cps, c);
         }
