@@ -26,7 +26,11 @@ final class PhaseTimes implements TrainingListener {
 
     /** {@code inner} itself, or a recorder around it when {@code SUBWORD_PROFILE=1}. */
     static TrainingListener around(TrainingListener inner) {
-        return "1".equals(System.getenv("SUBWORD_PROFILE")) ? new PhaseTimes(inner) : inner;
+        return around(inner, "1".equals(System.getenv("SUBWORD_PROFILE")));
+    }
+
+    static TrainingListener around(TrainingListener inner, boolean record) {
+        return record ? new PhaseTimes(inner) : inner;
     }
 
     /** Prints the table, closing the last phase now; does nothing for a listener that records nothing. */

@@ -184,17 +184,7 @@ final class BpeMerger {
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
-        for (Long2LongMap.Entry e : other.counts.long2LongEntrySet()) {
-            pairCounts.addTo(e.getLongKey(), e.getLongValue());
-        }
-        for (Long2ObjectMap.Entry<IntArrayList> e : other.where.long2ObjectEntrySet()) {
-            IntArrayList list = whereToUpdate.get(e.getLongKey());
-            if (list == null) {
-                whereToUpdate.put(e.getLongKey(), e.getValue());
-            } else {
-                list.addAll(e.getValue());
-            }
-        }
+        addAfter(other.counts, other.where, pairCounts, whereToUpdate);
         other.counts.clear();
         other.where.clear();
     }
@@ -204,14 +194,39 @@ final class BpeMerger {
         void change(long pair, long delta, int w) {
             counts.addTo(pair, delta);
             if (delta > 0) {
-                IntArrayList list = where.get(pair);
-                if (list == null) {
-                    list = new IntArrayList(4);
-                    where.put(pair, list);
-                }
-                if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
-                    list.add(w);
-                }
+                addPosition(where, pair, w);
+            }
+        }
+    }
+
+    /** Adds word {@code w} to the position list of {@code pair}, once: a word's pairs are visited together. */
+    private static void addPosition(Long2ObjectOpenHashMap<IntArrayList> where, long pair, int w) {
+        IntArrayList list = where.get(pair);
+        if (list == null) {
+            list = new IntArrayList(4);
+            where.put(pair, list);
+        }
+        if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
+            list.add(w);
+        }
+    }
+
+    /**
+     * Adds the counts and position lists of words that come after those already in {@code intoCounts} and
+     * {@code intoWhere} (a later range, or the second half of a merge), so every list keeps word order; the
+     * added lists are taken over, not copied.
+     */
+    private static void addAfter(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where,
+                                 Long2LongOpenHashMap intoCounts, Long2ObjectOpenHashMap<IntArrayList> intoWhere) {
+        for (Long2LongMap.Entry e : counts.long2LongEntrySet()) {
+            intoCounts.addTo(e.getLongKey(), e.getLongValue());
+        }
+        for (Long2ObjectMap.Entry<IntArrayList> e : where.long2ObjectEntrySet()) {
+            IntArrayList list = intoWhere.get(e.getLongKey());
+            if (list == null) {
+                intoWhere.put(e.getLongKey(), e.getValue());
+            } else {
+                list.addAll(e.getValue());
             }
         }
     }
@@ -308,18 +323,7 @@ final class BpeMerger {
         Long2ObjectOpenHashMap<IntArrayList> where = tables.get(0).where;
         pairCounts.putAll(tables.get(0).counts);
         for (int p = 1; p < tables.size(); p++) {
-            PairTable t = tables.get(p);
-            for (Long2LongMap.Entry e : t.counts.long2LongEntrySet()) {
-                pairCounts.addTo(e.getLongKey(), e.getLongValue());
-            }
-            for (Long2ObjectMap.Entry<IntArrayList> e : t.where.long2ObjectEntrySet()) {
-                IntArrayList list = where.get(e.getLongKey());
-                if (list == null) {
-                    where.put(e.getLongKey(), e.getValue());
-                } else {
-                    list.addAll(e.getValue());
-                }
-            }
+            addAfter(tables.get(p).counts, tables.get(p).where, pairCounts, where);
         }
         for (Long2ObjectMap.Entry<IntArrayList> e : where.long2ObjectEntrySet()) {
             long c = pairCounts.get(e.getLongKey());
@@ -340,14 +344,7 @@ final class BpeMerger {
             for (int i = 0; i + 1 < s.length; i++) {
                 long p = pair(s[i], s[i + 1]);
                 c.addTo(p, counts[w]);
-                IntArrayList list = where.get(p);
-                if (list == null) {
-                    list = new IntArrayList(4);
-                    where.put(p, list);
-                }
-                if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
-                    list.add(w);
-                }
+                addPosition(where, p, w);
             }
         }
         return new PairTable(c, where);
