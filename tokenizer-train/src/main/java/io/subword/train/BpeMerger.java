@@ -200,7 +200,7 @@ final class BpeMerger {
     }
 
     /** Adds word {@code w} to the position list of {@code pair}, once: a word's pairs are visited together. */
-    private static void addPosition(Long2ObjectOpenHashMap<IntArrayList> where, long pair, int w) {
+    static void addPosition(Long2ObjectOpenHashMap<IntArrayList> where, long pair, int w) {
         IntArrayList list = where.get(pair);
         if (list == null) {
             list = new IntArrayList(4);
