@@ -221,15 +221,17 @@ final class TrainCommand implements Callable<Integer> {
         Corpus input = corpus();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forCommand(err, quiet);
+        io.subword.train.TrainingListener listener = PhaseTimes.around(progress);
         TrainedTokenizer trained;
         List<Path> written;
         try {
-            trained = Trainer.of(family, options).train(input, progress);
-            progress.phase("write files");
+            trained = Trainer.of(family, options).train(input, listener);
+            listener.phase("write files");
             written = trained.writeAll(output);
         } finally {
             progress.finish();
         }
+        PhaseTimes.print(listener, err);
         PrintWriter out = spec.commandLine().getOut();
         Composition c = Composition.of(trained);
         if (c.size() > vocabSize) {

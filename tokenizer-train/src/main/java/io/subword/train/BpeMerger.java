@@ -47,7 +47,16 @@ final class BpeMerger {
     private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
     /** Per pair that gained occurrences during one merge step, the words where it did. */
     private final Long2ObjectOpenHashMap<IntArrayList> whereToUpdate = new Long2ObjectOpenHashMap<>();
+    /** The calling thread's changes go straight into the tables above. */
+    private final Changes direct = new Changes(pairCounts, whereToUpdate);
     private final Heap heap = new Heap();
+
+    /**
+     * A merge touching at least this many words is split in two halves, the second merged on another thread
+     * into its own {@link Changes}, which are then added after the first half's: the counts are sums and each
+     * position list keeps word order, so the result is the same as merging the words one by one.
+     */
+    static final int PARALLEL_MERGE_WORDS = 4096;
 
     BpeMerger(int[][] words, long[] counts, int maxTokenLength, List<String> idToToken,
               Object2IntOpenHashMap<String> tokenToId, String prefix, int threads) {
@@ -95,6 +104,25 @@ final class BpeMerger {
         listener.phase("compute merges");
         long target = Math.max(0, vocabSize - tokenToId.size());
         List<long[]> merges = new ArrayList<>();
+        ExecutorService helper = threads > 1 ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "subword-merge");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            runLoop(vocabSize, minFrequency, listener, target, merges, helper);
+        } finally {
+            if (helper != null) {
+                helper.shutdownNow();
+            }
+        }
+        listener.merges(merges.size(), target);
+        return lastRankOnly(merges);
+    }
+
+    private void runLoop(int vocabSize, long minFrequency, TrainingListener listener, long target,
+                         List<long[]> merges, ExecutorService helper) {
+        Changes other = new Changes(new Long2LongOpenHashMap(), new Long2ObjectOpenHashMap<>());
         while (tokenToId.size() < vocabSize && !heap.isEmpty()) {
             long pair = heap.topPair();
             long count = heap.topCount();
@@ -117,8 +145,12 @@ final class BpeMerger {
             int newId = BpeTrainer.addToken(idToToken.get(a) + partB, idToToken, tokenToId);
             merges.add(new long[] {pair, newId});
 
-            for (int w : pos) {
-                mergeWord(w, a, b, newId);
+            if (helper != null && pos.length >= PARALLEL_MERGE_WORDS) {
+                mergeInTwo(pos, a, b, newId, helper, other);
+            } else {
+                for (int w : pos) {
+                    mergeWord(w, a, b, newId, direct);
+                }
             }
             for (Long2ObjectMap.Entry<IntArrayList> e : whereToUpdate.long2ObjectEntrySet()) {
                 long c = pairCounts.get(e.getLongKey());
@@ -131,8 +163,72 @@ final class BpeMerger {
                 listener.merges(merges.size(), target);
             }
         }
-        listener.merges(merges.size(), target);
-        return lastRankOnly(merges);
+    }
+
+    /** Merges the words of {@code pos}: the first half here, the second on {@code helper} into {@code other}. */
+    private void mergeInTwo(int[] pos, int a, int b, int newId, ExecutorService helper, Changes other) {
+        int half = pos.length / 2;
+        Future<?> second = helper.submit(() -> {
+            for (int i = half; i < pos.length; i++) {
+                mergeWord(pos[i], a, b, newId, other);
+            }
+        });
+        for (int i = 0; i < half; i++) {
+            mergeWord(pos[i], a, b, newId, direct);
+        }
+        try {
+            second.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while merging", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        addAfter(other.counts, other.where, pairCounts, whereToUpdate);
+        other.counts.clear();
+        other.where.clear();
+    }
+
+    /** Where one thread records the pair-count changes of the words it merges. */
+    private record Changes(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where) {
+        void change(long pair, long delta, int w) {
+            counts.addTo(pair, delta);
+            if (delta > 0) {
+                addPosition(where, pair, w);
+            }
+        }
+    }
+
+    /** Adds word {@code w} to the position list of {@code pair}, once: a word's pairs are visited together. */
+    static void addPosition(Long2ObjectOpenHashMap<IntArrayList> where, long pair, int w) {
+        IntArrayList list = where.get(pair);
+        if (list == null) {
+            list = new IntArrayList(4);
+            where.put(pair, list);
+        }
+        if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
+            list.add(w);
+        }
+    }
+
+    /**
+     * Adds the counts and position lists of words that come after those already in {@code intoCounts} and
+     * {@code intoWhere} (a later range, or the second half of a merge), so every list keeps word order; the
+     * added lists are taken over, not copied.
+     */
+    private static void addAfter(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where,
+                                 Long2LongOpenHashMap intoCounts, Long2ObjectOpenHashMap<IntArrayList> intoWhere) {
+        for (Long2LongMap.Entry e : counts.long2LongEntrySet()) {
+            intoCounts.addTo(e.getLongKey(), e.getLongValue());
+        }
+        for (Long2ObjectMap.Entry<IntArrayList> e : where.long2ObjectEntrySet()) {
+            IntArrayList list = intoWhere.get(e.getLongKey());
+            if (list == null) {
+                intoWhere.put(e.getLongKey(), e.getValue());
+            } else {
+                list.addAll(e.getValue());
+            }
+        }
     }
 
     private static List<long[]> lastRankOnly(List<long[]> merges) {
@@ -153,7 +249,7 @@ final class BpeMerger {
     }
 
     /** Merges every occurrence of (a, b) in word {@code w}, left to right, recording the pair changes. */
-    private void mergeWord(int w, int a, int b, int newId) {
+    private void mergeWord(int w, int a, int b, int newId, Changes changes) {
         int[] s = words[w];
         int[] len = lens == null ? null : lens[w];
         int n = wordLen[w];
@@ -165,16 +261,16 @@ final class BpeMerger {
                 int newLen = len == null ? 0 : len[in] + len[in + 1];
                 if (out > 0) {
                     int prev = s[out - 1];
-                    change(pair(prev, a), -count, w);
+                    changes.change(pair(prev, a), -count, w);
                     if (len == null || (long) len[out - 1] + newLen < maxTokenLength) {
-                        change(pair(prev, newId), count, w);
+                        changes.change(pair(prev, newId), count, w);
                     }
                 }
                 if (in + 2 < n) {
                     int next = s[in + 2];
-                    change(pair(b, next), -count, w);
+                    changes.change(pair(b, next), -count, w);
                     if (len == null || (long) len[in + 2] + newLen < maxTokenLength) {
-                        change(pair(newId, next), count, w);
+                        changes.change(pair(newId, next), count, w);
                     }
                 }
                 s[out] = newId;
@@ -193,20 +289,6 @@ final class BpeMerger {
             }
         }
         wordLen[w] = out;
-    }
-
-    private void change(long pair, long delta, int w) {
-        pairCounts.addTo(pair, delta);
-        if (delta > 0) {
-            IntArrayList where = whereToUpdate.get(pair);
-            if (where == null) {
-                where = new IntArrayList(4);
-                whereToUpdate.put(pair, where);
-            }
-            if (where.isEmpty() || where.getInt(where.size() - 1) != w) {
-                where.add(w);
-            }
-        }
     }
 
     /** Counts every adjacent pair once, in parallel over ranges of words, and fills the queue. */
@@ -241,18 +323,7 @@ final class BpeMerger {
         Long2ObjectOpenHashMap<IntArrayList> where = tables.get(0).where;
         pairCounts.putAll(tables.get(0).counts);
         for (int p = 1; p < tables.size(); p++) {
-            PairTable t = tables.get(p);
-            for (Long2LongMap.Entry e : t.counts.long2LongEntrySet()) {
-                pairCounts.addTo(e.getLongKey(), e.getLongValue());
-            }
-            for (Long2ObjectMap.Entry<IntArrayList> e : t.where.long2ObjectEntrySet()) {
-                IntArrayList list = where.get(e.getLongKey());
-                if (list == null) {
-                    where.put(e.getLongKey(), e.getValue());
-                } else {
-                    list.addAll(e.getValue());
-                }
-            }
+            addAfter(tables.get(p).counts, tables.get(p).where, pairCounts, where);
         }
         for (Long2ObjectMap.Entry<IntArrayList> e : where.long2ObjectEntrySet()) {
             long c = pairCounts.get(e.getLongKey());
@@ -273,14 +344,7 @@ final class BpeMerger {
             for (int i = 0; i + 1 < s.length; i++) {
                 long p = pair(s[i], s[i + 1]);
                 c.addTo(p, counts[w]);
-                IntArrayList list = where.get(p);
-                if (list == null) {
-                    list = new IntArrayList(4);
-                    where.put(p, list);
-                }
-                if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
-                    list.add(w);
-                }
+                addPosition(where, p, w);
             }
         }
         return new PairTable(c, where);

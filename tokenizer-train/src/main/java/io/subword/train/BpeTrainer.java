@@ -1,12 +1,14 @@
 package io.subword.train;
 
 import io.subword.vocab.Vocabulary;
+import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2LongMap;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -205,7 +207,9 @@ public final class BpeTrainer implements Trainer {
 
     @Override
     public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
-        return TrainedTokenizer.ofBpe(family, learn(nonEmpty(counts), listener), options.lowercase(family));
+        BpeModelData data = learn(nonEmpty(counts), listener);
+        listener.phase("build tokenizer");
+        return TrainedTokenizer.ofBpe(family, data, options.lowercase(family));
     }
 
     static WordCounts nonEmpty(WordCounts counts) {
@@ -235,7 +239,10 @@ public final class BpeTrainer implements Trainer {
                 endOfWordSuffix, byteLevel);
     }
 
-    /** The vocabulary so far and the words as symbol ids, in code point order of the words. */
+    /**
+     * The vocabulary so far and the words as symbol ids: in code point order of the words, except for plain
+     * byte-level BPE, whose result does not depend on the order (see {@code prepareByteLevel}).
+     */
     record Prepared(List<String> idToToken, Object2IntOpenHashMap<String> tokenToId, int[][] symbols,
                     long[] counts) {
     }
@@ -251,6 +258,10 @@ public final class BpeTrainer implements Trainer {
             addToken(token, idToToken, tokenToId);
         }
 
+        if (byteLevel && continuingSubwordPrefix == null && endOfWordSuffix == null) {
+            return prepareByteLevel(counts, listener, idToToken, tokenToId);
+        }
+
         // Words as the trainer sees them: byte-level strings in byte-level mode.
         Object2LongOpenHashMap<String> words = wordsOf(counts);
 
@@ -262,35 +273,117 @@ public final class BpeTrainer implements Trainer {
 
         // 3. Words as symbol ids, visited in code point order so prefixed/suffixed forms get fixed ids.
         listener.phase("tokenize words");
-        List<String> sorted = new ArrayList<>(words.keySet());
-        sorted.sort(WordCounts.CODE_POINT_ORDER);
-        int n = sorted.size();
+        String[] sorted = words.keySet().toArray(new String[0]);
+        WordCounts.sortInCodePointOrder(sorted, threads);
+        int n = sorted.length;
         int[][] symbols = new int[n][];
         long[] wordCounts = new long[n];
+        SymbolIds ids = new SymbolIds(idToToken, tokenToId);
         IntArrayList scratch = new IntArrayList();
         for (int w = 0; w < n; w++) {
-            String word = sorted.get(w);
+            String word = sorted[w];
             wordCounts[w] = words.getLong(word);
             scratch.clear();
             int len = word.length();
             for (int i = 0; i < len; ) {
                 int cp = word.codePointAt(i);
                 int next = i + Character.charCount(cp);
-                String s = word.substring(i, next);
-                if (tokenToId.containsKey(s)) {
-                    if (i > 0 && continuingSubwordPrefix != null) {
-                        s = continuingSubwordPrefix + s;
-                    }
-                    if (next == len && endOfWordSuffix != null) {
-                        s = s + endOfWordSuffix;
-                    }
-                    scratch.add(addToken(s, idToToken, tokenToId));
+                int id = ids.of(cp, i > 0 && continuingSubwordPrefix != null, next == len && endOfWordSuffix != null);
+                if (id >= 0) {
+                    scratch.add(id);
                 }
                 i = next;
             }
             symbols[w] = scratch.toIntArray();
         }
         return new Prepared(idToToken, tokenToId, symbols, wordCounts);
+    }
+
+    /**
+     * Steps 2 and 3 for plain byte-level BPE, without building byte-level strings or sorting. The alphabet does
+     * not depend on the words: each of their characters stands for a byte, and all 256 are in the initial
+     * alphabet, which counts as infinitely frequent. The order of the words does not matter either: with no
+     * prefixed or suffixed forms, every symbol id is fixed before the words are visited, and the merge loop's
+     * results depend only on the pair counts and the sets of words each pair occurs in. So each word is its
+     * UTF-8 bytes, each byte its character's id (a byte left out of a limited alphabet is skipped).
+     */
+    private Prepared prepareByteLevel(WordCounts counts, TrainingListener listener, List<String> idToToken,
+                                      Object2IntOpenHashMap<String> tokenToId) {
+        listener.phase("compute alphabet");
+        for (int cp : alphabet(new Object2LongOpenHashMap<>())) {
+            addToken(new String(Character.toChars(cp)), idToToken, tokenToId);
+        }
+        listener.phase("tokenize words");
+        int[] byteId = new int[256];
+        for (int b = 0; b < 256; b++) {
+            byteId[b] = tokenToId.getInt(String.valueOf(ByteLevelChars.of(b)));
+        }
+        int n = counts.size();
+        int[][] symbols = new int[n][];
+        long[] wordCounts = new long[n];
+        int[] next = {0};
+        counts.forEach((word, c) -> {
+            byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+            int[] ids = new int[bytes.length];
+            int len = 0;
+            for (byte b : bytes) {
+                int id = byteId[b & 0xff];
+                if (id >= 0) {
+                    ids[len++] = id;
+                }
+            }
+            int w = next[0]++;
+            symbols[w] = len == ids.length ? ids : Arrays.copyOf(ids, len);
+            wordCounts[w] = c;
+        });
+        return new Prepared(idToToken, tokenToId, symbols, wordCounts);
+    }
+
+    /**
+     * The symbol id of each character form, found (or added) once per code point and form instead of once per
+     * occurrence: the plain character (which must already be in the vocabulary, else {@code -1}: it was left out
+     * of the alphabet), with the continuing-subword prefix, with the end-of-word suffix, or with both. The ids
+     * are exactly those of looking the strings up in word order, since a form gets its id when first met.
+     */
+    private final class SymbolIds {
+        private final List<String> idToToken;
+        private final Object2IntOpenHashMap<String> tokenToId;
+        /** Per form (bit 0: prefixed, bit 1: suffixed), code point to id; absent means not looked up yet. */
+        private final Int2IntOpenHashMap[] forms = new Int2IntOpenHashMap[4];
+
+        SymbolIds(List<String> idToToken, Object2IntOpenHashMap<String> tokenToId) {
+            this.idToToken = idToToken;
+            this.tokenToId = tokenToId;
+            for (int f = 0; f < forms.length; f++) {
+                forms[f] = new Int2IntOpenHashMap();
+                forms[f].defaultReturnValue(Integer.MIN_VALUE);
+            }
+        }
+
+        int of(int cp, boolean prefixed, boolean suffixed) {
+            int form = (prefixed ? 1 : 0) | (suffixed ? 2 : 0);
+            int id = forms[form].get(cp);
+            if (id == Integer.MIN_VALUE) {
+                id = lookUp(cp, form);
+                forms[form].put(cp, id);
+            }
+            return id;
+        }
+
+        private int lookUp(int cp, int form) {
+            String c = new String(Character.toChars(cp));
+            if (!tokenToId.containsKey(c)) {
+                return -1;
+            }
+            if (form == 0) {
+                return tokenToId.getInt(c);
+            }
+            String s = (form & 1) != 0 ? continuingSubwordPrefix + c : c;
+            if ((form & 2) != 0) {
+                s = s + endOfWordSuffix;
+            }
+            return addToken(s, idToToken, tokenToId);
+        }
     }
 
     private Object2LongOpenHashMap<String> wordsOf(WordCounts counts) {

@@ -207,27 +207,72 @@ public final class TrainedTokenizer {
      */
     public List<Path> writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
-        List<Path> written = new ArrayList<>(3);
-        Vocabulary vocab = tokenizer.model().vocabulary();
-        for (String name : fileNames(family)) {
-            Path file = dir.resolve(name);
-            switch (name) {
-                case VOCAB_TXT -> VocabTxt.write(vocab, file);
-                case VOCAB_JSON -> VocabJson.write(vocab, file);
-                case MERGES_TXT -> MergesTxt.write(merges, file);
-                case TOKENIZER_JSON -> {
-                    if (sentencePiece != null) {
-                        AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
-                    } else {
-                        TokenizerJson.write(tokenizer, file);
-                    }
+        List<String> names = fileNames(family);
+        // tokenizer.json, the largest file and the slowest to make (a JSON tree), is written on a thread of its
+        // own while the others are written here: a second core would otherwise sit idle at the end of training.
+        java.util.concurrent.FutureTask<Void> json = new java.util.concurrent.FutureTask<>(() -> {
+            write(TOKENIZER_JSON, dir.resolve(TOKENIZER_JSON));
+            return null;
+        });
+        Thread jsonWriter = new Thread(json, "subword-write-json");
+        jsonWriter.setDaemon(true);
+        jsonWriter.start();
+        try {
+            for (String name : names) {
+                if (!name.equals(TOKENIZER_JSON)) {
+                    write(name, dir.resolve(name));
                 }
-                case TOKENIZER_MODEL -> sentencePiece.write(file);
-                default -> throw new AssertionError(name);
             }
-            written.add(file);
+        } catch (IOException | RuntimeException e) {
+            // Never return (or fail) while a file is still being written.
+            try {
+                json.get();
+            } catch (InterruptedException | java.util.concurrent.ExecutionException ignored) {
+                // the first failure is the one to report
+            }
+            throw e;
+        }
+        try {
+            json.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing " + dir.resolve(TOKENIZER_JSON));
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+        List<Path> written = new ArrayList<>(names.size());
+        for (String name : names) {
+            written.add(dir.resolve(name));
         }
         return written;
+    }
+
+    private void write(String name, Path file) throws IOException {
+        Vocabulary vocab = tokenizer.model().vocabulary();
+        switch (name) {
+            case VOCAB_TXT -> VocabTxt.write(vocab, file);
+            case VOCAB_JSON -> VocabJson.write(vocab, file);
+            case MERGES_TXT -> MergesTxt.write(merges, file);
+            case TOKENIZER_JSON -> {
+                if (sentencePiece != null) {
+                    AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
+                } else {
+                    TokenizerJson.write(tokenizer, file);
+                }
+            }
+            case TOKENIZER_MODEL -> sentencePiece.write(file);
+            default -> throw new AssertionError(name);
+        }
     }
 
     @Override

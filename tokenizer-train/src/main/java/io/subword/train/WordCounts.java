@@ -144,6 +144,30 @@ public final class WordCounts {
         return map;
     }
 
+    /**
+     * Sorts {@code words} in {@linkplain #CODE_POINT_ORDER code point order}. Without surrogates that is the
+     * order of {@link String#compareTo}, which needs no per-char surrogate test, so the common case takes that.
+     * With more than one thread the sort runs in parallel (the keys are distinct, so the result is the same).
+     */
+    static void sortInCodePointOrder(String[] words, int threads) {
+        boolean surrogates = false;
+        for (int k = 0; k < words.length && !surrogates; k++) {
+            String w = words[k];
+            for (int i = 0; i < w.length(); i++) {
+                if (Character.isSurrogate(w.charAt(i))) {
+                    surrogates = true;
+                    break;
+                }
+            }
+        }
+        Comparator<String> order = surrogates ? CODE_POINT_ORDER : Comparator.naturalOrder();
+        if (threads > 1 && words.length > 8192) {
+            java.util.Arrays.parallelSort(words, order);
+        } else {
+            java.util.Arrays.sort(words, order);
+        }
+    }
+
     static int compareCodePoints(String a, String b) {
         int n = Math.min(a.length(), b.length());
         for (int i = 0; i < n; i++) {

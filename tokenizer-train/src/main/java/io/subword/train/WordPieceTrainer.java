@@ -184,8 +184,9 @@ public final class WordPieceTrainer implements Trainer {
 
     @Override
     public TrainedTokenizer train(WordCounts counts, TrainingListener listener) {
-        return TrainedTokenizer.ofWordPiece(learn(BpeTrainer.nonEmpty(counts), listener),
-                options.lowercase(Family.WORD_PIECE));
+        WordPieceModelData data = learn(BpeTrainer.nonEmpty(counts), listener);
+        listener.phase("build tokenizer");
+        return TrainedTokenizer.ofWordPiece(data, options.lowercase(Family.WORD_PIECE));
     }
 
     /** Learns the WordPiece vocabulary from {@code counts}, without a pipeline around it. */

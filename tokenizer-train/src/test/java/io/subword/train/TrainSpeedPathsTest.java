@@ -1,0 +1,104 @@
+package io.subword.train;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The shortcuts the trainers take for speed give exactly the slow path's results: a merge split over two threads,
+ * byte-level BPE visiting words in any order, and the word sort that skips the surrogate test.
+ */
+class TrainSpeedPathsTest {
+    /**
+     * {@code WORDS} distinct words {@code ab<base-5 number>}, counted 1 to 7 times: the first merge is {@code a b}
+     * in every word, more than {@link BpeMerger#PARALLEL_MERGE_WORDS} of them when WORDS is large, so with two
+     * threads its second half is merged on the helper. Inserted in reverse order, byte-level BPE sees the words in
+     * another order; both must change nothing.
+     */
+    @ParameterizedTest(name = "{0}, {1} words")
+    @CsvSource({
+            // family,   words, first merges (the same for every thread count and word order): "a b" is in every
+            // word; most numbers below 6000 (142000 in base 5) have 6 digits and start with 1
+            "BYTE_LEVEL, 6000,  a b|ab 1|2 1|2 3",
+            "BYTE_LEVEL, 300,   a b|ab 1|ab 2|ab1 1",
+            "BPE,        6000,  a b|ab 1|ab1 1|ab 2",
+    })
+    void sameMergesForAnyThreadCountAndWordOrder(Family family, int words, String firstMerges) {
+        assertTrue(words < BpeMerger.PARALLEL_MERGE_WORDS || words >= BpeMerger.PARALLEL_MERGE_WORDS + 1000);
+        List<String> one = merges(family, counts(words, false), 1);
+        assertEquals(List.of(firstMerges.split("\\|")), one.subList(0, 4));
+        assertEquals(one, merges(family, counts(words, false), 2), "2 threads");
+        assertEquals(one, merges(family, counts(words, true), 2), "2 threads, reversed insertion order");
+        assertEquals(one, merges(family, counts(words, true), 1), "1 thread, reversed insertion order");
+    }
+
+    private static List<String> merges(Family family, WordCounts counts, int threads) {
+        TrainingOptions options = TrainingOptions.builder().vocabSize(400).threads(threads).build();
+        return BpeTrainerTest.merges(BpeTrainer.of(family, options).learn(counts, TrainingListener.NONE));
+    }
+
+    private static WordCounts counts(int words, boolean reversed) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            order.add(i);
+        }
+        if (reversed) {
+            Collections.reverse(order);
+        }
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (int i : order) {
+            map.put("ab" + Integer.toString(i, 5), 1L + i % 7);
+        }
+        return WordCounts.of(map);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            // words, in code point order (a surrogate pair, U+1F600, sorts after U+FFFD, unlike String order)
+            "a;ab;b;é;\uFFFD;\uD83D\uDE00",
+            "a;aa;aaa;ab",
+            "\uE000;\uD800\uDC00;\uD800\uDC01",
+    })
+    void sortsInCodePointOrder(String sortedWords) {
+        String[] expected = sortedWords.split(";");
+        String[] words = expected.clone();
+        Collections.reverse(Arrays.asList(words));
+        WordCounts.sortInCodePointOrder(words, 1);
+        assertArrayEquals(expected, words);
+    }
+
+    /** The parallel sort (used for more than 8192 words) gives the order of the comparator, surrogates or not. */
+    @Test
+    void parallelSortMatchesTheComparator() {
+        Random random = new Random(13);
+        for (boolean surrogates : new boolean[] {false, true}) {
+            String[] words = new String[20_000];
+            for (int i = 0; i < words.length; i++) {
+                StringBuilder s = new StringBuilder();
+                int len = 1 + random.nextInt(6);
+                for (int k = 0; k < len; k++) {
+                    int cp = surrogates && random.nextInt(4) == 0 ? 0x1F600 + random.nextInt(50)
+                            : random.nextInt(3) == 0 ? 0xE000 + random.nextInt(5) : 'a' + random.nextInt(26);
+                    s.appendCodePoint(cp);
+                }
+                words[i] = s.toString() + i; // distinct
+            }
+            String[] expected = words.clone();
+            Arrays.sort(expected, WordCounts.CODE_POINT_ORDER);
+            WordCounts.sortInCodePointOrder(words, 2);
+            assertArrayEquals(expected, words, "surrogates: " + surrogates);
+        }
+    }
+}
