@@ -9,6 +9,7 @@ module io.subword.cli {
     requires io.subword.eval;
     requires io.subword.embed;
     requires info.picocli;
+    requires jdk.management; // PhaseTimes reads process CPU time (com.sun.management), java.management with it
 
     opens io.subword.cli to info.picocli;
 }
