@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The Python half of benchmarks/embeddings-vs-gensim.
 
-  gensim PIECES OUT.vec THREADS EPOCHS DIM WINDOW NEGATIVE MIN_COUNT
+  gensim PIECES OUT.vec THREADS EPOCHS DIM WINDOW NEGATIVE MIN_COUNT [SEED]
       trains gensim's skip-gram with negative sampling on the space-separated pieces (subsampling 1e-3,
       learning rate 0.025), writes word2vec text and prints "tokens=N wall=S cpu=S" for build_vocab + train.
   score WORDNET_DIR SEED A.vec [B.vec ...]
@@ -17,7 +17,7 @@ import time
 import numpy as np
 
 
-def gensim_train(pieces, out, threads, epochs, dim, window, negative, min_count):
+def gensim_train(pieces, out, threads, epochs, dim, window, negative, min_count, seed=1):
     from gensim.models import Word2Vec
     from gensim.models.word2vec import LineSentence
     sentences = list(LineSentence(pieces, max_sentence_length=1000))
@@ -25,7 +25,7 @@ def gensim_train(pieces, out, threads, epochs, dim, window, negative, min_count)
     cpu0, wall0 = time.process_time(), time.perf_counter()
     model = Word2Vec(sentences=sentences, sg=1, hs=0, negative=negative, vector_size=dim, window=window,
                      min_count=min_count, sample=1e-3, alpha=0.025, min_alpha=0.025 * 1e-4, workers=threads,
-                     epochs=epochs, seed=1)
+                     epochs=epochs, seed=seed)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     model.wv.save_word2vec_format(out)
     print("tokens=%d wall=%.3f cpu=%.3f" % (tokens, wall, cpu))
@@ -118,8 +118,8 @@ def score(wordnet_dir, seed, files):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 10 and sys.argv[1] == "gensim":
-        gensim_train(sys.argv[2], sys.argv[3], *map(int, sys.argv[4:10]))
+    if len(sys.argv) in (10, 11) and sys.argv[1] == "gensim":
+        gensim_train(sys.argv[2], sys.argv[3], *map(int, sys.argv[4:]))
     elif len(sys.argv) >= 5 and sys.argv[1] == "score":
         score(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
     else:

@@ -26,7 +26,7 @@ import java.util.Locale;
  *   <li>{@code prepare <file> [extra.txt ...]}: writes the English lines of the Europarl sample (those that
  *       {@link LanguageGuesser} calls {@code en}) and the lines of any extra UTF-8 text files as BERT uncased
  *       pieces, space-separated, one line per line: the corpus all trainers read.</li>
- *   <li>{@code train <pieces> <out.vec> <threads> <epochs> <dim> <window> <negative> <minCount>}: maps each
+ *   <li>{@code train <pieces> <out.vec> <threads> <epochs> <dim> <window> <negative> <minCount> [seed]}: maps each
  *       distinct piece to an id, trains our skip-gram (subsampling 1e-3, learning rate 0.025) and writes the
  *       vectors of the pieces seen {@code minCount} times as word2vec text. Prints
  *       {@code tokens=<corpus tokens> wall=<s> cpu=<s>}: wall and process CPU time of the training alone
@@ -40,13 +40,13 @@ public final class EmbeddingsVsGensim {
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("prepare")) {
             prepare(Path.of(args[1]), Arrays.stream(args, 2, args.length).map(Path::of).toList());
-        } else if (args.length == 9 && args[0].equals("train")) {
+        } else if ((args.length == 9 || args.length == 10) && args[0].equals("train")) {
             train(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]),
                     Integer.parseInt(args[5]), Integer.parseInt(args[6]), Integer.parseInt(args[7]),
-                    Integer.parseInt(args[8]));
+                    Integer.parseInt(args[8]), args.length == 10 ? Long.parseLong(args[9]) : 1);
         } else {
             System.err.println("usage: prepare <file> [extra.txt ...] | train <pieces> <out.vec> <threads> <epochs>"
-                    + " <dim> <window> <negative> <minCount>");
+                    + " <dim> <window> <negative> <minCount> [seed]");
             System.exit(2);
         }
     }
@@ -80,7 +80,7 @@ public final class EmbeddingsVsGensim {
     }
 
     private static void train(Path file, Path out, int threads, int epochs, int dim, int window, int negative,
-                              int minCount) throws Exception {
+                              int minCount, long seed) throws Exception {
         Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
         ids.defaultReturnValue(-1);
         List<String> tokens = new ArrayList<>();
@@ -102,7 +102,7 @@ public final class EmbeddingsVsGensim {
             sentences.add(sentence);
         }
         SkipGramTrainer trainer = SkipGramTrainer.builder().dim(dim).window(window).negative(negative)
-                .epochs(epochs).minCount(minCount).sample(1e-3).learningRate(0.025f).threads(threads).seed(1)
+                .epochs(epochs).minCount(minCount).sample(1e-3).learningRate(0.025f).threads(threads).seed(seed)
                 .build();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
