@@ -163,6 +163,20 @@ public final class RealData {
         return prefix(englishLines(), minBytes);
     }
 
+    /**
+     * {@link #englishSlice} for {@code "english"}, {@link #europarlSlice} for {@code "europarl"}: the benchmarks'
+     * {@code corpus} parameter.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static List<String> slice(String corpus, long minBytes) {
+        return switch (corpus) {
+            case "english" -> englishSlice(minBytes);
+            case "europarl" -> europarlSlice(minBytes);
+            default -> throw new IllegalArgumentException("unknown corpus " + corpus + "; known: english, europarl");
+        };
+    }
+
     private static List<String> prefix(List<String> all, long minBytes) {
         long bytes = 0;
         int n = 0;
