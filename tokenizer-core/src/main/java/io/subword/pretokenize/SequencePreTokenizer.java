@@ -17,6 +17,13 @@ import java.util.List;
  */
 public final class SequencePreTokenizer implements PreTokenizer {
     private final List<PreTokenizer> members;
+    /**
+     * The members that cut: without those whose split keeps each non-empty range whole (ByteLevel without its
+     * regex, the second member of every tiktoken-style {@code [Split, ByteLevel]}), which would only copy every
+     * piece from one buffer to the next. Leaving them out changes nothing, since every member gives only non-empty
+     * ranges.
+     */
+    private final List<PreTokenizer> splitters;
     private final ThreadLocal<Spans[]> scratch;
 
     public SequencePreTokenizer(List<? extends PreTokenizer> members) {
@@ -26,6 +33,8 @@ public final class SequencePreTokenizer implements PreTokenizer {
         if (n == 0) {
             throw new IllegalArgumentException("a sequence pre-tokenizer needs at least one member");
         }
+        this.splitters = this.members.stream()
+                .filter(p -> !(p instanceof ByteLevelPreTokenizer b && !b.useRegex())).toList();
     }
 
     public List<PreTokenizer> members() {
@@ -43,6 +52,16 @@ public final class SequencePreTokenizer implements PreTokenizer {
 
     @Override
     public void split(CharSequence text, int start, int end, Spans out) {
+        if (splitters.isEmpty()) {
+            if (end > start) {
+                out.add(start, end);
+            }
+        } else {
+            split(splitters, text, start, end, out);
+        }
+    }
+
+    private void split(List<PreTokenizer> members, CharSequence text, int start, int end, Spans out) {
         int n = members.size();
         if (n == 1) {
             members.get(0).split(text, start, end, out);
