@@ -23,6 +23,11 @@ public class BpeEncodeBenchmark extends BpeEncodeState {
 
     @Benchmark
     public long jtokkit() {
+        return jtokkitPerLine(jtokkit, lines);
+    }
+
+    /** jtokkit's {@code encodeOrdinary} of each line: the token count (also {@link Gpt2EncodeBenchmark}'s peer). */
+    static long jtokkitPerLine(com.knuddels.jtokkit.api.Encoding jtokkit, String[] lines) {
         long tokens = 0;
         for (String line : lines) {
             tokens += jtokkit.encodeOrdinary(line).size();
