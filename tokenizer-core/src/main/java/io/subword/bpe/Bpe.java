@@ -301,10 +301,13 @@ public final class Bpe implements MergeModel {
         int charHash;
         final MergeEngine engine;
         final PieceCache cache;
+        /** Short ASCII pieces, looked up first; {@code null} when caching is off. */
+        final HotPieces hot;
 
         Scratch(MergeTable merges, PairMap pairMap, int cacheCapacity) {
             engine = new MergeEngine(merges, pairMap);
             cache = cacheCapacity > 0 ? new PieceCache(cacheCapacity) : null;
+            hot = cacheCapacity > 0 ? new HotPieces(HOT_SETS) : null;
         }
 
         void ensure(int units) {
@@ -326,12 +329,28 @@ public final class Bpe implements MergeModel {
         }
     }
 
+    /** Sets (of two entries) of the per-thread {@link HotPieces}. */
+    private static final int HOT_SETS = 8192;
+
     @Override
     public void tokenize(CharSequence text, int start, int end, TokenBuffer out) {
         if (start >= end) {
             return;
         }
         Scratch s = scratch.get();
+        HotPieces hot = s.hot;
+        if (hot == null) {
+            tokenize(text, start, end, out, s);
+        } else if (hot.find(text, start, end)) {
+            hot.emit(start, out);
+        } else {
+            int from = out.size();
+            tokenize(text, start, end, out, s);
+            hot.put(out, from, start);
+        }
+    }
+
+    private void tokenize(CharSequence text, int start, int end, TokenBuffer out, Scratch s) {
         if (wholeTokens != null) {
             // Most words of real text are a token whole: look them up before the cache, and do not cache them,
             // which leaves the cache to the words that take merging.

@@ -25,6 +25,20 @@ final class Cl100kScanner {
 
     static int next(CharSequence s, int i, int end) {
         char c = s.charAt(i);
+        if (c < 128 && c != '\'') {
+            // English fast path, no code point decoding: a letter run, or one non-letter, non-number, non-newline
+            // char and the letter run after it (" the", "(see"); anything else takes the general path below.
+            int b = CharClass.of(c);
+            if ((b & LETTER) != 0) {
+                return CharClass.run(s, i + 1, end, LETTER);
+            }
+            if ((b & (NUMBER | NEWLINE)) == 0 && i + 1 < end) {
+                char d = s.charAt(i + 1);
+                if (d < 128 && (CharClass.of(d) & LETTER) != 0) {
+                    return CharClass.run(s, i + 2, end, LETTER);
+                }
+            }
+        }
         if (c == '\'') {
             int k = CharClass.contraction(s, i, end, true);
             if (k >= 0) {

