@@ -123,7 +123,7 @@ class PreTokenizersTest {
             "alone;  '';        ''",
     })
     void byteLevelWithoutRegexKeepsRangesWhole(String place, String text, String expected) {
-        PreTokenizer identity = new ByteLevelPreTokenizer(false, true, false);
+        PreTokenizer identity = ByteLevelPreTokenizer.afterSplit();
         PreTokenizer cut = new SplitPreTokenizer("(?<=[a-z])(?=[0-9])", true, SplitBehavior.REMOVED, false);
         List<PreTokenizer> members = switch (place) {
             case "first" -> List.of(identity, cut);
