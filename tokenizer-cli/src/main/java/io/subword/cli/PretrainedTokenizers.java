@@ -2,7 +2,6 @@ package io.subword.cli;
 
 import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
-import io.subword.Tokenizers;
 import io.subword.vocab.io.VocabFormatException;
 
 import java.io.IOException;
@@ -84,13 +83,14 @@ final class PretrainedTokenizers {
      */
     static Tokenizer load(String name, PrintWriter log) throws IOException, VocabFormatException {
         if (BERT_BASE_UNCASED.equals(name)) {
-            return Tokenizers.fromFile(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
+            return TokenizerCache.standard().tokenizerJson(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
                     .withTruncation(null).withPadding(null);
         }
         if (isName(name)) {
             String encoding = GPT2.equals(name) ? "r50k_base" : name;
-            return Tokenizers.fromTiktoken(MavenArtifacts.file(MavenArtifacts.tiktoken(encoding), log),
-                    TiktokenEncoding.forName(encoding));
+            TiktokenEncoding tiktoken = TiktokenEncoding.forName(encoding);
+            return TokenizerCache.standard().tiktoken(MavenArtifacts.file(MavenArtifacts.tiktoken(encoding), log),
+                    tiktoken.pattern(), tiktoken.specialTokens());
         }
         throw new IllegalArgumentException("unknown tokenizer name " + name + " (known: " + names() + ")");
     }

@@ -99,20 +99,24 @@ final class TokenizerOption {
             return Tokenizers.fromGpt2Files(source, merges);
         }
         if (kind == Kind.TIKTOKEN) {
+            java.util.Optional<TiktokenEncoding> named = TiktokenEncoding.forFileName(
+                    String.valueOf(source.getFileName()));
             if (pattern != null) {
-                return Tokenizers.fromTiktoken(source, pattern);
+                // the special tokens of the encoding the name tells, if it splits the same way (Tokenizers.fromTiktoken)
+                return TokenizerCache.standard().tiktoken(source, pattern, named.filter(e -> e.pattern() == pattern)
+                        .map(TiktokenEncoding::specialTokens).orElse(java.util.Map.of()));
             }
-            TiktokenEncoding encoding = TiktokenEncoding.forFileName(String.valueOf(source.getFileName()))
-                    .orElseThrow(() -> new ParameterException(mixee.commandLine(), "cannot tell the split pattern"
-                            + " of " + file + " from its name; give --pattern gpt2, cl100k or o200k"));
-            return Tokenizers.fromTiktoken(source, encoding);
+            TiktokenEncoding encoding = named.orElseThrow(() -> new ParameterException(mixee.commandLine(),
+                    "cannot tell the split pattern of " + file + " from its name; give --pattern gpt2, cl100k or"
+                            + " o200k"));
+            return TokenizerCache.standard().tiktoken(source, encoding.pattern(), encoding.specialTokens());
         }
         if (kind == Kind.TOKENIZER_JSON) {
             if (cased) {
                 throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt; " + file
                         + " is a tokenizer.json, which sets its own normalizer");
             }
-            return Tokenizers.fromFile(source);
+            return TokenizerCache.standard().tokenizerJson(source);
         }
         return Tokenizers.fromVocabTxt(source, !cased);
     }
