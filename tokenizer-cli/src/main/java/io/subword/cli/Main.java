@@ -162,6 +162,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTiming.mark("main");
         // UTF-8 whatever the platform default; stdout buffered (commands flush), stderr flushed per line.
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
@@ -170,12 +171,15 @@ public final class Main {
         OutputStream bytes = new FileOutputStream(FileDescriptor.out);
         int code;
         try {
-            code = commandLine(System.in, bytes, out, err, args).execute(args);
+            CommandLine cl = commandLine(System.in, bytes, out, err, args);
+            StartupTiming.mark("command line built");
+            code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             code = ErrorHandler.outOfMemory(err);
         }
         out.flush();
         err.flush();
+        StartupTiming.mark("done");
         System.exit(code);
     }
 }
