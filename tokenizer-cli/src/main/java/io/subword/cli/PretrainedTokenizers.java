@@ -5,6 +5,7 @@ import io.subword.Tokenizer;
 import io.subword.vocab.io.VocabFormatException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -28,6 +29,13 @@ final class PretrainedTokenizers {
 
     static boolean isName(String value) {
         return names().contains(value);
+    }
+
+    /** Whether the file of the known name {@code name} is on this machine already, so loading it fetches nothing. */
+    static boolean isLocal(String name) {
+        MavenArtifacts.Entry entry = BERT_BASE_UNCASED.equals(name) ? MavenArtifacts.BERT_BASE_UNCASED
+                : MavenArtifacts.tiktoken(GPT2.equals(name) ? "r50k_base" : name);
+        return Files.isRegularFile(MavenArtifacts.cachedFile(entry));
     }
 
     /**

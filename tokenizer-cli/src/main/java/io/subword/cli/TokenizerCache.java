@@ -79,9 +79,16 @@ final class TokenizerCache {
         this.dir = dir;
     }
 
-    /** The cache the CLI uses: {@code $SUBWORD_CACHE} ({@code off}: none), else {@code tokenizers/} of the cache folder. */
+    /** A system property naming the folder, before {@code $SUBWORD_CACHE}: for {@link CdsTraining}'s own files. */
+    static final String FOLDER_PROPERTY = "subword.tokenizer.cache";
+
+    /**
+     * The cache the CLI uses: {@code -Dsubword.tokenizer.cache}, else {@code $SUBWORD_CACHE} ({@code off}: none),
+     * else {@code tokenizers/} of the cache folder.
+     */
     static TokenizerCache standard() {
-        String configured = System.getenv("SUBWORD_CACHE");
+        String property = System.getProperty(FOLDER_PROPERTY);
+        String configured = property != null ? property : System.getenv("SUBWORD_CACHE");
         if (configured != null && !configured.isBlank()) {
             return new TokenizerCache(configured.equals("off") ? null : Path.of(configured));
         }

@@ -67,13 +67,19 @@ final class TokenizerOption {
 
     /** Loads the tokenizer; a missing, malformed or wrong kind of file fails here, before any output is written. */
     Tokenizer load() throws VocabFormatException, IOException {
+        Tokenizer loadedAhead = TokenizerPrefetch.take(file, cased, merges, pattern);
+        return loadedAhead != null ? loadedAhead : loadNow();
+    }
+
+    /** {@link #load} on this thread. */
+    Tokenizer loadNow() throws VocabFormatException, IOException {
         if (!Files.exists(file) && merges == null && pattern == null
                 && PretrainedTokenizers.isName(file.toString())) {
             if (cased) {
                 throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt, not to "
                         + file);
             }
-            return PretrainedTokenizers.load(file.toString(), mixee.commandLine().getErr());
+            return PretrainedTokenizers.load(file.toString(), mixee == null ? null : mixee.commandLine().getErr());
         }
         Path source = source(file);
         FileKind content = FileKind.of(source);
