@@ -29,14 +29,10 @@ class TokenizerPrefetchTest {
     @CsvSource(delimiter = '|', value = {
             // arguments ($J: a tokenizer.json, $V: a vocab.txt, $BAD: a malformed tokenizer.json) | started | taken
             "encode -t $J                  | true  | true",
-            "--verbose encode -t $J        | true  | true",
             "encode --tokenizer=$J         | true  | true",
-            "encode --tokenizer $J --offsets | true | true",
             "inspect -t $J hellos          | true  | true",
-            "decode -t $J                  | true  | true",
             "encode -t $V                  | true  | true",
             "encode -t $V --cased          | false | false",
-            "encode -t $V --pattern gpt2   | false | false",
             "encode -t $BAD                | true  | true",
             "encode -t $J/missing          | false | false",
             "encode -t no-such-name        | false | false",
