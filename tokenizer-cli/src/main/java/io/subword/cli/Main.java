@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
  * {@link #subcommand}. {@link ErrorHandler} turns exceptions into one line on stderr and an exit code.
  *
  * <p>Start-up: picocli reads every option of every command it is given, by reflection, when the command line is
- * built (about half of a one-line {@code encode} in a cold JVM). So {@link #main} gives it only the subcommand that
+ * built (a large part of a one-line {@code encode} in a cold JVM). So {@link #main} gives it only the subcommand that
  * the arguments name ({@link #commandLine(InputStream, OutputStream, PrintWriter, PrintWriter, String...)}); the
  * whole tree is built only for what needs it: {@code --help}, {@code --version}, {@code help}, no subcommand, or
  * an unknown one (whose "did you mean" lists the others).
