@@ -17,9 +17,7 @@ import io.subword.vocab.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -117,21 +115,26 @@ public final class Tokenizer {
         if (allPresent) {
             return base;
         }
-        Map<String, Integer> map = new HashMap<>();
+        // By id, not through a token -> id map: boxing cl100k's 100,256 ids was a third of loading it.
         List<String> tokens = base.tokens();
-        for (int id = 0; id < tokens.size(); id++) {
-            if (tokens.get(id) != null) {
-                map.put(tokens.get(id), id);
-            }
-        }
+        int size = tokens.size();
         for (AddedToken t : addedTokens) {
-            Integer previous = map.putIfAbsent(t.content(), t.id());
-            if (previous != null && previous != t.id()) {
+            size = Math.max(size, t.id() + 1);
+        }
+        String[] byId = tokens.toArray(new String[size]);
+        for (AddedToken t : addedTokens) {
+            int previous = base.id(t.content());
+            if (previous >= 0 && previous != t.id()) {
                 throw new IllegalArgumentException("added token " + Vocabulary.quote(t.content()) + " has id "
                         + t.id() + " but the model has it as " + previous);
             }
+            if (byId[t.id()] != null && !byId[t.id()].equals(t.content())) {
+                throw new IllegalArgumentException("added tokens " + Vocabulary.quote(byId[t.id()]) + " and "
+                        + Vocabulary.quote(t.content()) + " have the same id " + t.id());
+            }
+            byId[t.id()] = t.content();
         }
-        return Vocabulary.fromMap(map);
+        return Vocabulary.ofIdsWithGaps(byId);
     }
 
     public static Builder builder(Model model) {

@@ -165,7 +165,16 @@ public final class Tokenizers {
      * @throws IllegalArgumentException if a special token's id is the rank of a different token
      */
     public static Tokenizer tiktoken(TiktokenRanks ranks, SplitPattern pattern, Map<String, Integer> specialTokens) {
-        return tiktokenPipeline(Bpe.fromTiktoken(ranks), pattern, specialTokens)
+        return tiktoken(Bpe.fromTiktoken(ranks), pattern, specialTokens);
+    }
+
+    /**
+     * As {@link #tiktoken(TiktokenRanks, SplitPattern, Map)}, over a model already built from the ranks (a byte-level
+     * {@link Bpe} whose merge table is {@linkplain io.subword.vocab.MergeTable#isByConcatenation by concatenation}),
+     * such as one restored from a cache.
+     */
+    public static Tokenizer tiktoken(Bpe model, SplitPattern pattern, Map<String, Integer> specialTokens) {
+        return tiktokenPipeline(model, pattern, specialTokens)
                 .specialTokenPolicy(SpecialTokenPolicy.DISALLOW_ALL)
                 .build();
     }

@@ -26,6 +26,7 @@ import java.util.Set;
  * <ul>
  *   <li>{@code prepare OUT MB}: writes the English lines of the Europarl sample, repeated, until the file holds
  *       {@code MB} megabytes; prints the path of bert-base-uncased's tokenizer.json without truncation and padding;</li>
+ *   <li>{@code tokenizer}: only prints that path (the script makes its English text itself);</li>
  *   <li>{@code djl TOKENIZER IN}: Hugging Face tokenizers through DJL as a whole process: reads IN, encodes it in
  *       batches of 1,024 lines with {@code batchEncode} (special tokens added, Rust's thread pool) and writes one
  *       line of ids per line to stdout, as {@code subword encode} does;</li>
@@ -46,6 +47,7 @@ public final class EncodeProcessMain {
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
             case "prepare" -> prepare(Path.of(args[1]), Long.parseLong(args[2]));
+            case "tokenizer" -> System.out.println(RealData.bertUncasedTokenizerJsonWithoutLimits());
             case "djl" -> djl(Path.of(args[1]), Path.of(args[2]));
             case "library" -> library(Path.of(args[1]), Path.of(args[2]));
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);

@@ -99,7 +99,9 @@ final class EncodeCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, not " + batchSize);
         }
         io.checkOutput();
+        StartupTiming.mark("arguments parsed");
         Tokenizer tok = tokenizer.load();
+        StartupTiming.mark("tokenizer loaded");
         if (noTruncation && tok.truncation() != null) {
             tok = tok.withTruncation(null);
         }

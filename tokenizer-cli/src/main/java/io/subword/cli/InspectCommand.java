@@ -50,7 +50,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        StartupTiming.mark("arguments parsed");
         Tokenizer loaded = tokenizer.load();
+        StartupTiming.mark("tokenizer loaded");
         // A tokenizer.json may fix padding and truncation (BERT's: 128); a split is shown whole and unpadded.
         Tokenizer tok = loaded.padding() == null && loaded.truncation() == null ? loaded
                 : loaded.toBuilder().padding(null).truncation(null).build();

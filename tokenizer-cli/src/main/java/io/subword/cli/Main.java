@@ -21,8 +21,14 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>To add a subcommand: write a class annotated {@code @Command(name = "...")} that implements
  * {@code Callable<Integer>}, reuse the option mixins ({@link TokenizerOption}, {@link InputOutputOptions}),
- * let library exceptions propagate from {@code call()}, and list the class in {@code subcommands} below.
- * {@link ErrorHandler} turns exceptions into one line on stderr and an exit code.
+ * let library exceptions propagate from {@code call()}, and list it in {@link #SUBCOMMANDS} and
+ * {@link #subcommand}. {@link ErrorHandler} turns exceptions into one line on stderr and an exit code.
+ *
+ * <p>Start-up: picocli reads every option of every command it is given, by reflection, when the command line is
+ * built (a large part of a one-line {@code encode} in a cold JVM). So {@link #main} gives it only the subcommand that
+ * the arguments name ({@link #commandLine(InputStream, OutputStream, PrintWriter, PrintWriter, String...)}); the
+ * whole tree is built only for what needs it: {@code --help}, {@code --version}, {@code help}, no subcommand, or
+ * an unknown one (whose "did you mean" lists the others).
  *
  * <p>Exit codes: {@value ErrorHandler#OK} success, {@value ErrorHandler#BAD_INPUT} bad input (a malformed or
  * missing file, an I/O error, a value the library rejects), {@value ErrorHandler#USAGE} bad usage.
@@ -32,17 +38,6 @@ import java.nio.charset.StandardCharsets;
                 + "compare word-level with subword vocabularies, run the demo.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        subcommands = {
-                EncodeCommand.class,
-                DecodeCommand.class,
-                ConvertCommand.class,
-                InspectCommand.class,
-                TrainCommand.class,
-                CompareCommand.class,
-                DemoCommand.class,
-                EmbedCommand.class,
-                CommandLine.HelpCommand.class,
-        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
@@ -88,6 +83,44 @@ public final class Main {
      */
     static volatile java.util.function.Supplier<String> reading = () -> null;
 
+    /** The subcommands' names, in the order {@code --help} lists them. */
+    static final java.util.List<String> SUBCOMMANDS = java.util.List.of("encode", "decode", "convert", "inspect",
+            "train", "compare", "demo", "embed", "help");
+
+    /**
+     * The class of the subcommand {@code name}, or null. A switch rather than a map of class literals, so that
+     * naming one loads only that class.
+     */
+    static Class<?> subcommand(String name) {
+        return switch (name) {
+            case "encode" -> EncodeCommand.class;
+            case "decode" -> DecodeCommand.class;
+            case "convert" -> ConvertCommand.class;
+            case "inspect" -> InspectCommand.class;
+            case "train" -> TrainCommand.class;
+            case "compare" -> CompareCommand.class;
+            case "demo" -> DemoCommand.class;
+            case "embed" -> EmbedCommand.class;
+            case "help" -> CommandLine.HelpCommand.class;
+            default -> null;
+        };
+    }
+
+    /**
+     * The subcommand that {@code args} run, when building only it gives the same behaviour as the whole tree:
+     * the first argument after any {@code --verbose}, if it names a subcommand other than {@code help} (which
+     * needs the others to describe them). Null otherwise.
+     */
+    static String chosenSubcommand(String... args) {
+        for (String arg : args) {
+            if (arg.equals("--verbose")) {
+                continue;
+            }
+            return SUBCOMMANDS.contains(arg) && !arg.equals("help") ? arg : null;
+        }
+        return null;
+    }
+
     /**
      * The configured command line: shared error handling, case-insensitive enum values, a repeated option
      * taking its last value, the given streams.
@@ -99,8 +132,27 @@ public final class Main {
 
     /** As above, with standard output also as a byte stream for the commands that write bulk output. */
     static CommandLine commandLine(InputStream stdin, OutputStream stdoutBytes, PrintWriter out, PrintWriter err) {
+        return commandLine(stdin, stdoutBytes, out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * As above, holding only the subcommand that {@code args} run when that is enough ({@link
+     * #chosenSubcommand}), else all of them; run it with the same {@code args}.
+     */
+    static CommandLine commandLine(InputStream stdin, OutputStream stdoutBytes, PrintWriter out, PrintWriter err,
+                                   String... args) {
+        String chosen = chosenSubcommand(args);
+        return commandLine(stdin, stdoutBytes, out, err, chosen == null ? SUBCOMMANDS : java.util.List.of(chosen));
+    }
+
+    private static CommandLine commandLine(InputStream stdin, OutputStream stdoutBytes, PrintWriter out,
+                                           PrintWriter err, java.util.List<String> subcommands) {
         ErrorHandler errors = new ErrorHandler();
-        return HelpLayout.apply(new CommandLine(new Main(stdin, stdoutBytes)))
+        CommandLine cl = new CommandLine(new Main(stdin, stdoutBytes));
+        for (String name : subcommands) {
+            cl.addSubcommand(name, subcommand(name));
+        }
+        return HelpLayout.apply(cl)
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
@@ -110,6 +162,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        StartupTiming.mark("main");
+        TokenizerPrefetch.start(args);
         // UTF-8 whatever the platform default; stdout buffered (commands flush), stderr flushed per line.
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
@@ -118,12 +172,15 @@ public final class Main {
         OutputStream bytes = new FileOutputStream(FileDescriptor.out);
         int code;
         try {
-            code = commandLine(System.in, bytes, out, err).execute(args);
+            CommandLine cl = commandLine(System.in, bytes, out, err, args);
+            StartupTiming.mark("command line built");
+            code = cl.execute(args);
         } catch (OutOfMemoryError e) {
             code = ErrorHandler.outOfMemory(err);
         }
         out.flush();
         err.flush();
+        StartupTiming.mark("done");
         System.exit(code);
     }
 }

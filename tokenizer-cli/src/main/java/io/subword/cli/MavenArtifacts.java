@@ -57,8 +57,7 @@ final class MavenArtifacts {
      * @param log where to say that a download happens (the CLI's standard error), or {@code null}
      */
     static Path file(Entry entry, PrintWriter log) throws IOException {
-        String fileName = entry.entry().substring(entry.entry().lastIndexOf('/') + 1);
-        Path cached = cacheDir().resolve(entry.artifactId() + "-" + entry.version()).resolve(fileName);
+        Path cached = cachedFile(entry);
         if (Files.isRegularFile(cached)) {
             return cached;
         }
@@ -81,7 +80,13 @@ final class MavenArtifacts {
         return cached;
     }
 
-    /** {@code ~/.m2/repository}, or {@code -Dmaven.repo.local} when set. */
+    /** Where {@link #file} keeps the entry once extracted (whether it is there yet or not). */
+    static Path cachedFile(Entry entry) {
+        String fileName = entry.entry().substring(entry.entry().lastIndexOf('/') + 1);
+        return cacheDir().resolve(entry.artifactId() + "-" + entry.version()).resolve(fileName);
+    }
+
+        /** {@code ~/.m2/repository}, or {@code -Dmaven.repo.local} when set. */
     static Path localRepository() {
         String configured = System.getProperty("maven.repo.local");
         if (configured != null && !configured.isBlank()) {

@@ -2,10 +2,10 @@ package io.subword.cli;
 
 import io.subword.TiktokenEncoding;
 import io.subword.Tokenizer;
-import io.subword.Tokenizers;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -29,6 +29,13 @@ final class PretrainedTokenizers {
 
     static boolean isName(String value) {
         return names().contains(value);
+    }
+
+    /** Whether the file of the known name {@code name} is on this machine already, so loading it fetches nothing. */
+    static boolean isLocal(String name) {
+        MavenArtifacts.Entry entry = BERT_BASE_UNCASED.equals(name) ? MavenArtifacts.BERT_BASE_UNCASED
+                : MavenArtifacts.tiktoken(GPT2.equals(name) ? "r50k_base" : name);
+        return Files.isRegularFile(MavenArtifacts.cachedFile(entry));
     }
 
     /**
@@ -84,13 +91,14 @@ final class PretrainedTokenizers {
      */
     static Tokenizer load(String name, PrintWriter log) throws IOException, InputFormatException {
         if (BERT_BASE_UNCASED.equals(name)) {
-            return Tokenizers.fromFile(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
+            return TokenizerCache.standard().tokenizerJson(MavenArtifacts.file(MavenArtifacts.BERT_BASE_UNCASED, log))
                     .withTruncation(null).withPadding(null);
         }
         if (isName(name)) {
             String encoding = GPT2.equals(name) ? "r50k_base" : name;
-            return Tokenizers.fromTiktoken(MavenArtifacts.file(MavenArtifacts.tiktoken(encoding), log),
-                    TiktokenEncoding.forName(encoding));
+            TiktokenEncoding tiktoken = TiktokenEncoding.forName(encoding);
+            return TokenizerCache.standard().tiktoken(MavenArtifacts.file(MavenArtifacts.tiktoken(encoding), log),
+                    tiktoken.pattern(), tiktoken.specialTokens());
         }
         throw new IllegalArgumentException("unknown tokenizer name " + name + " (known: " + names() + ")");
     }

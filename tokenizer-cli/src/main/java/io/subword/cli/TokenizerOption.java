@@ -67,13 +67,19 @@ final class TokenizerOption {
 
     /** Loads the tokenizer; a missing, malformed or wrong kind of file fails here, before any output is written. */
     Tokenizer load() throws InputFormatException, IOException {
+        Tokenizer loadedAhead = TokenizerPrefetch.take(file, cased, merges, pattern);
+        return loadedAhead != null ? loadedAhead : loadNow();
+    }
+
+    /** {@link #load} on this thread. */
+    Tokenizer loadNow() throws InputFormatException, IOException {
         if (!Files.exists(file) && merges == null && pattern == null
                 && PretrainedTokenizers.isName(file.toString())) {
             if (cased) {
                 throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt, not to "
                         + file);
             }
-            return PretrainedTokenizers.load(file.toString(), mixee.commandLine().getErr());
+            return PretrainedTokenizers.load(file.toString(), mixee == null ? null : mixee.commandLine().getErr());
         }
         Path source = source(file);
         FileKind content = FileKind.of(source);
@@ -99,20 +105,24 @@ final class TokenizerOption {
             return Tokenizers.fromGpt2Files(source, merges);
         }
         if (kind == Kind.TIKTOKEN) {
+            java.util.Optional<TiktokenEncoding> named = TiktokenEncoding.forFileName(
+                    String.valueOf(source.getFileName()));
             if (pattern != null) {
-                return Tokenizers.fromTiktoken(source, pattern);
+                // the special tokens of the encoding the name tells, if it splits the same way (Tokenizers.fromTiktoken)
+                return TokenizerCache.standard().tiktoken(source, pattern, named.filter(e -> e.pattern() == pattern)
+                        .map(TiktokenEncoding::specialTokens).orElse(java.util.Map.of()));
             }
-            TiktokenEncoding encoding = TiktokenEncoding.forFileName(String.valueOf(source.getFileName()))
-                    .orElseThrow(() -> new ParameterException(mixee.commandLine(), "cannot tell the split pattern"
-                            + " of " + file + " from its name; give --pattern gpt2, cl100k or o200k"));
-            return Tokenizers.fromTiktoken(source, encoding);
+            TiktokenEncoding encoding = named.orElseThrow(() -> new ParameterException(mixee.commandLine(),
+                    "cannot tell the split pattern of " + file + " from its name; give --pattern gpt2, cl100k or"
+                            + " o200k"));
+            return TokenizerCache.standard().tiktoken(source, encoding.pattern(), encoding.specialTokens());
         }
         if (kind == Kind.TOKENIZER_JSON) {
             if (cased) {
                 throw new ParameterException(mixee.commandLine(), "--cased applies to a vocab.txt; " + file
                         + " is a tokenizer.json, which sets its own normalizer");
             }
-            return Tokenizers.fromFile(source);
+            return TokenizerCache.standard().tokenizerJson(source);
         }
         return Tokenizers.fromVocabTxt(source, !cased);
     }

@@ -54,8 +54,9 @@ final class CliRun {
     static Result run(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(stdin), new PrintWriter(out), new PrintWriter(err))
-                .execute(args);
+        // As Main.main builds it: only the subcommand the arguments name (LazyCommandLineTest checks it matches).
+        int code = Main.commandLine(new ByteArrayInputStream(stdin), null, new PrintWriter(out), new PrintWriter(err),
+                args).execute(args);
         return new Result(code, out.toString(), err.toString());
     }
 

@@ -161,6 +161,34 @@ public final class MergeTable {
         return new MergeTable(table, null, null, vocabulary);
     }
 
+    /**
+     * The table {@link #byConcatenation(Vocabulary)} builds over {@code vocabulary}, from the pairs it found, as
+     * {@link #forEachPair} lists them: pair {@code i} joins {@code lefts[i]} and {@code rights[i]} into
+     * {@code merged[i]}, which is also its rank. For a cache of a parsed tiktoken file: finding the pairs is most
+     * of loading one. The pairs are trusted to be those of {@code vocabulary} (the cache checks its own content);
+     * only their ids are checked here.
+     *
+     * @throws IllegalArgumentException if the arrays differ in length or an id is not in {@code vocabulary}
+     */
+    public static MergeTable byConcatenation(Vocabulary vocabulary, int[] lefts, int[] rights, int[] merged) {
+        if (lefts.length != rights.length || lefts.length != merged.length) {
+            throw new IllegalArgumentException("lengths differ: " + lefts.length + ", " + rights.length + ", "
+                    + merged.length);
+        }
+        int size = vocabulary.size();
+        Long2LongOpenHashMap table = newTable(lefts.length);
+        for (int i = 0; i < lefts.length; i++) {
+            if (lefts[i] < 0 || lefts[i] >= size || rights[i] < 0 || rights[i] >= size || merged[i] < 0
+                    || merged[i] >= size) {
+                throw new IllegalArgumentException("pair " + i + " has an id outside the vocabulary: (" + lefts[i]
+                        + ", " + rights[i] + ") -> " + merged[i]);
+            }
+            table.put(key(lefts[i], rights[i]), value(merged[i], merged[i]));
+        }
+        table.trim();
+        return new MergeTable(table, null, null, vocabulary);
+    }
+
     /** The multiplicative inverse of 31 modulo 2^32: {@code 31 * INVERSE_31 == 1} in int arithmetic. */
     private static final int INVERSE_31 = 0xBDEF7BDF;
 
