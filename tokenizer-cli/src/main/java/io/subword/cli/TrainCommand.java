@@ -1,5 +1,6 @@
 package io.subword.cli;
 
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
 import io.subword.train.Eta;
 import io.subword.train.Family;
@@ -187,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         Corpus input = corpus();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forCommand(err, quiet);
-        io.subword.train.TrainingListener listener = PhaseTimes.around(progress);
+        TrainingListener listener = PhaseTimes.around(progress);
         TrainedTokenizer trained;
         List<Path> written;
         try {

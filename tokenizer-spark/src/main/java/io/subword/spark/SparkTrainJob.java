@@ -1,11 +1,11 @@
 package io.subword.spark;
 
 import io.subword.cli.TrainingFlags;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Eta;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
