@@ -1,9 +1,9 @@
 import io.subword.Encoding;
 import io.subword.Tokenizer;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
 import io.subword.train.WordPieceTrainer;

@@ -12,4 +12,5 @@ module io.subword.vocab {
 
     exports io.subword.vocab;
     exports io.subword.vocab.io;
+    exports io.subword.progress;
 }

@@ -6,7 +6,7 @@ import io.subword.compare.LanguageGuesser;
 import io.subword.embed.Word2VecText;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
@@ -107,7 +107,7 @@ public final class EmbeddingsVsGensim {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
-        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, TrainingProgress.NONE);
+        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, TrainingListener.NONE);
         long wall = System.nanoTime() - wall0;
         long cpu = os.getProcessCpuTime() - cpu0;
         // Only the pieces that were trained, as gensim and fastText write only those above min_count.

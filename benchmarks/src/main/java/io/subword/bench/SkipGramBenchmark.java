@@ -5,7 +5,7 @@ import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -76,7 +76,7 @@ public class SkipGramBenchmark {
     @Benchmark
     @OperationsPerInvocation(TOKENS)
     public float ours() {
-        SkipGramResult r = trainer.train(vocabSize, sentences, tokenizer::isSpecial, TrainingProgress.NONE);
+        SkipGramResult r = trainer.train(vocabSize, sentences, tokenizer::isSpecial, TrainingListener.NONE);
         return r.input().data()[r.input().dim() * 1000];
     }
 }

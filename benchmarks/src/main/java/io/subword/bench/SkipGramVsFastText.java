@@ -4,7 +4,8 @@ import io.subword.Tokenizer;
 import io.subword.Tokenizers;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.SkipGramStatus;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
@@ -79,9 +80,10 @@ public final class SkipGramVsFastText {
         SkipGramTrainer trainer = SkipGramTrainer.builder().dim(100).window(5).negative(5).epochs(1).minCount(1)
                 .sample(1e-3).learningRate(0.025f).threads(threads).seed(1).build();
         // Warm up the JIT on the same corpus, as fastText's native code needs no warm-up.
-        trainer.train(ids.size(), sentences, id -> false, TrainingProgress.NONE);
-        TrainingProgress.Status[] last = new TrainingProgress.Status[1];
-        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, s -> last[0] = s);
+        trainer.train(ids.size(), sentences, id -> false, TrainingListener.NONE);
+        SkipGramStatus[] last = new SkipGramStatus[1];
+        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, 
+                TrainingListener.onSkipGram(s -> last[0] = s));
         double seconds = last[0].elapsed().toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "tokens=%d seconds=%.3f words/sec/thread=%.0f%n", r.trainTokens(), seconds,
                 r.trainTokens() / seconds / threads);

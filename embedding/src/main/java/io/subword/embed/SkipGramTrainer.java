@@ -2,6 +2,8 @@ package io.subword.embed;
 
 import io.subword.Encoding;
 import io.subword.Tokenizer;
+import io.subword.progress.SkipGramStatus;
+import io.subword.progress.TrainingListener;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,7 @@ import java.util.function.IntPredicate;
  *
  * <pre>{@code
  * SkipGramTrainer trainer = SkipGramTrainer.builder().dim(100).window(5).negative(5).epochs(5).seed(1).build();
- * SkipGramResult result = trainer.train(tokenizer, lines, TrainingProgress.NONE);
+ * SkipGramResult result = trainer.train(tokenizer, lines, TrainingListener.NONE);
  * SubwordVectors vectors = SubwordVectors.trained(tokenizer, result);
  * }</pre>
  *
@@ -29,7 +31,7 @@ import java.util.function.IntPredicate;
  * <ol>
  *   <li>Count: one pass over the corpus, tokenized in batches of {@link Builder#batchLines} lines with
  *       {@link Tokenizer#encodeBatch(List, boolean)} without special tokens (or given as ids, see
- *       {@link #train(int, Iterable, IntPredicate, TrainingProgress)}), counting each id. Ids with fewer than
+ *       {@link #train(int, Iterable, IntPredicate, TrainingListener)}), counting each id. Ids with fewer than
  *       {@code minCount} occurrences, special tokens and the model's unknown token are dropped from the stream
  *       from then on (word2vec drops out-of-vocabulary words the same way).</li>
  *   <li>Noise: kept ids are drawn with probability proportional to {@code count^0.75}, by an alias table
@@ -107,7 +109,7 @@ public final class SkipGramTrainer {
      * @throws CancellationException    if the calling thread is interrupted (the interrupt flag stays set)
      * @throws RuntimeException         what the tokenizer, the corpus or a worker threw
      */
-    public SkipGramResult train(Tokenizer tokenizer, Iterable<String> corpus, TrainingProgress progress) {
+    public SkipGramResult train(Tokenizer tokenizer, Iterable<String> corpus, TrainingListener progress) {
         int unk = tokenizer.model().unknownId();
         Iterable<int[]> ids = () -> new TokenizingIterator(tokenizer, corpus.iterator(), batchLines);
         if (corpus instanceof java.util.Collection<String> inMemory) {
@@ -128,7 +130,7 @@ public final class SkipGramTrainer {
      * @throws IllegalArgumentException if an id is outside the vocabulary or nothing is left to train on
      */
     public SkipGramResult train(int vocabSize, Iterable<int[]> sentences, IntPredicate excluded,
-                                TrainingProgress progress) {
+                                TrainingListener progress) {
         long start = System.nanoTime();
 
         // 1. Count.
@@ -147,11 +149,11 @@ public final class SkipGramTrainer {
             long now = System.nanoTime();
             if (now - lastReport >= reportEvery.toNanos()) {
                 lastReport = now;
-                progress.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0,
+                progress.skipGram(new SkipGramStatus(SkipGramStatus.Phase.COUNTING, counted, 0, 0,
                         epochs, learningRate, Duration.ofNanos(now - start), null));
             }
         }
-        progress.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0, epochs,
+        progress.skipGram(new SkipGramStatus(SkipGramStatus.Phase.COUNTING, counted, 0, 0, epochs,
                 learningRate, Duration.ofNanos(System.nanoTime() - start), null));
 
         // 2. Keep, noise table, subsampling.
@@ -276,7 +278,7 @@ public final class SkipGramTrainer {
 
     private void runWorkers(Iterable<int[]> sentences, int[] rankOf, NoiseSampler noise,
                             float[] keepProbability, float[] syn0, float[] syn1, long total,
-                            AtomicLong done, TrainingProgress progress) {
+                            AtomicLong done, TrainingListener progress) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(2 * threads);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> workers = new ArrayList<>(threads);
@@ -321,7 +323,7 @@ public final class SkipGramTrainer {
                     long now = System.nanoTime();
                     if (now - lastReport >= reportEvery.toNanos()) {
                         lastReport = now;
-                        progress.onProgress(status(done.get(), total, epoch, now - start));
+                        progress.skipGram(status(done.get(), total, epoch, now - start));
                     }
                 }
             }
@@ -344,14 +346,14 @@ public final class SkipGramTrainer {
                 }
             }
         }
-        progress.onProgress(status(done.get(), total, epochs, System.nanoTime() - start));
+        progress.skipGram(status(done.get(), total, epochs, System.nanoTime() - start));
     }
 
-    private TrainingProgress.Status status(long processed, long total, int epoch, long elapsedNanos) {
+    private SkipGramStatus status(long processed, long total, int epoch, long elapsedNanos) {
         Duration elapsed = Duration.ofNanos(elapsedNanos);
         Duration eta = processed == 0 ? null
                 : Duration.ofNanos((long) (elapsedNanos * (double) Math.max(0, total - processed) / processed));
-        return new TrainingProgress.Status(TrainingProgress.Phase.TRAINING, processed, total, epoch, epochs,
+        return new SkipGramStatus(SkipGramStatus.Phase.TRAINING, processed, total, epoch, epochs,
                 SgnsKernel.learningRate(learningRate, processed, total), elapsed, eta);
     }
 

@@ -15,7 +15,7 @@
  *       and floats read back are bit-identical to those written.</li>
  *   <li>Skip-gram training on one thread is a function of the corpus, the options and the seed, bit for bit
  *       (on more threads it varies from run to run, as word2vec's does); it reports progress to a
- *       {@link io.subword.embed.TrainingProgress}, never by printing.</li>
+ *       {@link io.subword.progress.TrainingListener}, never by printing.</li>
  * </ul>
  */
 package io.subword.embed;

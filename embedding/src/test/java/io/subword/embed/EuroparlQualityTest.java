@@ -2,6 +2,7 @@ package io.subword.embed;
 
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class EuroparlQualityTest {
             }
         }
         result = SkipGramTrainer.builder().dim(40).window(5).negative(5).epochs(3).minCount(3).sample(1e-3)
-                .threads(2).seed(1).build().train(bert, lines, TrainingProgress.NONE);
+                .threads(2).seed(1).build().train(bert, lines, TrainingListener.NONE);
         vectors = SubwordVectors.trained(bert, result);
     }
 

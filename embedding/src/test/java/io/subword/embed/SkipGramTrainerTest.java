@@ -3,6 +3,8 @@ package io.subword.embed;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
+import io.subword.progress.SkipGramStatus;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,20 +48,20 @@ class SkipGramTrainerTest {
 
     @Test
     void oneThreadIsReproducibleBitForBit() {
-        SkipGramResult a = small().build().train(bert, corpus, TrainingProgress.NONE);
-        SkipGramResult b = small().build().train(bert, corpus, TrainingProgress.NONE);
+        SkipGramResult a = small().build().train(bert, corpus, TrainingListener.NONE);
+        SkipGramResult b = small().build().train(bert, corpus, TrainingListener.NONE);
         assertArrayEquals(bits(a.input()), bits(b.input()));
         assertArrayEquals(bits(a.output()), bits(b.output()));
         // The batch size only changes how lines are handed over, not what is trained.
-        SkipGramResult c = small().batchLines(7).build().train(bert, corpus, TrainingProgress.NONE);
+        SkipGramResult c = small().batchLines(7).build().train(bert, corpus, TrainingListener.NONE);
         assertArrayEquals(bits(a.input()), bits(c.input()));
-        SkipGramResult d = small().seed(8).build().train(bert, corpus, TrainingProgress.NONE);
+        SkipGramResult d = small().seed(8).build().train(bert, corpus, TrainingListener.NONE);
         assertFalse(java.util.Arrays.equals(bits(a.input()), bits(d.input())));
     }
 
     @Test
     void countsKeepsAndZeroRows() {
-        SkipGramResult r = small().epochs(1).build().train(bert, corpus, TrainingProgress.NONE);
+        SkipGramResult r = small().epochs(1).build().train(bert, corpus, TrainingListener.NONE);
         long[] expected = new long[bert.vocabulary().size()];
         for (Encoding e : bert.encodeBatch(corpus, false)) {
             for (int id : e.ids()) {
@@ -88,26 +90,27 @@ class SkipGramTrainerTest {
 
     @Test
     void twoThreadsTrainEverything() {
-        List<TrainingProgress.Status> seen = new ArrayList<>();
-        SkipGramResult r = small().threads(2).reportEvery(Duration.ZERO).build().train(bert, corpus, seen::add);
+        List<SkipGramStatus> seen = new ArrayList<>();
+        SkipGramResult r = small().threads(2).reportEvery(Duration.ZERO).build().train(bert, corpus,
+                TrainingListener.onSkipGram(seen::add));
         for (float v : r.input().data()) {
             assertTrue(Float.isFinite(v));
         }
-        TrainingProgress.Status last = seen.get(seen.size() - 1);
-        assertEquals(TrainingProgress.Phase.TRAINING, last.phase());
+        SkipGramStatus last = seen.get(seen.size() - 1);
+        assertEquals(SkipGramStatus.Phase.TRAINING, last.phase());
         assertEquals(2 * r.trainTokens(), last.tokensProcessed());
         assertEquals(2 * r.trainTokens(), last.tokensTotal());
         assertEquals(2, last.epoch());
         assertEquals(1.0, last.fraction());
         assertEquals(Duration.ZERO, last.eta());
         assertEquals(0.025f * 0.0001f, last.learningRate(), 1e-9f);
-        TrainingProgress.Status first = seen.get(0);
-        assertEquals(TrainingProgress.Phase.COUNTING, first.phase());
-        assertTrue(seen.stream().anyMatch(s -> s.phase() == TrainingProgress.Phase.TRAINING
+        SkipGramStatus first = seen.get(0);
+        assertEquals(SkipGramStatus.Phase.COUNTING, first.phase());
+        assertTrue(seen.stream().anyMatch(s -> s.phase() == SkipGramStatus.Phase.TRAINING
                 && s.tokensProcessed() < s.tokensTotal()), "a report during training");
         long previous = -1;
-        for (TrainingProgress.Status s : seen) {
-            if (s.phase() == TrainingProgress.Phase.TRAINING) {
+        for (SkipGramStatus s : seen) {
+            if (s.phase() == SkipGramStatus.Phase.TRAINING) {
                 assertTrue(s.tokensProcessed() >= previous);
                 previous = s.tokensProcessed();
             }
@@ -194,7 +197,7 @@ class SkipGramTrainerTest {
     void aCorpusWithNothingFrequentEnough() {
         assertEquals("no token of the corpus occurs minCount=1000 times (7 tokens counted)",
                 assertThrows(IllegalArgumentException.class, () -> small().minCount(1000).build()
-                        .train(bert, List.of("amigos inimagináveis"), TrainingProgress.NONE)).getMessage());
+                        .train(bert, List.of("amigos inimagináveis"), TrainingListener.NONE)).getMessage());
     }
 
     @Test
@@ -208,7 +211,7 @@ class SkipGramTrainerTest {
             return lines.iterator();
         };
         assertEquals("disk gone", assertThrows(IllegalStateException.class,
-                () -> small().threads(2).build().train(bert, failing, TrainingProgress.NONE)).getMessage());
+                () -> small().threads(2).build().train(bert, failing, TrainingListener.NONE)).getMessage());
         assertNotEquals(0, iterations[0]);
     }
 }

@@ -10,11 +10,11 @@ import io.subword.Tokenizers;
 import io.subword.embed.SubwordVectors;
 import io.subword.post.Padding;
 import io.subword.post.Truncation;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.vocab.io.InputFormatException;
 

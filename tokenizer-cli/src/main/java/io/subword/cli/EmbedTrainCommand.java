@@ -6,7 +6,8 @@ import io.subword.embed.EmbeddingFormat;
 import io.subword.embed.EmbeddingTable;
 import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.SkipGramStatus;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
 import io.subword.train.Eta;
 import io.subword.vocab.Vocabulary;
@@ -30,7 +31,7 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code subword embed train}: maps its flags to a {@link SkipGramTrainer} and calls
- * {@link SkipGramTrainer#train(Tokenizer, Iterable, io.subword.embed.TrainingProgress)} once over the corpus
+ * {@link SkipGramTrainer#train(Tokenizer, Iterable, TrainingListener)} once over the corpus
  * (streamed from disk, re-read for every pass), then writes the input vectors with
  * {@link EmbeddingFiles#write} (atomically). Progress goes to stderr, a summary and the written files to stdout.
  *
@@ -116,12 +117,12 @@ final class EmbedTrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forCommand(err, quiet);
         long[] counted = {-1};
-        TrainingProgress listener = status -> {
-            if (status.phase() == TrainingProgress.Phase.COUNTING) {
+        TrainingListener listener = TrainingListener.onSkipGram(status -> {
+            if (status.phase() == SkipGramStatus.Phase.COUNTING) {
                 counted[0] = status.tokensProcessed();
             }
-            progress.onProgress(status);
-        };
+            progress.skipGram(status);
+        });
         Eta clock = Eta.start();
         SkipGramResult result;
         try (CorpusLines lines = new CorpusLines(input)) {

@@ -1,6 +1,7 @@
 package io.subword.cli;
 
-import io.subword.train.TrainingListener;
+
+import io.subword.progress.TrainingListener;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -64,6 +65,11 @@ final class PhaseTimes implements TrainingListener {
     public void phase(String name) {
         mark(name);
         inner.phase(name);
+    }
+
+    @Override
+    public void skipGram(io.subword.progress.SkipGramStatus status) {
+        inner.skipGram(status);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.subword.cli;
 
 import io.subword.compare.CompareListener;
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.SkipGramStatus;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Eta;
-import io.subword.train.TrainingListener;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The one progress printer of the CLI, on stderr, for every long command: tokenizer training (a
- * {@link TrainingListener}), embedding training (a {@link TrainingProgress}), and the steps of {@code compare} and
- * {@code demo} (a {@link CompareListener}: {@link #step}, {@link #note}).
+ * {@link TrainingListener}), embedding training (its {@link SkipGramStatus} reports), and the steps of
+ * {@code compare} and {@code demo} (a {@link CompareListener}: {@link #step}, {@link #note}).
  * <ul>
  *   <li>{@link Style#BAR}, on a terminal whose width is known: within a phase, one line redrawn in place
  *       ({@code \r}), fitted to the width: the bar shrinks and the less important numbers are left out rather
@@ -29,7 +29,7 @@ import java.util.function.LongSupplier;
  * Step lines and notes carry the time since the command began ({@code [  3.1s] train wordpiece 4k}) in every
  * style. The library calls it from one thread at a time.
  */
-final class Progress implements CompareListener, TrainingProgress {
+final class Progress implements CompareListener {
     /** How progress is shown. */
     enum Style {
         /** A bar redrawn in place, for a terminal of known width. */
@@ -66,7 +66,7 @@ final class Progress implements CompareListener, TrainingProgress {
     private long distinctWords;
     private long mergesDone;
     private long mergesTarget;
-    private Status embedding;
+    private SkipGramStatus embedding;
 
     /** A printer for a command run by a person or a script: a bar on a terminal of known width, else lines. */
     static Progress forCommand(PrintWriter err, boolean quiet) {
@@ -181,11 +181,11 @@ final class Progress implements CompareListener, TrainingProgress {
     // ---- embedding training
 
     @Override
-    public void onProgress(Status status) {
+    public void skipGram(SkipGramStatus status) {
         if (style == Style.QUIET) {
             return;
         }
-        String name = status.phase() == Phase.COUNTING ? "count tokens" : "train vectors";
+        String name = status.phase() == SkipGramStatus.Phase.COUNTING ? "count tokens" : "train vectors";
         if (embedding == null || embedding.phase() != status.phase()) {
             endPhase();
             phase = name;
@@ -279,8 +279,8 @@ final class Progress implements CompareListener, TrainingProgress {
     private List<Detail> details() {
         List<Detail> d = new ArrayList<>();
         if (embedding != null) {
-            Status s = embedding;
-            if (s.phase() == Phase.COUNTING) {
+            SkipGramStatus s = embedding;
+            if (s.phase() == SkipGramStatus.Phase.COUNTING) {
                 d.add(new Detail(String.format(Locale.ROOT, "%,d tokens", s.tokensProcessed()), 0));
                 d.add(new Detail(Eta.format(s.elapsed()), 1));
             } else {
@@ -316,7 +316,7 @@ final class Progress implements CompareListener, TrainingProgress {
     /** The share done, 0 to 1, or -1 when the phase has none (counting without a known total). */
     private double share() {
         if (embedding != null) {
-            return embedding.phase() == Phase.COUNTING ? -1 : embedding.fraction();
+            return embedding.phase() == SkipGramStatus.Phase.COUNTING ? -1 : embedding.fraction();
         }
         if ("count words".equals(phase) && totalBytes > 0) {
             return Math.min(1.0, Math.max(0.0, (double) bytesRead / totalBytes));

@@ -1,14 +1,15 @@
 package io.subword.cli;
 
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
 import io.subword.train.Eta;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
 import io.subword.train.TrainingOptions;
-import io.subword.train.WordPieceTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,36 +58,8 @@ final class TrainCommand implements Callable<Integer> {
                     + " replaced).")
     Path output;
 
-    @Option(names = "--vocab-size", defaultValue = "" + TrainingOptions.DEFAULT_VOCAB_SIZE, paramLabel = "N",
-            converter = VocabSizeConverter.class,
-            description = "Vocabulary size, special tokens and alphabet included; 8000, 8k and 1m work (default:"
-                    + " ${DEFAULT-VALUE}). It is never below the alphabet plus the special tokens.")
-    int vocabSize;
-
-    @Option(names = "--min-frequency", defaultValue = "0", paramLabel = "K",
-            description = "Merge only pairs seen at least K times (default: ${DEFAULT-VALUE}).")
-    long minFrequency;
-
-    @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN",
-            description = "Special tokens, comma-separated, which take the first ids (default: <unk> for bpe, none"
-                    + " for bytelevel, [PAD],[UNK],[CLS],[SEP],[MASK] for wordpiece, <unk>,<s>,</s> for unigram).")
-    List<String> specialTokens;
-
-    @Option(names = "--limit-alphabet", paramLabel = "N",
-            description = "Keep at most the N most frequent characters in the initial alphabet (default: no"
-                    + " limit).")
-    Integer limitAlphabet;
-
-    @Option(names = "--lowercase", negatable = true,
-            description = "Lowercase the text (default: --lowercase for wordpiece, --no-lowercase otherwise).")
-    Boolean lowercase;
-
-    @Option(names = "--mode", defaultValue = "hf", paramLabel = "MODE",
-            description = "wordpiece only: hf (Hugging Face's WordPiece trainer: most frequent pair), likelihood"
-                    + " (WordPiece as published: the merge that raises the unigram log-likelihood of the training"
-                    + " data most; recommended) or ratio (count(ab)/(count(a)count(b)) alone, which favours rare"
-                    + " pairs) (default: ${DEFAULT-VALUE}).")
-    WordPieceTrainer.Mode mode;
+    @Mixin
+    TrainingFlags training;
 
     /** SentencePiece's options of {@code spm_train}, for {@code train unigram} only. */
     static final class UnigramFlags {
@@ -201,27 +174,21 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkOutputFolder();
-        TrainingOptions.Builder builder = TrainingOptions.builder()
-                .vocabSize(vocabSize)
-                .minFrequency(minFrequency)
-                .specialTokens(specialTokens)
-                .limitAlphabet(limitAlphabet)
-                .lowercase(lowercase)
-                .mode(mode)
-                .threads(threads != null ? threads : Runtime.getRuntime().availableProcessors());
+        TrainingOptions.Builder builder = training.toTrainingOptions(
+                threads != null ? threads : Runtime.getRuntime().availableProcessors());
         if (unigram != null) {
             String flag = unigram.firstGiven();
             if (flag != null && family != Family.UNIGRAM) {
                 throw new CommandLine.ParameterException(spec.commandLine(), flag + " is an option of train unigram,"
                         + " not of train " + family.cliName());
             }
-            unigram.apply(builder, specialTokens, spec.commandLine());
+            unigram.apply(builder, training.specialTokens(), spec.commandLine());
         }
         TrainingOptions options = builder.build();
         Corpus input = corpus();
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = Progress.forCommand(err, quiet);
-        io.subword.train.TrainingListener listener = PhaseTimes.around(progress);
+        TrainingListener listener = PhaseTimes.around(progress);
         TrainedTokenizer trained;
         List<Path> written;
         try {
@@ -234,10 +201,10 @@ final class TrainCommand implements Callable<Integer> {
         PhaseTimes.print(listener, err);
         PrintWriter out = spec.commandLine().getOut();
         Composition c = Composition.of(trained);
-        if (c.size() > vocabSize) {
+        if (c.size() > training.vocabSize()) {
             err.println(ErrorHandler.PREFIX + String.format(Locale.ROOT, "warning: the vocabulary has %,d tokens,"
                     + " more than --vocab-size %,d: the alphabet (%,d) and the special tokens (%,d) are always kept",
-                    c.size(), vocabSize, c.alphabet(), c.special()));
+                    c.size(), training.vocabSize(), c.alphabet(), c.special()));
             err.flush();
         }
         out.printf(Locale.ROOT, "trained %s: %s, from %,d lines in %s%n", family, c.describe(family),

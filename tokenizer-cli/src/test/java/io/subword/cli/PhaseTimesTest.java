@@ -1,6 +1,6 @@
 package io.subword.cli;
 
-import io.subword.train.TrainingListener;
+import io.subword.progress.TrainingListener;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;

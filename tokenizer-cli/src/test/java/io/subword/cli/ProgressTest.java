@@ -1,6 +1,6 @@
 package io.subword.cli;
 
-import io.subword.embed.TrainingProgress;
+import io.subword.progress.SkipGramStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,17 +107,17 @@ class ProgressTest {
         StringWriter sink = new StringWriter();
         Progress p = progress(sink, Progress.Style.LINES, 80);
         for (long counted = 100; counted <= 300; counted += 100) {
-            p.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.COUNTING, counted, 0, 0, 1, 0.025f,
+            p.skipGram(new SkipGramStatus(SkipGramStatus.Phase.COUNTING, counted, 0, 0, 1, 0.025f,
                     Duration.ofSeconds(1), null));
             now += 1_000_000_000L;
         }
-        p.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.TRAINING, 500, 2000, 1, 4, 0.02f,
+        p.skipGram(new SkipGramStatus(SkipGramStatus.Phase.TRAINING, 500, 2000, 1, 4, 0.02f,
                 Duration.ofSeconds(3), Duration.ofSeconds(9)));
         p.finish();
         assertEquals(List.of("[   0.0s] count tokens ...", "[   3.0s] count tokens: 300 tokens  0:00:01",
                 "[   3.0s] train vectors ..."), List.of(sink.toString().split("\n")));
         Progress bar = progress(new StringWriter(), Progress.Style.BAR, 100);
-        bar.onProgress(new TrainingProgress.Status(TrainingProgress.Phase.TRAINING, 500, 2000, 1, 4, 0.02f,
+        bar.skipGram(new SkipGramStatus(SkipGramStatus.Phase.TRAINING, 500, 2000, 1, 4, 0.02f,
                 Duration.ofSeconds(3), Duration.ofSeconds(9)));
         assertEquals("train vectors [######------------------]  25%  epoch 1/4  lr 0.02000  167 tokens/s  ETA 0:00:09",
                 bar.barLine(99));

@@ -1,6 +1,7 @@
 package io.subword.compare;
 
-import io.subword.train.TrainingListener;
+import io.subword.progress.TrainingListener;
+
 
 /**
  * Progress of a {@link CompareJob}: its steps (split, count, train each model, measure) and short notes, on top

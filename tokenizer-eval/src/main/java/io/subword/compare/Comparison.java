@@ -1,7 +1,7 @@
 package io.subword.compare;
 
+import io.subword.progress.TrainingListener;
 import io.subword.train.Corpus;
-import io.subword.train.TrainingListener;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;

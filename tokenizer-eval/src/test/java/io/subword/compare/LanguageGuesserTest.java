@@ -1,7 +1,7 @@
 package io.subword.compare;
 
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
-import io.subword.train.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

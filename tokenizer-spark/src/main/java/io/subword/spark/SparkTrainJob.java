@@ -1,12 +1,12 @@
 package io.subword.spark;
 
+import io.subword.cli.TrainingFlags;
+import io.subword.progress.TrainingListener;
 import io.subword.train.Eta;
 import io.subword.train.Family;
 import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
-import io.subword.train.WordPieceTrainer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code subword spark train}: {@code subword train}'s flags, plus the limits of the distributed count; the words
+ * {@code subword spark train}: {@code subword train}'s flags (one {@link TrainingFlags} mixin), plus the limits of the distributed count; the words
  * are counted on the executors and the driver trains, writing the same files as {@code subword train} would.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,28 +44,8 @@ final class SparkTrainJob implements Callable<Integer> {
             description = "Folder (on the driver) to write the files into.")
     Path output;
 
-    @Option(names = "--vocab-size", defaultValue = "" + TrainingOptions.DEFAULT_VOCAB_SIZE, paramLabel = "N",
-            description = "Vocabulary size, special tokens and alphabet included (default: ${DEFAULT-VALUE}).")
-    int vocabSize;
-
-    @Option(names = "--min-frequency", defaultValue = "0", paramLabel = "K",
-            description = "Merge only pairs seen at least K times (default: ${DEFAULT-VALUE}).")
-    long minFrequency;
-
-    @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN",
-            description = "Special tokens, comma-separated (default: the family's, as in 'subword train').")
-    List<String> specialTokens;
-
-    @Option(names = "--limit-alphabet", paramLabel = "N", description = "Keep at most N initial characters.")
-    Integer limitAlphabet;
-
-    @Option(names = "--lowercase", negatable = true,
-            description = "Lowercase the text (default: --lowercase for wordpiece, --no-lowercase otherwise).")
-    Boolean lowercase;
-
-    @Option(names = "--mode", defaultValue = "hf", paramLabel = "MODE",
-            description = "wordpiece only: hf or likelihood (default: ${DEFAULT-VALUE}).")
-    WordPieceTrainer.Mode mode;
+    @Mixin
+    TrainingFlags training;
 
     @Option(names = "--min-word-count", defaultValue = "1", paramLabel = "K",
             description = "Drop words seen fewer than K times in the whole corpus before they reach the driver"
@@ -83,15 +63,7 @@ final class SparkTrainJob implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Family f = Family.fromName(family);
-        TrainingOptions options = TrainingOptions.builder()
-                .vocabSize(vocabSize)
-                .minFrequency(minFrequency)
-                .specialTokens(specialTokens)
-                .limitAlphabet(limitAlphabet)
-                .lowercase(lowercase)
-                .mode(mode)
-                .threads(Runtime.getRuntime().availableProcessors())
-                .build();
+        TrainingOptions options = training.toTrainingOptions(Runtime.getRuntime().availableProcessors()).build();
         WordCountLimits limits = new WordCountLimits(minWordCount, maxDistinctWords);
         SparkCorpus input = job.corpus(corpus);
         PrintWriter err = spec.commandLine().getErr();

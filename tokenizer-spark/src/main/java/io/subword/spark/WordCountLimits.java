@@ -1,5 +1,7 @@
 package io.subword.spark;
 
+import io.subword.progress.TrainingListener;
+
 /**
  * What bounds the word table that a distributed count brings back to the driver:
  * <ul>
@@ -9,7 +11,7 @@ package io.subword.spark;
  *   <li>{@code maxDistinctWords}: the most distinct words the driver accepts (default 10,000,000, the limit at
  *       which one-machine counting starts pruning). When more remain, the smallest count threshold that leaves at
  *       most this many is applied, computed from a histogram of the counts (deterministic, independent of
- *       partitioning), and reported to the {@link io.subword.train.TrainingListener#pruned listener}.</li>
+ *       partitioning), and reported to the {@link TrainingListener#pruned listener}.</li>
  * </ul>
  * The driver then holds at most {@code maxDistinctWords} words and counts: about 100 bytes a word (a 10-char word
  * as a Java string plus its slot in a primitive hash map), so 1 GB at the default. Immutable.

@@ -1,8 +1,8 @@
 package io.subword.spark;
 
+import io.subword.progress.TrainingListener;
 import io.subword.train.Family;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
 import org.apache.spark.TaskContext;

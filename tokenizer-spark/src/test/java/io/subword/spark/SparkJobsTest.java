@@ -2,11 +2,11 @@ package io.subword.spark;
 
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
 import io.subword.train.Trainer;
-import io.subword.train.TrainingListener;
 import io.subword.train.TrainingOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;

@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import io.subword.vocab.Vocabulary;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2LongMap;

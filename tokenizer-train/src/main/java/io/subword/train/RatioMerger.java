@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import it.unimi.dsi.fastutil.longs.LongIterator;
 
 /**

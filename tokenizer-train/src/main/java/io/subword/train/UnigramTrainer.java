@@ -4,6 +4,7 @@ import io.subword.normalize.Normalizer;
 import io.subword.normalize.PrecompiledCharsMap;
 import io.subword.pretokenize.MetaspacePreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
+import io.subword.progress.TrainingListener;
 import io.subword.sentencepiece.SentencePieceNormalizer;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;

@@ -4,6 +4,7 @@ import io.subword.normalize.NormalizedText;
 import io.subword.normalize.Normalizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.pretokenize.Spans;
+import io.subword.progress.TrainingListener;
 import io.subword.vocab.io.InputFormatException;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;

@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import io.subword.vocab.Vocabulary;
 import io.subword.wordlevel.WordLevel;
 

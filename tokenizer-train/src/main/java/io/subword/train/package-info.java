@@ -13,7 +13,7 @@
  *       SentencePiece's trainer.</li>
  *   <li>Corpora are streamed, never held in memory; invalid UTF-8 is a
  *       {@link io.subword.vocab.io.InputFormatException} naming the file, line and byte offset.</li>
- *   <li>The library never prints: progress goes to a {@link io.subword.train.TrainingListener}, which the CLI
+ *   <li>The library never prints: progress goes to a {@link io.subword.progress.TrainingListener}, which the CLI
  *       turns into a progress bar.</li>
  *   <li>Options are checked when built ({@link java.lang.IllegalArgumentException} naming the value).</li>
  * </ul>

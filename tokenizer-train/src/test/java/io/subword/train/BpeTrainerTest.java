@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import io.subword.vocab.Vocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

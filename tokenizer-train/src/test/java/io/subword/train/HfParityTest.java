@@ -3,6 +3,7 @@ package io.subword.train;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.HfReference;
 import io.subword.testkit.RealData;
 import io.subword.testkit.RefEncoding;

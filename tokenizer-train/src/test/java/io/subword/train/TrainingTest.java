@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.Tokenizers;
+import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
 import io.subword.vocab.Merge;
 import io.subword.vocab.Vocabulary;

@@ -1,6 +1,7 @@
 package io.subword.train;
 
 import io.subword.normalize.Normalizer;
+import io.subword.progress.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

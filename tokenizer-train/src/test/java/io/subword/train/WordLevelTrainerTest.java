@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.progress.TrainingListener;
 import io.subword.wordlevel.WordLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
