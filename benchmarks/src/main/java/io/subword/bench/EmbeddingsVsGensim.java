@@ -8,7 +8,6 @@ import io.subword.embed.SkipGramResult;
 import io.subword.embed.SkipGramTrainer;
 import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
@@ -81,41 +80,25 @@ public final class EmbeddingsVsGensim {
 
     private static void train(Path file, Path out, int threads, int epochs, int dim, int window, int negative,
                               int minCount, long seed) throws Exception {
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-        ids.defaultReturnValue(-1);
-        List<String> tokens = new ArrayList<>();
-        List<int[]> sentences = new ArrayList<>();
-        long corpusTokens = 0;
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] pieces = line.split(" ");
-            int[] sentence = new int[pieces.length];
-            for (int i = 0; i < pieces.length; i++) {
-                int id = ids.getInt(pieces[i]);
-                if (id < 0) {
-                    id = ids.size();
-                    ids.put(pieces[i], id);
-                    tokens.add(pieces[i]);
-                }
-                sentence[i] = id;
-            }
-            corpusTokens += sentence.length;
-            sentences.add(sentence);
-        }
+        PieceCorpus corpus = PieceCorpus.read(file);
+        List<String> tokens = corpus.tokens();
+        List<int[]> sentences = corpus.sentences();
+        long corpusTokens = sentences.stream().mapToLong(sentence -> sentence.length).sum();
         SkipGramTrainer trainer = SkipGramTrainer.builder().dim(dim).window(window).negative(negative)
                 .epochs(epochs).minCount(minCount).sample(1e-3).learningRate(0.025f).threads(threads).seed(seed)
                 .build();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
-        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, TrainingListener.NONE);
+        SkipGramResult r = trainer.train(corpus.size(), sentences, id -> false, TrainingListener.NONE);
         long wall = System.nanoTime() - wall0;
         long cpu = os.getProcessCpuTime() - cpu0;
         // Only the pieces that were trained, as gensim and fastText write only those above min_count.
         List<String> kept = new ArrayList<>();
         int n = 0;
         float[] data = r.input().data();
-        float[] rows = new float[ids.size() * dim];
-        for (int id = 0; id < ids.size(); id++) {
+        float[] rows = new float[corpus.size() * dim];
+        for (int id = 0; id < corpus.size(); id++) {
             if (r.counts()[id] >= minCount) {
                 kept.add(tokens.get(id));
                 System.arraycopy(data, id * dim, rows, n * dim, dim);

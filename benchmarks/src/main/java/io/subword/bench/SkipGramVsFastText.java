@@ -7,7 +7,6 @@ import io.subword.embed.SkipGramTrainer;
 import io.subword.progress.SkipGramStatus;
 import io.subword.progress.TrainingListener;
 import io.subword.testkit.RealData;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
@@ -61,28 +60,14 @@ public final class SkipGramVsFastText {
     }
 
     private static void train(Path file, int threads) throws Exception {
-        Object2IntOpenHashMap<String> ids = new Object2IntOpenHashMap<>();
-        ids.defaultReturnValue(-1);
-        List<int[]> sentences = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] pieces = line.split(" ");
-            int[] sentence = new int[pieces.length];
-            for (int i = 0; i < pieces.length; i++) {
-                int id = ids.getInt(pieces[i]);
-                if (id < 0) {
-                    id = ids.size();
-                    ids.put(pieces[i], id);
-                }
-                sentence[i] = id;
-            }
-            sentences.add(sentence);
-        }
+        PieceCorpus corpus = PieceCorpus.read(file);
+        List<int[]> sentences = corpus.sentences();
         SkipGramTrainer trainer = SkipGramTrainer.builder().dim(100).window(5).negative(5).epochs(1).minCount(1)
                 .sample(1e-3).learningRate(0.025f).threads(threads).seed(1).build();
         // Warm up the JIT on the same corpus, as fastText's native code needs no warm-up.
-        trainer.train(ids.size(), sentences, id -> false, TrainingListener.NONE);
+        trainer.train(corpus.size(), sentences, id -> false, TrainingListener.NONE);
         SkipGramStatus[] last = new SkipGramStatus[1];
-        SkipGramResult r = trainer.train(ids.size(), sentences, id -> false, 
+        SkipGramResult r = trainer.train(corpus.size(), sentences, id -> false, 
                 TrainingListener.onSkipGram(s -> last[0] = s));
         double seconds = last[0].elapsed().toNanos() / 1e9;
         System.out.printf(Locale.ROOT, "tokens=%d seconds=%.3f words/sec/thread=%.0f%n", r.trainTokens(), seconds,

@@ -111,7 +111,7 @@ final class TokenizerCache {
             }
         }
         Tokenizer tok = Tokenizers.fromFile(file);
-        if (tok.model() instanceof WordPiece && unchanged(file, key)) {
+        if ("WordPiece".equals(tok.model().type()) && unchanged(file, key)) { // the only kind the entry format holds
             store(key, out -> writeWordPieceJson(content, tok.model().vocabulary(), out));
         }
         return tok;
