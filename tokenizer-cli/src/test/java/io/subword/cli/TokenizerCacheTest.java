@@ -8,7 +8,6 @@ import io.subword.pretokenize.SplitPattern;
 import io.subword.testkit.RealData;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.io.TiktokenRanks;
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +22,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -304,8 +304,8 @@ class TokenizerCacheTest {
         }
     }
 
-    private static Long2LongOpenHashMap pairs(MergeTable table) {
-        Long2LongOpenHashMap all = new Long2LongOpenHashMap();
+    private static Map<Long, Long> pairs(MergeTable table) {
+        Map<Long, Long> all = new HashMap<>(); // boxed: fastutil is not a declared dependency of the CLI
         table.forEachPair((left, right, entry) -> all.put(((long) left << 32) | right, entry));
         return all;
     }
