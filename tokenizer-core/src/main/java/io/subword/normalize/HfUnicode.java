@@ -1,16 +1,10 @@
 package io.subword.normalize;
 
+import io.subword.vocab.io.DataTables;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 /**
  * The Unicode normalization data Hugging Face tokenizers normalizes with: the tables of the crate
@@ -59,67 +53,51 @@ final class HfUnicode {
     static {
         COMPOSE.defaultReturnValue(-1);
         SUPP_CCC.defaultReturnValue(0);
-        int[] marks = new int[64];
-        int nMarks = 0;
-        try (InputStream raw = HfUnicode.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.US_ASCII));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
+        IntArrayList marks = new IntArrayList();
+        DataTables.forEachRow(HfUnicode.class.getResourceAsStream(RESOURCE), RESOURCE, f -> {
+            int cp = Integer.parseInt(f[1], 16);
+            switch (f[0]) {
+                case "C" -> {
+                    int ccc = Integer.parseInt(f[2]);
+                    if (cp < 0x10000) {
+                        BMP_CCC[cp] = (byte) ccc;
+                    } else {
+                        SUPP_CCC.put(cp, ccc);
+                    }
                 }
-                String[] f = line.split(" ");
-                int cp = Integer.parseInt(f[1], 16);
-                switch (f[0]) {
-                    case "C" -> {
-                        int ccc = Integer.parseInt(f[2]);
-                        if (cp < 0x10000) {
-                            BMP_CCC[cp] = (byte) ccc;
-                        } else {
-                            SUPP_CCC.put(cp, ccc);
-                        }
+                case "D", "K" -> {
+                    int[] parts = new int[f.length - 2];
+                    for (int i = 0; i < parts.length; i++) {
+                        parts[i] = Integer.parseInt(f[i + 2], 16);
                     }
-                    case "D", "K" -> {
-                        int[] parts = new int[f.length - 2];
-                        for (int i = 0; i < parts.length; i++) {
-                            parts[i] = Integer.parseInt(f[i + 2], 16);
-                        }
-                        boolean canonical = f[0].equals("D");
-                        if (cp < 0x10000) {
-                            (canonical ? BMP_CANONICAL : BMP_COMPAT)[cp] = parts;
-                        } else {
-                            (canonical ? SUPP_CANONICAL : SUPP_COMPAT).put(cp, parts);
-                        }
+                    boolean canonical = f[0].equals("D");
+                    if (cp < 0x10000) {
+                        (canonical ? BMP_CANONICAL : BMP_COMPAT)[cp] = parts;
+                    } else {
+                        (canonical ? SUPP_CANONICAL : SUPP_COMPAT).put(cp, parts);
                     }
-                    case "P" -> {
-                        int second = Integer.parseInt(f[2], 16);
-                        COMPOSE.put(pair(cp, second), Integer.parseInt(f[3], 16));
-                        if (second < 0x10000) {
-                            BMP_SECOND[second] = true;
-                        }
-                    }
-                    case "M" -> {
-                        int to = Integer.parseInt(f[2], 16);
-                        for (int c = cp; c <= Math.min(to, 0xFFFF); c++) {
-                            BMP_FLAGS[c] |= COMBINING_MARK;
-                        }
-                        if (to >= 0x10000) {
-                            if (nMarks + 2 > marks.length) {
-                                marks = Arrays.copyOf(marks, marks.length * 2);
-                            }
-                            marks[nMarks++] = Math.max(cp, 0x10000);
-                            marks[nMarks++] = to;
-                        }
-                    }
-                    default -> throw new IllegalStateException("bad line in " + RESOURCE + ": " + line);
                 }
+                case "P" -> {
+                    int second = Integer.parseInt(f[2], 16);
+                    COMPOSE.put(pair(cp, second), Integer.parseInt(f[3], 16));
+                    if (second < 0x10000) {
+                        BMP_SECOND[second] = true;
+                    }
+                }
+                case "M" -> {
+                    int to = Integer.parseInt(f[2], 16);
+                    for (int c = cp; c <= Math.min(to, 0xFFFF); c++) {
+                        BMP_FLAGS[c] |= COMBINING_MARK;
+                    }
+                    if (to >= 0x10000) {
+                        marks.add(Math.max(cp, 0x10000));
+                        marks.add(to);
+                    }
+                }
+                default -> throw new IllegalStateException("bad line in " + RESOURCE + ": " + String.join(" ", f));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
-        SUPP_MARKS = Arrays.copyOf(marks, nMarks);
+        });
+        SUPP_MARKS = marks.toIntArray();
         for (int c = V_BASE; c < V_BASE + V_COUNT; c++) {
             BMP_SECOND[c] = true;
         }

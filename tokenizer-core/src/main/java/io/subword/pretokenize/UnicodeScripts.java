@@ -1,11 +1,6 @@
 package io.subword.pretokenize;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.subword.vocab.io.DataTables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,32 +35,20 @@ public final class UnicodeScripts implements PreTokenizer {
         Map<String, Short> ids = new HashMap<>();
         ids.put("Any", (short) ANY);
         List<int[]> supp = new ArrayList<>();
-        try (InputStream raw = UnicodeScripts.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
+        DataTables.forEachRow(UnicodeScripts.class.getResourceAsStream(RESOURCE), RESOURCE, f -> {
+            int from = Integer.parseInt(f[0], 16);
+            int to = Integer.parseInt(f[1], 16);
+            short id = ids.computeIfAbsent(f[2], name -> {
+                NAMES.add(name);
+                return (short) (NAMES.size() - 1);
+            });
+            for (int c = from; c <= Math.min(to, 0xFFFF); c++) {
+                BMP[c] = id;
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(raw, StandardCharsets.US_ASCII));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isEmpty() || line.charAt(0) == '#') {
-                    continue;
-                }
-                String[] f = line.split(" ");
-                int from = Integer.parseInt(f[0], 16);
-                int to = Integer.parseInt(f[1], 16);
-                short id = ids.computeIfAbsent(f[2], name -> {
-                    NAMES.add(name);
-                    return (short) (NAMES.size() - 1);
-                });
-                for (int c = from; c <= Math.min(to, 0xFFFF); c++) {
-                    BMP[c] = id;
-                }
-                if (to >= 0x10000) {
-                    supp.add(new int[] {Math.max(from, 0x10000), to, id});
-                }
+            if (to >= 0x10000) {
+                supp.add(new int[] {Math.max(from, 0x10000), to, id});
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+        });
         SUPP_FROM = supp.stream().mapToInt(a -> a[0]).toArray();
         SUPP_TO = supp.stream().mapToInt(a -> a[1]).toArray();
         SUPP_SCRIPT = new short[supp.size()];
