@@ -1,6 +1,7 @@
 package io.subword.compare;
 
 import io.subword.progress.TrainingListener;
+import io.subword.train.Await;
 import io.subword.train.Corpus;
 import io.subword.vocab.io.InputFormatException;
 
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -201,20 +201,7 @@ public final class Comparison {
             futures.add(pool.submit(() -> r.add(chunk)));
         }
         for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while measuring", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (e.getCause() instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
+            Await.result(f, "measuring");
         }
     }
 }
