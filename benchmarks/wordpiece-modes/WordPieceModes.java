@@ -55,6 +55,7 @@ public class WordPieceModes {
                 System.err.printf(Locale.ROOT, "%s %s %s trained in %d ms%n", name, size, mode, ms);
             }
             report(name, size, heldout, byMode, trainWords, detail);
+            trainingTokens(name, size, counts, byMode);
         }
     }
 
@@ -65,6 +66,7 @@ public class WordPieceModes {
         long[] tokens = new long[modes.size()];
         long[][] bandWords = new long[BANDS.length][1];
         long[][] bandTokens = new long[BANDS.length][modes.size()];
+        Map<String, long[]> byScript = new java.util.TreeMap<>(); // script -> words, then tokens per mode
         for (String line : heldout) {
             String stripped = line.strip();
             if (stripped.isEmpty()) {
@@ -79,8 +81,12 @@ public class WordPieceModes {
                 for (String w : ws) {
                     int band = band(trainWords.getOrDefault(w, 0L));
                     bandWords[band][0]++;
+                    long[] sc = byScript.computeIfAbsent(script(w), k -> new long[1 + modes.size()]);
+                    sc[0]++;
                     for (int m = 0; m < modes.size(); m++) {
-                        bandTokens[band][m] += byMode.get(modes.get(m)).encode(w, false).ids().length;
+                        int n = byMode.get(modes.get(m)).encode(w, false).ids().length;
+                        bandTokens[band][m] += n;
+                        sc[1 + m] += n;
                     }
                 }
             }
@@ -107,6 +113,14 @@ public class WordPieceModes {
             }
             System.out.println(r);
         }
+        for (Map.Entry<String, long[]> e : byScript.entrySet()) {
+            long[] sc = e.getValue();
+            StringBuilder r = new StringBuilder(String.format(Locale.ROOT, "    script %-10s %7d words", e.getKey(), sc[0]));
+            for (int m = 0; m < modes.size(); m++) {
+                r.append(String.format(Locale.ROOT, "  %s %.4f", modes.get(m), sc[1 + m] / (double) sc[0]));
+            }
+            System.out.println(r);
+        }
         List<Set<String>> vocabs = new ArrayList<>();
         for (String m : modes) {
             vocabs.add(new HashSet<>(byMode.get(m).vocabulary().tokens()));
@@ -116,9 +130,49 @@ public class WordPieceModes {
             shared.retainAll(vocabs.get(m));
             long contA = vocabs.get(0).stream().filter(t -> t.startsWith("##")).count();
             long contB = vocabs.get(m).stream().filter(t -> t.startsWith("##")).count();
-            System.out.printf(Locale.ROOT, "    pieces shared %s/%s: %d of %d; ## pieces %d vs %d%n", modes.get(0),
-                    modes.get(m), shared.size(), vocabs.get(0).size(), contA, contB);
+            Set<String> alphabetA = new HashSet<>();
+            Set<String> alphabetB = new HashSet<>();
+            vocabs.get(0).stream().filter(WordPieceModes::isCharacter).forEach(alphabetA::add);
+            vocabs.get(m).stream().filter(WordPieceModes::isCharacter).forEach(alphabetB::add);
+            System.out.printf(Locale.ROOT, "    pieces shared %s/%s: %d of %d (%d vs %d tokens); ## pieces %d vs %d;"
+                            + " alphabets (single characters and their ## forms) %d vs %d, %s%n", modes.get(0),
+                    modes.get(m), shared.size(), vocabs.get(0).size(), vocabs.get(0).size(), vocabs.get(m).size(),
+                    contA, contB, alphabetA.size(), alphabetB.size(), alphabetA.equals(alphabetB) ? "equal" : "DIFFERENT");
         }
+    }
+
+    /**
+     * Tokens per word on the training words themselves (each counted word encoded once, weighted by its count):
+     * Hugging Face's mode greedily minimises this, which bounds what a likelihood criterion can reach.
+     */
+    static void trainingTokens(String name, String size, WordCounts counts, Map<String, Tokenizer> byMode) {
+        StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-12s %6s %8d training words", name, size,
+                counts.total()));
+        double first = 0;
+        for (Map.Entry<String, Tokenizer> e : byMode.entrySet()) {
+            long[] tokens = {0};
+            Tokenizer tok = e.getValue();
+            counts.forEach((word, c) -> tokens[0] += c * tok.encode(word, false).ids().length);
+            double perWord = tokens[0] / (double) counts.total();
+            row.append(String.format(Locale.ROOT, "  %s %.4f", e.getKey(), perWord));
+            if (first == 0) {
+                first = perWord;
+            } else {
+                row.append(String.format(Locale.ROOT, " (%.3f)", perWord / first));
+            }
+        }
+        System.out.println(row);
+    }
+
+    /** The Unicode script of a word's first letter ("OTHER" if it has none). */
+    static String script(String word) {
+        return word.codePoints().filter(Character::isLetter).mapToObj(Character.UnicodeScript::of).findFirst()
+                .map(Enum::name).orElse("OTHER");
+    }
+
+    static boolean isCharacter(String token) {
+        String t = token.startsWith("##") ? token.substring(2) : token;
+        return !t.isEmpty() && t.codePointCount(0, t.length()) == 1;
     }
 
     static int band(long count) {

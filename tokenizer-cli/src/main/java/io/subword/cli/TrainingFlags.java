@@ -41,7 +41,8 @@ public final class TrainingFlags {
     @Option(names = "--mode", defaultValue = "hf", paramLabel = "MODE",
             description = "wordpiece only: hf (Hugging Face's WordPiece trainer: most frequent pair), likelihood"
                     + " (WordPiece as published: the merge that raises the unigram log-likelihood of the training"
-                    + " data most; recommended) or ratio (count(ab)/(count(a)count(b)) alone, which favours rare"
+                    + " data most; up to 5.5% more tokens per word than hf when the vocabulary is small for the text)"
+                    + " or ratio (count(ab)/(count(a)count(b)) alone, which favours rare"
                     + " pairs) (default: ${DEFAULT-VALUE}).")
     WordPieceTrainer.Mode mode;
 

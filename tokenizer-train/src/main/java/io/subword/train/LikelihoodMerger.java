@@ -29,6 +29,16 @@ import java.util.List;
  *   gain = d(c(aa) + m, m) - d(c(a), 2m) + d(N, m)                       (a == b)
  * </pre>
  *
+ * <p><b>The same likelihood, as a model of words.</b> A WordPiece word is one initial piece and then
+ * continuations. Let the initial piece come from its own unigram distribution ({@code c(s) / W}, with {@code W}
+ * the number of words) and each continuation, or the end of the word, from another ({@code c(s) / N}: the
+ * continuations plus the {@code W} word ends make {@code N}). That model gives every segmented training word
+ * its probability, ends included, and its log-likelihood is
+ * {@code Σ_init c ln(c/W) + Σ_cont c ln(c/N) + W ln(W/N) = Σ_s c(s) ln c(s) - N ln N}, exactly {@code L}. So
+ * {@code L} is already the faithful two-distribution likelihood of WordPiece. (Two distributions without the word
+ * end, {@code N} replaced by the number of continuations, would not charge for where a word ends; measured, it
+ * is far worse: README, "WordPiece modes".)
+ *
  * <p><b>Keeping it incremental.</b> Write {@code gain = local + d(N, m)}: {@code local} (the first three terms)
  * changes only when the counts of {@code a}, {@code b}, {@code ab} or the pair change, and those pairs are
  * re-queued after each merge (the pairs next to the merged symbols, and the other splits of the new symbol), as

@@ -30,6 +30,18 @@ class LikelihoodMergerTest {
     // 3: (ab, ##c) merged twice: ab 4, abc 2, bc 1; N = 7
     static final double L3 = 4 * log(4 / 7.0) + 2 * log(2 / 7.0) + 1 * log(1 / 7.0);
 
+    // The same likelihoods as a model of words (LikelihoodMerger's javadoc): the initial piece from its own
+    // unigram (c/W, W = 7 words), then continuations or the word's end from another (c/N; the 7 ends count).
+    // 0: initial a 6, b 1; continuing ##b 6, ##c 3, end 7; N = 16
+    static final double W0 = 6 * log(6 / 7.0) + 1 * log(1 / 7.0)
+            + 6 * log(6 / 16.0) + 3 * log(3 / 16.0) + 7 * log(7 / 16.0);
+    // 1: initial ab 6, b 1; continuing ##c 3, end 7; N = 10
+    static final double W1 = 6 * log(6 / 7.0) + 1 * log(1 / 7.0) + 3 * log(3 / 10.0) + 7 * log(7 / 10.0);
+    // 2: initial ab 6, bc 1; continuing ##c 2, end 7; N = 9
+    static final double W2 = 6 * log(6 / 7.0) + 1 * log(1 / 7.0) + 2 * log(2 / 9.0) + 7 * log(7 / 9.0);
+    // 3: initial ab 4, abc 2, bc 1; continuing: only the 7 ends; N = 7
+    static final double W3 = 4 * log(4 / 7.0) + 2 * log(2 / 7.0) + 1 * log(1 / 7.0) + 7 * log(7 / 7.0);
+
     /*
      * Why (b, ##c) comes second although (ab, ##c) is twice as frequent: after the first merge,
      *   merging (ab, ##c) twice gives ab 4, abc 2, ##c 1, b 1 (N = 8):
@@ -48,6 +60,7 @@ class LikelihoodMergerTest {
             """)
     void eachMergeGainsWhatTheHandComputationSays(int step, String left, String right, String merged) {
         double[] likelihood = {L0, L1, L2, L3};
+        double[] wordModel = {W0, W1, W2, W3};
         BpeTrainer.Prepared prepared = prepared();
         List<LikelihoodMerger.Step> steps = new LikelihoodMerger(prepared, "##")
                 .run(100, 0, TrainingListener.NONE);
@@ -57,6 +70,7 @@ class LikelihoodMergerTest {
         assertEquals(List.of(left, right, merged), List.of(tokens.get(s.left()), tokens.get(s.right()),
                 tokens.get(s.merged())));
         assertEquals(likelihood[step + 1] - likelihood[step], s.gain(), 1e-9);
+        assertEquals(wordModel[step + 1] - wordModel[step], s.gain(), 1e-9, "the word model's gain");
     }
 
     @Test
