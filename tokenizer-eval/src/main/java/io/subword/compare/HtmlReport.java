@@ -297,6 +297,11 @@ public final class HtmlReport {
                     + "means something only well above that.", e.randomCosine()));
         }
         boolean anyWords = e.nearest().stream().anyMatch(w -> !w.words().isEmpty());
+        if (anyWords) {
+            sb.append(" The last column searches only whole words of the word's language in the training text, "
+                    + "each composed from its pieces as the word is: the nearest pieces come from every language "
+                    + "and are often fragments of words.");
+        }
         sb.append("</p>\n<table class=\"examples\"><thead><tr><th>word</th><th>its pieces</th>"
                 + "<th>nearest pieces (cosine)</th>")
                 .append(anyWords ? "<th>nearest words of its language (cosine)</th>" : "")
