@@ -31,7 +31,8 @@ import java.util.Locale;
  *       vectors of the pieces seen {@code minCount} times as word2vec text. Prints
  *       {@code tokens=<corpus tokens> wall=<s> cpu=<s>}: wall and process CPU time of the training alone
  *       (counting included, reading the file not), as the Python side measures gensim. With {@code wc.vec},
- *       also writes each piece's input plus output vector there ({@link io.subword.embed.SkipGramResult#inputPlusOutput}).</li>
+ *       also writes each piece's input plus output vector there ({@link io.subword.embed.SkipGramResult#inputPlusOutput}).
+ *       {@code -Dsubword.bench.batchLines=N} sets the lines per work chunk (default 1000).</li>
  * </ul>
  */
 public final class EmbeddingsVsGensim {
@@ -89,7 +90,7 @@ public final class EmbeddingsVsGensim {
         long corpusTokens = sentences.stream().mapToLong(sentence -> sentence.length).sum();
         SkipGramTrainer trainer = SkipGramTrainer.builder().dim(dim).window(window).negative(negative)
                 .epochs(epochs).minCount(minCount).sample(1e-3).learningRate(0.025f).threads(threads).seed(seed)
-                .build();
+                .batchLines(Integer.getInteger("subword.bench.batchLines", 1000)).build();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();

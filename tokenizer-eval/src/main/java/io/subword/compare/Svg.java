@@ -487,7 +487,7 @@ final class Svg {
             ys[i] = bottom - 10 - (p.y() - minY) / spanY * (bottom - top - 20);
             labels[i] = p.token();
         }
-        double[][] boxes = placeLabels(xs, ys, labels, 11);
+        double[][] boxes = placeLabels(xs, ys, labels, 11, 0, WIDTH);
         for (int i = 0; i < n; i++) {
             EmbeddingsSection.Point p = points.get(i);
             String color = colors.get(families.indexOf(p.family()));
@@ -507,10 +507,12 @@ final class Svg {
     /**
      * Where each point's label goes, as boxes {@code {x0, y0, x1, y1}}: greedily, in order, the first of
      * {@link #LABEL_SPOTS} around the point whose box overlaps no label placed before and no point, else the spot
-     * that overlaps least. Pieces of related words often land on top of each other on the map, and labels written
-     * at one fixed offset would cover one another. Widths are estimated as {@link #textWidth} does.
+     * that overlaps least; a box reaching outside {@code [minX, maxX]} counts as overlapping there, so it is
+     * not cut off. Pieces of related words often land on top of each other on the map, and labels written at one
+     * fixed offset would cover one another. Widths are estimated as {@link #textWidth} does.
      */
-    static double[][] placeLabels(double[] xs, double[] ys, String[] labels, int fontSize) {
+    static double[][] placeLabels(double[] xs, double[] ys, String[] labels, int fontSize, double minX,
+                                  double maxX) {
         int n = labels.length;
         double[][] boxes = new double[n][];
         double height = fontSize + 3;
@@ -522,7 +524,7 @@ final class Svg {
                         : xs[i] - width / 2;
                 double y0 = ys[i] + spot[1] * height;
                 double[] box = {x0, y0, x0 + width, y0 + height};
-                double overlap = 0;
+                double overlap = (Math.max(0, minX - box[0]) + Math.max(0, box[2] - maxX)) * height;
                 for (int j = 0; j < i; j++) {
                     overlap += overlap(box, boxes[j]);
                 }

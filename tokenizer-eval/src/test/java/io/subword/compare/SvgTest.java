@@ -144,7 +144,7 @@ class SvgTest {
             ys[i] = xy[1];
             labels[i] = "Kommission".substring(0, 4 + i);
         }
-        double[][] boxes = Svg.placeLabels(xs, ys, labels, 11);
+        double[][] boxes = Svg.placeLabels(xs, ys, labels, 11, 0, 1000);
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 if (i != j) {
@@ -158,9 +158,26 @@ class SvgTest {
 
     @Test
     void aLoneLabelStaysRightOfItsPointAndAbove() {
-        double[][] box = Svg.placeLabels(new double[] {100}, new double[] {50}, new String[] {"Bericht"}, 11);
+        double[][] box = Svg.placeLabels(new double[] {100}, new double[] {50}, new String[] {"Bericht"}, 11, 0, 1000);
         assertEquals(105, box[0][0], 1e-9);
         assertEquals(50, box[0][3], 1e-9);
         assertEquals(105 + Svg.textWidth(List.of("Bericht"), 11), box[0][2], 1e-9);
+    }
+
+    /**
+     * Three points on one spot at the left edge: the third label goes further up on the right, not to the left
+     * (the next spot in order) where it would be cut off.
+     */
+    @Test
+    void labelsStayInsideThePicture() {
+        double[][] boxes = Svg.placeLabels(new double[] {10, 10, 10}, new double[] {50, 50, 50},
+                new String[] {"citizens", "Bürger", "cidadãos"}, 11, 0, 1000);
+        for (double[] box : boxes) {
+            assertTrue(box[0] >= 0 && box[2] <= 1000, java.util.Arrays.toString(box));
+        }
+        assertEquals(0, Svg.overlap(boxes[0], boxes[1]) + Svg.overlap(boxes[1], boxes[2])
+                + Svg.overlap(boxes[0], boxes[2]));
+        assertEquals(15, boxes[2][0], 1e-9);
+        assertEquals(50 - 2 * 14, boxes[2][1], 1e-9);
     }
 }
