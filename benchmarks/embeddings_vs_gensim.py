@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """The Python half of benchmarks/embeddings-vs-gensim.
 
-  gensim PIECES OUT.vec THREADS EPOCHS DIM WINDOW NEGATIVE MIN_COUNT [SEED]
+  gensim PIECES OUT.vec THREADS EPOCHS DIM WINDOW NEGATIVE MIN_COUNT [SEED [words|lines [WC.vec]]]
       trains gensim's skip-gram with negative sampling on the space-separated pieces (subsampling 1e-3,
       learning rate 0.025), writes word2vec text and prints "tokens=N wall=S cpu=S" for build_vocab + train.
+      The learning rate falls linearly with the share of words trained ("words", the default: word2vec's and
+      ours), or with the share of lines ("lines": what Word2Vec(sentences=...) does when given the corpus).
+      WC.vec, if given, gets each word's input plus output vector ("w + c").
   score WORDNET_DIR SEED A.vec [B.vec ...]
       ROC-AUC of cosine similarity for WordNet synonym pairs against random pairs, over words that are single
       pieces of the vocabulary (all letters, no "##") and have a vector in every file, so all models are scored
@@ -17,17 +20,32 @@ import time
 import numpy as np
 
 
-def gensim_train(pieces, out, threads, epochs, dim, window, negative, min_count, seed=1):
+def gensim_train(pieces, out, threads, epochs, dim, window, negative, min_count, seed=1, decay="words",
+                 out_wc=None):
     from gensim.models import Word2Vec
     from gensim.models.word2vec import LineSentence
     sentences = list(LineSentence(pieces, max_sentence_length=1000))
     tokens = sum(len(s) for s in sentences)
     cpu0, wall0 = time.process_time(), time.perf_counter()
-    model = Word2Vec(sentences=sentences, sg=1, hs=0, negative=negative, vector_size=dim, window=window,
-                     min_count=min_count, sample=1e-3, alpha=0.025, min_alpha=0.025 * 1e-4, workers=threads,
-                     epochs=epochs, seed=seed)
+    model = Word2Vec(sg=1, hs=0, negative=negative, vector_size=dim, window=window, min_count=min_count,
+                     sample=1e-3, alpha=0.025, min_alpha=0.025 * 1e-4, workers=threads, epochs=epochs, seed=seed)
+    model.build_vocab(sentences)
+    if decay == "lines":
+        # What Word2Vec(sentences=...) does: the learning rate falls with the share of lines done
+        # (total_examples), which is not the share of words when lines differ in length.
+        model.train(sentences, total_examples=model.corpus_count, epochs=epochs)
+    else:
+        # Words-based decay, as word2vec.c and our trainer: only total_words is given.
+        model.train(sentences, total_words=model.corpus_total_words, epochs=epochs)
     wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
     model.wv.save_word2vec_format(out)
+    if out_wc:
+        # "w + c": each word's input vector plus its output vector (rows of syn1neg follow index_to_key)
+        with open(out_wc, "w", encoding="utf-8") as f:
+            f.write("%d %d\n" % (len(model.wv.index_to_key), dim))
+            for i, word in enumerate(model.wv.index_to_key):
+                v = model.wv.vectors[i] + model.syn1neg[i]
+                f.write(word + " " + " ".join("%.6f" % x for x in v) + "\n")
     print("tokens=%d wall=%.3f cpu=%.3f" % (tokens, wall, cpu))
 
 
@@ -118,8 +136,8 @@ def score(wordnet_dir, seed, files):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) in (10, 11) and sys.argv[1] == "gensim":
-        gensim_train(sys.argv[2], sys.argv[3], *map(int, sys.argv[4:]))
+    if 10 <= len(sys.argv) <= 13 and sys.argv[1] == "gensim" and sys.argv[11:12] in ([], ["words"], ["lines"]):
+        gensim_train(sys.argv[2], sys.argv[3], *map(int, sys.argv[4:11]), *sys.argv[11:])
     elif len(sys.argv) >= 5 and sys.argv[1] == "score":
         score(sys.argv[2], int(sys.argv[3]), sys.argv[4:])
     else:

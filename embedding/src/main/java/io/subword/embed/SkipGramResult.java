@@ -13,4 +13,20 @@ package io.subword.embed;
  */
 public record SkipGramResult(EmbeddingTable input, EmbeddingTable output, long[] counts, boolean[] trained,
                              long trainTokens) {
+
+    /**
+     * Each token's input vector plus its output vector ("w + c", Levy, Goldberg and Dagan 2015, section 3.3): an
+     * option for similarity tasks, not word2vec's own result ({@link #input}). A token's output vector is what
+     * it looks like as a context; adding it puts tokens that occur in the same contexts and tokens that occur
+     * next to each other closer together. A new table; untrained rows stay zero.
+     */
+    public EmbeddingTable inputPlusOutput() {
+        float[] in = input.data();
+        float[] out = output.data();
+        float[] sum = new float[in.length];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = in[i] + out[i];
+        }
+        return EmbeddingTable.wrap(input.rows(), input.dim(), sum);
+    }
 }

@@ -353,6 +353,45 @@ public final class SubwordVectors {
         return out;
     }
 
+    /** A word of a caller's list and the cosine of its vector to the query's. */
+    public record WordNeighbor(String word, float score) {
+    }
+
+    /**
+     * The {@code k} words of {@code candidates} whose vectors ({@link #findVector}, the mean of their pieces) are
+     * most cosine-similar to {@code word}'s, best first (ties: the earlier candidate), leaving out {@code word}
+     * itself, repeats, and candidates without a vector. {@link #nearest(String, int)} searches every piece of the
+     * vocabulary, of every language and including fragments; searching the words of one language (say, those of
+     * the training lines in the query's language) gives neighbours a reader can read.
+     *
+     * @throws IllegalArgumentException if the word has no vector, or {@code k < 0}
+     */
+    public List<WordNeighbor> nearestWords(String word, java.util.Collection<String> candidates, int k) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must not be negative, got " + k);
+        }
+        float[] query = vector(word);
+        List<String> words = new ArrayList<>(new java.util.LinkedHashSet<>(candidates));
+        TopK top = new TopK(Math.min(k, words.size()));
+        for (int i = 0; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals(word)) {
+                continue;
+            }
+            int[] pieces = pieces(w);
+            if (pieces.length > 0 && k > 0) {
+                top.offer(i, cosine(query, mean(pieces)));
+            }
+        }
+        int[] ids = top.sortedIds();
+        float[] scores = top.sortedScores();
+        List<WordNeighbor> out = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            out.add(new WordNeighbor(words.get(ids[i]), scores[i]));
+        }
+        return out;
+    }
+
     /**
      * Whether row {@code id} takes part in means and searches (trained, not special, not the unknown token).
      */

@@ -88,6 +88,33 @@ class SkipGramTrainerTest {
         assertFalse(r.trained()[bert.tokenToId("[CLS]")]);
     }
 
+    /** One training shared by the rows of the table below. */
+    private static SkipGramResult oneEpoch;
+
+    /** w + c: every value is the input's plus the output's; rows never trained stay zero. */
+    @ParameterizedTest
+    @CsvSource({"the, true", "commission, true", "[CLS], false", "[UNK], false"})
+    void inputPlusOutputAddsTheTwoTables(String token, boolean trained) {
+        if (oneEpoch == null) {
+            oneEpoch = small().epochs(1).build().train(bert, corpus, TrainingListener.NONE);
+        }
+        SkipGramResult r = oneEpoch;
+        int id = bert.tokenToId(token);
+        assertEquals(trained, r.trained()[id], token);
+        float[] in = r.input().row(id);
+        float[] out = r.output().row(id);
+        float[] sum = r.inputPlusOutput().row(id);
+        boolean allZero = true;
+        for (int j = 0; j < sum.length; j++) {
+            assertEquals(in[j] + out[j], sum[j], 0f, token + " dimension " + j);
+            allZero &= sum[j] == 0f;
+        }
+        assertEquals(!trained, allZero, token);
+        if (trained) {
+            assertNotEquals(0f, out[0], "the output vector of a trained token moved");
+        }
+    }
+
     @Test
     void twoThreadsTrainEverything() {
         List<SkipGramStatus> seen = new ArrayList<>();

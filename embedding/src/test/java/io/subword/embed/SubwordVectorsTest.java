@@ -68,6 +68,29 @@ class SubwordVectorsTest {
         assertThrows(IllegalArgumentException.class, () -> VECTORS.nearest(word, 3));
     }
 
+    /**
+     * Candidates in this order: casa, amigos, perro, gatoito, gato (the query), nada (no vector), xyz ([UNK]),
+     * amigo, amigo (a repeat). casa and amigos point the same way: the earlier one comes first.
+     */
+    @ParameterizedTest(name = "k={0}")
+    @CsvSource(delimiter = '|', value = {
+            "10 | amigo casa amigos gatoito perro",
+            "2  | amigo casa",
+            "0  | ''",
+    })
+    void nearestWordsSearchOnlyTheCandidates(int k, String expected) {
+        List<SubwordVectors.WordNeighbor> n = VECTORS.nearestWords("gato",
+                List.of("casa", "amigos", "perro", "gatoito", "gato", "nada", "xyz", "amigo", "amigo"), k);
+        assertEquals(expected, String.join(" ", n.stream().map(SubwordVectors.WordNeighbor::word).toList()));
+        if (k == 10) {
+            assertEquals(0.9 / Math.sqrt(0.82), n.get(0).score(), 1e-6);       // gato (0.9, 0.1) and amigo (1, 0)
+            assertEquals(0.5 / Math.sqrt(0.41), n.get(1).score(), 1e-6);       // casa (1, 1)
+            assertEquals(0.36 / Math.sqrt(0.82 * 0.405), n.get(3).score(), 1e-6); // gatoito (0.45, -0.45)
+        }
+        assertThrows(IllegalArgumentException.class, () -> VECTORS.nearestWords("xyz", List.of("casa"), 1));
+        assertThrows(IllegalArgumentException.class, () -> VECTORS.nearestWords("gato", List.of("casa"), -1));
+    }
+
     @Test
     void nearestSkipsSpecialUnknownUntrainedAndOwnPieces() {
         assertEquals(List.of("casa", "gato", "perro"), tokens(VECTORS.nearest("amigos", 3)));

@@ -24,11 +24,21 @@ public record EmbeddingsSection(String description, int removedComponents, doubl
         map = List.copyOf(map);
     }
 
-    /** A word, its pieces, and its nearest pieces with their cosines, best first. */
-    public record Word(String word, List<String> pieces, List<Neighbor> neighbors) {
+    /**
+     * A word, its pieces, its nearest pieces with their cosines, best first, and its nearest words among those
+     * of the training text in {@code language} (empty if none were searched).
+     */
+    public record Word(String word, List<String> pieces, List<Neighbor> neighbors, String language,
+                       List<Neighbor> words) {
         public Word {
             pieces = List.copyOf(pieces);
             neighbors = List.copyOf(neighbors);
+            words = List.copyOf(words);
+        }
+
+        /** Nearest pieces only. */
+        public Word(String word, List<String> pieces, List<Neighbor> neighbors) {
+            this(word, pieces, neighbors, "", List.of());
         }
     }
 

@@ -296,8 +296,16 @@ public final class HtmlReport {
             sb.append(String.format(Locale.ROOT, "Two pieces taken at random have a mean cosine of %.2f; a neighbour "
                     + "means something only well above that.", e.randomCosine()));
         }
+        boolean anyWords = e.nearest().stream().anyMatch(w -> !w.words().isEmpty());
+        if (anyWords) {
+            sb.append(" The last column searches only whole words of the word's language in the training text, "
+                    + "each composed from its pieces as the word is: the nearest pieces come from every language "
+                    + "and are often fragments of words.");
+        }
         sb.append("</p>\n<table class=\"examples\"><thead><tr><th>word</th><th>its pieces</th>"
-                + "<th>nearest pieces (cosine)</th></tr></thead><tbody>\n");
+                + "<th>nearest pieces (cosine)</th>")
+                .append(anyWords ? "<th>nearest words of its language (cosine)</th>" : "")
+                .append("</tr></thead><tbody>\n");
         for (EmbeddingsSection.Word w : e.nearest()) {
             sb.append("<tr><td class=\"word\">").append(Html.escape(w.word())).append("</td><td><span class=\"pieces\">");
             for (int i = 0; i < w.pieces().size(); i++) {
@@ -305,10 +313,13 @@ public final class HtmlReport {
                         .append("</span>");
             }
             sb.append("</span></td><td>");
-            for (int i = 0; i < w.neighbors().size(); i++) {
-                EmbeddingsSection.Neighbor n = w.neighbors().get(i);
-                sb.append(i > 0 ? ", " : "").append("<span class=\"p\">").append(Html.escape(n.token()))
-                        .append("</span> ").append(String.format(Locale.ROOT, "%.2f", n.cosine()));
+            neighbors(sb, w.neighbors());
+            if (anyWords) {
+                sb.append("</td><td>");
+                if (!w.words().isEmpty()) {
+                    sb.append("<span class=\"lang\">").append(Html.escape(w.language())).append(":</span> ");
+                }
+                neighbors(sb, w.words());
             }
             sb.append("</td></tr>\n");
         }
@@ -332,6 +343,14 @@ public final class HtmlReport {
                     e.positional(), "dimension i", "position"));
         }
         sb.append("</div>\n");
+    }
+
+    private static void neighbors(StringBuilder sb, List<EmbeddingsSection.Neighbor> neighbors) {
+        for (int i = 0; i < neighbors.size(); i++) {
+            EmbeddingsSection.Neighbor n = neighbors.get(i);
+            sb.append(i > 0 ? ", " : "").append("<span class=\"p\">").append(Html.escape(n.token()))
+                    .append("</span> ").append(String.format(Locale.ROOT, "%.2f", n.cosine()));
+        }
     }
 
     private static final String CSS = """

@@ -477,15 +477,77 @@ final class Svg {
         sb.append(line(left, bottom, right, bottom, "#ccc")).append(line(left, top, left, bottom, "#ccc"));
         sb.append(text(right, bottom + 18, "component 1", "end", 11, "#555"));
         sb.append(text(left + 4, top - 4, "component 2", "start", 11, "#555"));
-        for (EmbeddingsSection.Point p : points) {
-            double x = left + 10 + (p.x() - minX) / spanX * (right - left - 90);
-            double y = bottom - 10 - (p.y() - minY) / spanY * (bottom - top - 20);
+        int n = points.size();
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            EmbeddingsSection.Point p = points.get(i);
+            xs[i] = left + 10 + (p.x() - minX) / spanX * (right - left - 90);
+            ys[i] = bottom - 10 - (p.y() - minY) / spanY * (bottom - top - 20);
+            labels[i] = p.token();
+        }
+        double[][] boxes = placeLabels(xs, ys, labels, 11, 0, WIDTH);
+        for (int i = 0; i < n; i++) {
+            EmbeddingsSection.Point p = points.get(i);
             String color = colors.get(families.indexOf(p.family()));
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\">"
-                    + "<title>%s (%s)</title></circle>", x, y, color, Html.escape(p.token()), Html.escape(p.family())));
-            sb.append(text(x + 5, y - 4, p.token(), "start", 11, color));
+                    + "<title>%s (%s)</title></circle>", xs[i], ys[i], color, Html.escape(p.token()),
+                    Html.escape(p.family())));
+            // the label's baseline sits 3 px above the bottom of its box (room for descenders)
+            sb.append(text(boxes[i][0], boxes[i][3] - 3, p.token(), "start", 11, color));
         }
         return sb.append("</svg>").toString();
+    }
+
+    /** Offsets of a label's box from its point, in order of preference: right and above first, as before. */
+    private static final double[][] LABEL_SPOTS = {{5, -1}, {5, 0}, {-5, -1}, {-5, 0}, {-0.5, -1.6}, {-0.5, 0.6},
+            {5, -2}, {5, 1}, {-5, -2}, {-5, 1}};
+
+    /**
+     * Where each point's label goes, as boxes {@code {x0, y0, x1, y1}}: greedily, in order, the first of
+     * {@link #LABEL_SPOTS} around the point whose box overlaps no label placed before and no point, else the spot
+     * that overlaps least; a box reaching outside {@code [minX, maxX]} counts as overlapping there, so it is
+     * not cut off. Pieces of related words often land on top of each other on the map, and labels written at one
+     * fixed offset would cover one another. Widths are estimated as {@link #textWidth} does.
+     */
+    static double[][] placeLabels(double[] xs, double[] ys, String[] labels, int fontSize, double minX,
+                                  double maxX) {
+        int n = labels.length;
+        double[][] boxes = new double[n][];
+        double height = fontSize + 3;
+        for (int i = 0; i < n; i++) {
+            double width = textWidth(List.of(labels[i]), fontSize);
+            double best = Double.POSITIVE_INFINITY;
+            for (double[] spot : LABEL_SPOTS) {
+                double x0 = spot[0] >= 0 ? xs[i] + spot[0] : spot[0] < -1 ? xs[i] + spot[0] - width
+                        : xs[i] - width / 2;
+                double y0 = ys[i] + spot[1] * height;
+                double[] box = {x0, y0, x0 + width, y0 + height};
+                double overlap = (Math.max(0, minX - box[0]) + Math.max(0, box[2] - maxX)) * height;
+                for (int j = 0; j < i; j++) {
+                    overlap += overlap(box, boxes[j]);
+                }
+                for (int j = 0; j < n; j++) {
+                    overlap += overlap(box, new double[] {xs[j] - 3.5, ys[j] - 3.5, xs[j] + 3.5, ys[j] + 3.5});
+                }
+                if (overlap < best) {
+                    best = overlap;
+                    boxes[i] = box;
+                }
+                if (overlap == 0) {
+                    break;
+                }
+            }
+        }
+        return boxes;
+    }
+
+    /** The area two boxes {@code {x0, y0, x1, y1}} share. */
+    static double overlap(double[] a, double[] b) {
+        double w = Math.min(a[2], b[2]) - Math.max(a[0], b[0]);
+        double h = Math.min(a[3], b[3]) - Math.max(a[1], b[1]);
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /**

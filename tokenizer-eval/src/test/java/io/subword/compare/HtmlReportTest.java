@@ -92,7 +92,11 @@ class HtmlReportTest {
         return new EmbeddingsSection("64-dimensional vectors <of> pieces", 2, 0.49, 0.02,
                 List.of(new EmbeddingsSection.Word("Kommission", List.of("Kommission"),
                         List.of(new EmbeddingsSection.Neighbor("Kommissar", 0.71),
-                                new EmbeddingsSection.Neighbor("##kommission", 0.55)))),
+                                new EmbeddingsSection.Neighbor("##kommission", 0.55))),
+                        new EmbeddingsSection.Word("relatório", List.of("relat", "ório"),
+                                List.of(new EmbeddingsSection.Neighbor("Conselho", 0.8)), "pt",
+                                List.of(new EmbeddingsSection.Neighbor("relatórios", 0.84),
+                                        new EmbeddingsSection.Neighbor("relator", 0.8)))),
                 List.of(new EmbeddingsSection.Point("Kommission", "commission", 1, 2),
                         new EmbeddingsSection.Point("report", "report", -1, 0),
                         new EmbeddingsSection.Point("a<b", "report", 0, -3)),
@@ -108,6 +112,11 @@ class HtmlReportTest {
         assertTrue(html.contains("mean cosine of 0.49") && html.contains("top 2 principal components")
                 && html.contains("average 0.02"), "the cosine scale is explained");
         assertTrue(html.contains("<span class=\"p\">Kommissar</span> 0.71, <span class=\"p\">##kommission</span> 0.55"));
+        // the words of the word's language in a column of their own; a word without them leaves its cell empty
+        assertTrue(html.contains("<th>nearest words of its language (cosine)</th>"), html);
+        assertTrue(html.contains("<td><span class=\"lang\">pt:</span> <span class=\"p\">relatórios</span> 0.84, "
+                + "<span class=\"p\">relator</span> 0.80</td>"), html);
+        assertTrue(html.contains("##kommission</span> 0.55</td><td></td></tr>"), html);
         List<String> charts = charts(html);
         assertTrue(charts.containsAll(List.of("embedding-map", "positional-encoding")), charts.toString());
         String map = figure(html, "embedding-map");

@@ -121,4 +121,63 @@ class SvgTest {
         Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(element);
         return m.find() ? m.group(1) : "";
     }
+
+    /**
+     * Issue 11: on the PCA map, pieces of related words land close together and their labels covered one another.
+     * Points given as "x y" pairs; no two labels may share any area, and no label may cover a point.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "100 100 | 100 100 | 100 100 | 100 100",    // four points on one spot
+            "100 100 | 104 102 | 98 97 | 110 100 | 95 105",
+            "100 100 | 160 100 | 100 114 | 160 114",   // a tidy grid: every label keeps its first spot
+    })
+    void mapLabelsDoNotCoverEachOtherOrPoints(String pointsText) {
+        String[] pairs = pointsText.split("\\|");
+        int n = pairs.length;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        String[] labels = new String[n];
+        for (int i = 0; i < n; i++) {
+            double[] xy = values(pairs[i]);
+            xs[i] = xy[0];
+            ys[i] = xy[1];
+            labels[i] = "Kommission".substring(0, 4 + i);
+        }
+        double[][] boxes = Svg.placeLabels(xs, ys, labels, 11, 0, 1000);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    assertEquals(0, Svg.overlap(boxes[i], boxes[j]), labels[i] + " covers " + labels[j]);
+                }
+                double[] point = {xs[j] - 3.5, ys[j] - 3.5, xs[j] + 3.5, ys[j] + 3.5};
+                assertEquals(0, Svg.overlap(boxes[i], point), labels[i] + " covers point " + j);
+            }
+        }
+    }
+
+    @Test
+    void aLoneLabelStaysRightOfItsPointAndAbove() {
+        double[][] box = Svg.placeLabels(new double[] {100}, new double[] {50}, new String[] {"Bericht"}, 11, 0, 1000);
+        assertEquals(105, box[0][0], 1e-9);
+        assertEquals(50, box[0][3], 1e-9);
+        assertEquals(105 + Svg.textWidth(List.of("Bericht"), 11), box[0][2], 1e-9);
+    }
+
+    /**
+     * Three points on one spot at the left edge: the third label goes further up on the right, not to the left
+     * (the next spot in order) where it would be cut off.
+     */
+    @Test
+    void labelsStayInsideThePicture() {
+        double[][] boxes = Svg.placeLabels(new double[] {10, 10, 10}, new double[] {50, 50, 50},
+                new String[] {"citizens", "Bürger", "cidadãos"}, 11, 0, 1000);
+        for (double[] box : boxes) {
+            assertTrue(box[0] >= 0 && box[2] <= 1000, java.util.Arrays.toString(box));
+        }
+        assertEquals(0, Svg.overlap(boxes[0], boxes[1]) + Svg.overlap(boxes[1], boxes[2])
+                + Svg.overlap(boxes[0], boxes[2]));
+        assertEquals(15, boxes[2][0], 1e-9);
+        assertEquals(50 - 2 * 14, boxes[2][1], 1e-9);
+    }
 }
