@@ -63,37 +63,54 @@ public final class CharClasses {
 
     /**
      * BMP ranges where no char decomposes, is a mark or changes when lowercased: CJK Unified Ideographs and
-     * Extension A, and the Private Use Area. The scan below skips them, a third of the plane, whose per-char NFD
-     * check was a tenth of loading BERT's tokenizer.json (CharClassesTest checks the claim against this JDK).
+     * Extension A, and the Private Use Area. The sweep below skips their lowercase and mark lookups, a third of the
+     * plane (CharClassesTest checks the claim against this JDK).
      */
     static final int[] PLAIN_BMP_RANGES = {0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xE000, 0xF8FF};
 
+    /*
+     * Start-up: these tables are built on every load of a BERT-like tokenizer, so the build avoids per-char work
+     * in the slow first moments of a JVM (it was 80 ms of CPU, a fifth of a one-line `subword encode`): the range
+     * flags are set in the same sweep as the rest, from toggles at range ends (each table's ranges are sorted and
+     * disjoint, as inRanges' binary search already requires), and the decompositions come from one NFD of all BMP
+     * chars, each followed by U+0000 (a starter, so canonical reordering never crosses from one char to the next),
+     * instead of one isNormalized call and String per char. CharClassesTest compares every BMP char with the
+     * per-char definition.
+     */
     static {
-        mark(HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
-        mark(HfCharData.WHITESPACE, WHITESPACE);
-        mark(CJK_RANGES, CJK);
-        mark(HfCharData.NONSPACING_MARK, NONSPACING_MARK);
-        mark(HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
-        mark(HfCharData.REGEX_WORD, WORD);
+        short[] toggles = new short[0x10001];
+        toggle(toggles, HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
+        toggle(toggles, HfCharData.WHITESPACE, WHITESPACE);
+        toggle(toggles, CJK_RANGES, CJK);
+        toggle(toggles, HfCharData.NONSPACING_MARK, NONSPACING_MARK);
+        toggle(toggles, HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
+        toggle(toggles, HfCharData.REGEX_WORD, WORD);
+        String nfd = Normalizer.normalize(allBmpCharsSeparated(), Normalizer.Form.NFD);
         StringBuilder pool = new StringBuilder(40_000);
+        int flags = 0;
+        int at = 0; // position in nfd of the decomposition of the current char
         for (int c = 0; c < 0x10000; c++) {
+            flags ^= toggles[c];
+            BMP[c] = (short) flags;
             DECOMP_OFFSET[c] = pool.length();
+            if (Character.isSurrogate((char) c)) {
+                LOWER_BMP[c] = (char) c;
+                BMP[c] |= (short) SURROGATE;
+                continue;
+            }
+            int end = c == 0 ? at : nfd.indexOf('\0', at);
+            if (c != 0 && (end != at + 1 || nfd.charAt(at) != c)) {
+                pool.append(nfd, at, end);
+                BMP[c] |= (short) DECOMPOSES;
+            }
+            at = c == 0 ? 0 : end + 1;
             if (inRanges(PLAIN_BMP_RANGES, c)) {
                 LOWER_BMP[c] = (char) c;
                 continue;
             }
             LOWER_BMP[c] = (char) Character.toLowerCase(c);
-            if (Character.isSurrogate((char) c)) {
-                BMP[c] |= (short) SURROGATE;
-                continue;
-            }
             if (isMarkType(c)) {
                 BMP[c] |= (short) MARK;
-            }
-            String s = String.valueOf((char) c);
-            if (!Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
-                pool.append(Normalizer.normalize(s, Normalizer.Form.NFD));
-                BMP[c] |= (short) DECOMPOSES;
             }
         }
         DECOMP_OFFSET[0x10000] = pool.length();
@@ -128,13 +145,25 @@ public final class CharClasses {
     private CharClasses() {
     }
 
-    private static void mark(int[] ranges, int flag) {
-        for (int i = 0; i < ranges.length; i += 2) {
-            int end = Math.min(ranges[i + 1], 0xFFFF);
-            for (int c = ranges[i]; c <= end; c++) {
-                BMP[c] |= (short) flag;
+    /** Flips {@code flag} at the start and one past the end of each BMP part of {@code ranges}. */
+    private static void toggle(short[] toggles, int[] ranges, int flag) {
+        for (int i = 0; i < ranges.length && ranges[i] < 0x10000; i += 2) {
+            toggles[ranges[i]] ^= (short) flag;
+            toggles[Math.min(ranges[i + 1], 0xFFFF) + 1] ^= (short) flag;
+        }
+    }
+
+    /** Every BMP char from U+0001 on, surrogates left out, each followed by U+0000. */
+    private static String allBmpCharsSeparated() {
+        char[] chars = new char[2 * (0xFFFF - 0x800)];
+        int n = 0;
+        for (int c = 1; c < 0x10000; c++) {
+            if (!Character.isSurrogate((char) c)) {
+                chars[n++] = (char) c;
+                chars[n++] = '\0';
             }
         }
+        return new String(chars, 0, n);
     }
 
     private static boolean isMarkType(int cp) {
