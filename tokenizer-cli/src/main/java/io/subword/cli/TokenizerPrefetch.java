@@ -59,7 +59,9 @@ final class TokenizerPrefetch {
             try {
                 TokenizerOption option = new TokenizerOption();
                 option.file = Path.of(path);
-                future.complete(option.loadNow());
+                Tokenizer loaded = option.loadNow();
+                StartupTiming.mark("tokenizer loaded ahead");
+                future.complete(loaded);
             } catch (Throwable e) {
                 future.complete(null); // the command loads again, and reports what went wrong
             }
@@ -72,7 +74,10 @@ final class TokenizerPrefetch {
             // The BERT pipeline's character tables take a fifth of loading a BERT tokenizer in a fresh JVM; built
             // on a third thread, they are ready when the loader reaches the normalizer (class initialization runs
             // once, so the loader waits for it rather than building them twice).
-            Thread tables = new Thread(() -> CharClasses.isWhitespace(' '), "subword-char-classes");
+            Thread tables = new Thread(() -> {
+                CharClasses.isWhitespace(' ');
+                StartupTiming.mark("character tables built");
+            }, "subword-char-classes");
             tables.setDaemon(true);
             tables.start();
         }
