@@ -157,14 +157,14 @@ final class TokenizerCache {
         }
 
         String fileName() {
-            // not String.format: its first use costs milliseconds of a one-line command
-            return kind.name().toLowerCase(java.util.Locale.ROOT) + "-v" + FORMAT_VERSION + "-" + length + "-"
-                    + hex8(crc32c) + hex8(crc32) + ".bin";
-        }
-
-        private static String hex8(int value) {
-            String hex = Integer.toHexString(value);
-            return "0".repeat(8 - hex.length()) + hex;
+            // neither String.format nor "+" (an invokedynamic call site): their first use costs milliseconds
+            StringBuilder name = new StringBuilder(48).append(kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("-v").append(FORMAT_VERSION).append('-').append(length).append('-');
+            for (int value : new int[] {crc32c, crc32}) {
+                String hex = Integer.toHexString(value);
+                name.append("00000000", 0, 8 - hex.length()).append(hex);
+            }
+            return name.append(".bin").toString();
         }
     }
 
