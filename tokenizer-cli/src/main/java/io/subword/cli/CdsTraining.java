@@ -35,7 +35,9 @@ public final class CdsTraining {
             Files.write(vocab, List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "hello", "world", "##s", "!"),
                     StandardCharsets.UTF_8);
             Path json = dir.resolve("tokenizer.json");
-            TokenizerJson.write(Tokenizers.fromVocabTxt(vocab, true), json);
+            // with truncation and padding, as bert-base-uncased's file has them, so their classes are archived too
+            TokenizerJson.write(Tokenizers.fromVocabTxt(vocab, true).withTruncation(io.subword.post.Truncation.of(128))
+                    .withPadding(io.subword.post.Padding.fixed(128, 0, "[PAD]")), json);
             List<byte[]> ranks = new ArrayList<>();
             for (int b = 0; b < 256; b++) {
                 ranks.add(new byte[] {(byte) b});
@@ -44,6 +46,7 @@ public final class CdsTraining {
             Path tiktoken = dir.resolve("cl100k_base.tiktoken");
             TiktokenRanks.of(ranks).write(tiktoken);
             System.setProperty(TokenizerCache.FOLDER_PROPERTY, dir.resolve("cache").toString());
+            MavenArtifacts.cacheDir(); // only a path; loaded so that its classes, which every real run uses, are archived
             for (int round = 0; round < 2; round++) {
                 run("hello worlds!\n", "encode", "-t", json.toString());
                 run("hello worlds!\n", "encode", "-t", tiktoken.toString());
@@ -61,6 +64,7 @@ public final class CdsTraining {
     }
 
     private static void run(String stdin, String... args) throws IOException {
+        TokenizerPrefetch.start(args); // as Main does, so the loading threads' classes are archived as well
         StringWriter sink = new StringWriter();
         int code = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new ByteArrayOutputStream(), new PrintWriter(sink), new PrintWriter(sink), args).execute(args);

@@ -181,6 +181,7 @@ public final class Main {
         out.flush();
         err.flush();
         StartupTiming.mark("done");
+        StartupTiming.threads();
         System.exit(code);
     }
 }

@@ -27,9 +27,32 @@ final class StartupTiming {
     static void mark(String what) {
         if (ON) {
             long now = System.nanoTime();
-            System.err.printf("subword timing: %-28s +%6.1f ms  (%6.1f ms since main; process CPU %s)%n", what,
-                    (now - previous) / 1e6, (now - FIRST) / 1e6, processCpu());
+            long threadCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            System.err.printf("subword timing: %-28s +%6.1f ms  (%6.1f ms since main; process CPU %s; %s thread CPU"
+                    + " %.0f ms)%n", what, (now - previous) / 1e6, (now - FIRST) / 1e6, processCpu(),
+                    Thread.currentThread().getName(), threadCpu / 1e6);
             previous = now;
+        }
+    }
+
+    /**
+     * At the end, with {@code SUBWORD_TIMING=1}: the CPU time of each of the process's Java threads (the rest of
+     * the process CPU is the JVM's own: JIT compilers, GC, start-up), and the JVM's uptime, which counts from
+     * before {@code main}.
+     */
+    static void threads() {
+        if (ON) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            StringBuilder line = new StringBuilder("subword timing: thread CPU");
+            for (long id : threads.getAllThreadIds()) {
+                java.lang.management.ThreadInfo info = threads.getThreadInfo(id);
+                long cpu = threads.getThreadCpuTime(id);
+                if (info != null && cpu > 1_000_000) {
+                    line.append(String.format(" %s %.0f ms;", info.getThreadName(), cpu / 1e6));
+                }
+            }
+            System.err.println(line + String.format(" JVM uptime %d ms, process CPU %s",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), processCpu()));
         }
     }
 }

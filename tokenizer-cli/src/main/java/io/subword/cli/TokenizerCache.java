@@ -36,10 +36,12 @@ import java.util.zip.CRC32C;
  * as {@code cl100k_base}). Parsing them is most of a one-line {@code encode}: Jackson's tree of BERT's 30,522-entry
  * vocabulary, or finding the 100,000s of mergeable pairs of cl100k's ranks.
  *
- * <p>What is stored is the data the models are built from, not their private fields, so that a change to their
- * internals (the merge engine, the trie) needs no new cache format: for WordPiece the vocabulary and the
- * tokenizer.json without it (read back through {@link TokenizerJson} with a model codec that takes the stored
- * vocabulary), for tiktoken the vocabulary and the pairs of its merge table by concatenation.
+ * <p>What is stored is mostly the data the models are built from, not their private fields, so that a change to
+ * their internals (the merge engine) needs no new cache format: for WordPiece the vocabulary, the tokenizer.json
+ * without it (read back through {@link TokenizerJson} with a model codec that takes the stored vocabulary), and the
+ * matching automaton, whose build was most of the load in a fresh JVM (it carries its own layout version, checked
+ * on reading: {@link WordPiece#withStoredTrie}); for tiktoken the vocabulary and the pairs of its merge table by
+ * concatenation.
  *
  * <p>Safety, each part tested in {@code TokenizerCacheTest}:
  * <ul>
@@ -63,7 +65,7 @@ import java.util.zip.CRC32C;
  */
 final class TokenizerCache {
     /** Part of every entry's name and header; raise it when a payload's layout changes. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private static final int MAGIC = 0x53575443; // "SWTC"
     /** magic, version, kind, source length, source CRC-32C, source CRC-32, payload length, payload CRC-32C. */
@@ -112,7 +114,7 @@ final class TokenizerCache {
         }
         Tokenizer tok = Tokenizers.fromFile(file);
         if ("WordPiece".equals(tok.model().type()) && unchanged(file, key)) { // the only kind the entry format holds
-            store(key, out -> writeWordPieceJson(content, tok.model().vocabulary(), out));
+            store(key, out -> writeWordPieceJson(content, (WordPiece) tok.model(), out));
         }
         return tok;
     }
@@ -155,8 +157,14 @@ final class TokenizerCache {
         }
 
         String fileName() {
-            return String.format("%s-v%d-%d-%08x%08x.bin", kind.name().toLowerCase(java.util.Locale.ROOT),
-                    FORMAT_VERSION, length, crc32c, crc32);
+            // neither String.format nor "+" (an invokedynamic call site): their first use costs milliseconds
+            StringBuilder name = new StringBuilder(48).append(kind.name().toLowerCase(java.util.Locale.ROOT))
+                    .append("-v").append(FORMAT_VERSION).append('-').append(length).append('-');
+            for (int value : new int[] {crc32c, crc32}) {
+                String hex = Integer.toHexString(value);
+                name.append("00000000", 0, 8 - hex.length()).append(hex);
+            }
+            return name.append(".bin").toString();
         }
     }
 
@@ -227,7 +235,7 @@ final class TokenizerCache {
 
     // ---- WordPiece tokenizer.json: the file without its vocabulary, and the vocabulary ----
 
-    private static void writeWordPieceJson(byte[] content, Vocabulary vocabulary, DataOutputStream out)
+    private static void writeWordPieceJson(byte[] content, WordPiece wordPiece, DataOutputStream out)
             throws IOException {
         String json = new String(content, StandardCharsets.UTF_8);
         if (json.startsWith("\uFEFF")) {
@@ -238,17 +246,24 @@ final class TokenizerCache {
         model.remove("vocab");
         model.put("type", "WordPiece"); // the file may leave it to be told by the fields
         writeString(out, root.toString());
-        writeTokens(out, vocabulary.tokens());
+        writeTokens(out, wordPiece.vocabulary().tokens());
+        wordPiece.writeTrie(out);
     }
 
     private static Tokenizer readWordPieceJson(ByteBuffer in, Path file) throws InputFormatException {
         String skeleton = readString(in);
         Vocabulary vocabulary = Vocabulary.ofIdsWithGaps(readTokens(in));
-        expectEnd(in);
-        // The builtin codecs, but a WordPiece model takes the stored vocabulary: read as ModelCodecs reads it.
+        ByteBuffer trie = in.slice();
+        // The builtin codecs, but a WordPiece model takes the stored vocabulary and matching automaton (building
+        // that was most of the model's load in a fresh JVM): read as ModelCodecs reads it.
         ComponentCodec<Model> wordPiece = ComponentCodec.of(Stage.MODEL, "WordPiece", WordPiece.class,
-                model -> WordPiece.of(vocabulary, model.string("unk_token"), model.string("continuing_subword_prefix"),
-                        model.integer("max_input_chars_per_word")),
+                model -> {
+                    WordPiece m = WordPiece.withStoredTrie(vocabulary, model.string("unk_token"),
+                            model.string("continuing_subword_prefix"), model.integer("max_input_chars_per_word"),
+                            trie);
+                    expectEnd(trie);
+                    return m;
+                },
                 (m, out, codecs) -> {
                     ObjectNode builtin = Codecs.builtin().write(Stage.MODEL, m);
                     builtin.remove("type");

@@ -59,4 +59,19 @@ class TokenizerPrefetchTest {
         assertEquals(taken, started && !TokenizerPrefetch.pending(), "taken");
         assertEquals(plain, ahead);
     }
+
+    /** BERT's character tables are built ahead only for tokenizers that may use them: not for tiktoken ranks. */
+    @ParameterizedTest
+    @CsvSource({
+            "bert-base-uncased, true",
+            "tokenizer.json, true",
+            "vocab.txt, true",
+            "cl100k_base, false",
+            "gpt2, false",
+            "o200k_base, false",
+            "ranks/cl100k_base.tiktoken, false",
+    })
+    void charTablesAheadOnlyWhereTheyMayBeUsed(String value, boolean ahead) {
+        assertEquals(ahead, TokenizerPrefetch.mayUseCharClasses(value));
+    }
 }

@@ -63,41 +63,72 @@ public final class CharClasses {
 
     /**
      * BMP ranges where no char decomposes, is a mark or changes when lowercased: CJK Unified Ideographs and
-     * Extension A, and the Private Use Area. The scan below skips them, a third of the plane, whose per-char NFD
-     * check was a tenth of loading BERT's tokenizer.json (CharClassesTest checks the claim against this JDK).
+     * Extension A, and the Private Use Area. The sweep below skips their lowercase and mark lookups, a third of the
+     * plane (CharClassesTest checks the claim against this JDK).
      */
     static final int[] PLAIN_BMP_RANGES = {0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xE000, 0xF8FF};
 
+    /** A toggle bit of the sweep below only: a char in {@link #PLAIN_BMP_RANGES}. */
+    private static final int PLAIN = 1 << 16;
+
+    /*
+     * Start-up: these tables are built on every load of a BERT-like tokenizer, in the first moments of a JVM, when
+     * a loop runs interpreted until it is compiled (after some 60,000 rounds: nearly all of this one), so the sweep
+     * calls as little as it can per char (it was 80 ms of CPU, a fifth of a one-line `subword encode`). Range flags
+     * come from toggles at range ends (each table's ranges are sorted and disjoint, as inRanges' binary search
+     * already requires); decompositions from one NFD of all BMP chars, each followed by U+0000 (a starter, so
+     * canonical reordering never crosses from one char to the next), instead of one isNormalized call and String
+     * per char; only the lowercase and the category are asked per char. CharClassesTest compares every BMP char
+     * with the per-char definition.
+     */
     static {
-        mark(HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
-        mark(HfCharData.WHITESPACE, WHITESPACE);
-        mark(CJK_RANGES, CJK);
-        mark(HfCharData.NONSPACING_MARK, NONSPACING_MARK);
-        mark(HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
-        mark(HfCharData.REGEX_WORD, WORD);
-        StringBuilder pool = new StringBuilder(40_000);
+        int[] toggles = new int[0x10001];
+        toggle(toggles, HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
+        toggle(toggles, HfCharData.WHITESPACE, WHITESPACE);
+        toggle(toggles, CJK_RANGES, CJK);
+        toggle(toggles, HfCharData.NONSPACING_MARK, NONSPACING_MARK);
+        toggle(toggles, HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
+        toggle(toggles, HfCharData.REGEX_WORD, WORD);
+        toggle(toggles, new int[] {Character.MIN_SURROGATE, Character.MAX_SURROGATE}, SURROGATE);
+        toggle(toggles, PLAIN_BMP_RANGES, PLAIN);
+        char[] nfd = Normalizer.normalize(allBmpCharsSeparated(), Normalizer.Form.NFD).toCharArray();
+        char[] pool = new char[nfd.length];
+        int poolLength = 0;
+        int flags = 0;
+        int at = 0; // position in nfd of the decomposition of the current char
         for (int c = 0; c < 0x10000; c++) {
-            DECOMP_OFFSET[c] = pool.length();
-            if (inRanges(PLAIN_BMP_RANGES, c)) {
+            flags ^= toggles[c];
+            DECOMP_OFFSET[c] = poolLength;
+            if ((flags & SURROGATE) != 0) {
+                BMP[c] = (short) flags;
                 LOWER_BMP[c] = (char) c;
                 continue;
             }
-            LOWER_BMP[c] = (char) Character.toLowerCase(c);
-            if (Character.isSurrogate((char) c)) {
-                BMP[c] |= (short) SURROGATE;
-                continue;
+            int f = flags & ~PLAIN;
+            if (c > 0) {
+                int end = at;
+                while (nfd[end] != '\0') {
+                    end++;
+                }
+                if (end != at + 1 || nfd[at] != c) {
+                    System.arraycopy(nfd, at, pool, poolLength, end - at);
+                    poolLength += end - at;
+                    f |= DECOMPOSES;
+                }
+                at = end + 1;
             }
-            if (isMarkType(c)) {
-                BMP[c] |= (short) MARK;
+            if ((flags & PLAIN) != 0) {
+                LOWER_BMP[c] = (char) c; // neither a mark nor with another lowercase (CharClassesTest)
+            } else {
+                LOWER_BMP[c] = (char) Character.toLowerCase(c);
+                if (isMarkType(c)) {
+                    f |= MARK;
+                }
             }
-            String s = String.valueOf((char) c);
-            if (!Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
-                pool.append(Normalizer.normalize(s, Normalizer.Form.NFD));
-                BMP[c] |= (short) DECOMPOSES;
-            }
+            BMP[c] = (short) f;
         }
-        DECOMP_OFFSET[0x10000] = pool.length();
-        DECOMP_POOL = pool.toString().toCharArray();
+        DECOMP_OFFSET[0x10000] = poolLength;
+        DECOMP_POOL = Arrays.copyOf(pool, poolLength);
         LOWER_BMP[0x130] = 'i';
         for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
             int cp = HfCharData.EXTRA_LOWERCASE[i];
@@ -128,13 +159,25 @@ public final class CharClasses {
     private CharClasses() {
     }
 
-    private static void mark(int[] ranges, int flag) {
-        for (int i = 0; i < ranges.length; i += 2) {
-            int end = Math.min(ranges[i + 1], 0xFFFF);
-            for (int c = ranges[i]; c <= end; c++) {
-                BMP[c] |= (short) flag;
+    /** Flips {@code flag} at the start and one past the end of each BMP part of {@code ranges}. */
+    private static void toggle(int[] toggles, int[] ranges, int flag) {
+        for (int i = 0; i < ranges.length && ranges[i] < 0x10000; i += 2) {
+            toggles[ranges[i]] ^= flag;
+            toggles[Math.min(ranges[i + 1], 0xFFFF) + 1] ^= flag;
+        }
+    }
+
+    /** Every BMP char from U+0001 on, surrogates left out, each followed by U+0000. */
+    private static String allBmpCharsSeparated() {
+        char[] chars = new char[2 * (0xFFFF - 0x800)];
+        int n = 0;
+        for (int c = 1; c < 0x10000; c++) {
+            if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+                chars[n++] = (char) c;
+                chars[n++] = '\0';
             }
         }
+        return new String(chars, 0, n);
     }
 
     private static boolean isMarkType(int cp) {

@@ -152,6 +152,86 @@ final class LinMaxMatchTrie {
     }
 
     /**
+     * The version of the layout that {@link #writeTo} writes: raise it whenever the arrays or what {@link #walk}
+     * makes of them change, so that a stored trie of another layout is rebuilt rather than read.
+     */
+    static final int LAYOUT_VERSION = 1;
+
+    /** Writes the arrays (for a start-up cache), so that {@link #read} gives back an equal automaton. */
+    void writeTo(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeInt(LAYOUT_VERSION);
+        out.writeInt(nodeCount);
+        out.writeInt(wordRoot);
+        out.writeInt(suffixRoot);
+        for (int[] column : new int[][] {base, check, nodes, popIds, popLengths}) {
+            out.writeInt(column.length);
+            for (int v : column) {
+                out.writeInt(v);
+            }
+        }
+        int coded = 0;
+        for (char code : codes) {
+            coded += code != 0 ? 1 : 0;
+        }
+        out.writeInt(coded);
+        for (int c = 0; c < codes.length; c++) {
+            if (codes[c] != 0) {
+                out.writeChar(c);
+                out.writeChar(codes[c]);
+            }
+        }
+    }
+
+    /**
+     * The automaton {@link #writeTo} wrote, read from {@code in}'s position on. Checks that every array index
+     * {@link #walk} can take is in bounds, so a damaged input fails here, with an {@link IllegalArgumentException}
+     * (or a {@link java.nio.BufferUnderflowException}), never later while encoding.
+     */
+    static LinMaxMatchTrie read(java.nio.ByteBuffer in) {
+        if (in.getInt() != LAYOUT_VERSION) {
+            throw new IllegalArgumentException("a trie of another layout");
+        }
+        int nodeCount = in.getInt();
+        int wordRoot = in.getInt();
+        int suffixRoot = in.getInt();
+        int[][] columns = new int[5][];
+        for (int k = 0; k < columns.length; k++) {
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining() / 4) {
+                throw new IllegalArgumentException("an array longer than the input");
+            }
+            columns[k] = new int[length];
+            in.asIntBuffer().get(columns[k]);
+            in.position(in.position() + 4 * length);
+        }
+        int[] base = columns[0];
+        int[] check = columns[1];
+        int[] nodes = columns[2];
+        int[] popIds = columns[3];
+        int[] popLengths = columns[4];
+        char[] codes = new char[Character.MAX_VALUE + 1];
+        int coded = in.getInt();
+        for (int i = 0; i < coded; i++) {
+            codes[in.getChar()] = in.getChar();
+        }
+        int slots = check.length;
+        boolean ok = base.length == slots && nodes.length == STRIDE * slots && popIds.length == popLengths.length
+                && wordRoot >= 0 && wordRoot < slots && suffixRoot >= 0 && suffixRoot < slots;
+        for (int t = 0; ok && t < slots; t++) {
+            int fail = nodes[STRIDE * t];
+            int from = nodes[STRIDE * t + 1];
+            int count = nodes[STRIDE * t + 2];
+            ok = base[t] >= 0 && base[t] <= slots && check[t] >= NONE && check[t] < slots && fail >= NONE && fail < slots
+                    // pops are only read behind a failure link (slots that hold no node have none)
+                    && (fail == NONE || count == 0 || (count > 0 && from >= 0 && from <= popIds.length - count));
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("an inconsistent trie");
+        }
+        return new LinMaxMatchTrie(codes, base, check, nodeCount, nodes, popIds, popLengths, wordRoot, suffixRoot);
+    }
+
+    /**
      * Builds the automaton for {@code vocab}: every token is a word-start entry, and every token starting
      * with {@code prefix} (and longer than it) is also a continuation entry.
      */

@@ -38,13 +38,13 @@ public final class WordPiece implements Model {
     private final LinMaxMatchTrie trie;
 
     private WordPiece(Vocabulary vocabulary, String unkToken, int unkId, String continuingSubwordPrefix,
-                      int maxInputCharsPerWord) {
+                      int maxInputCharsPerWord, LinMaxMatchTrie trie) {
         this.vocabulary = vocabulary;
         this.unkToken = unkToken;
         this.unkId = unkId;
         this.continuingSubwordPrefix = continuingSubwordPrefix;
         this.maxInputCharsPerWord = maxInputCharsPerWord;
-        this.trie = LinMaxMatchTrie.build(vocabulary, continuingSubwordPrefix);
+        this.trie = trie != null ? trie : LinMaxMatchTrie.build(vocabulary, continuingSubwordPrefix);
     }
 
     /**
@@ -62,6 +62,32 @@ public final class WordPiece implements Model {
      */
     public static WordPiece of(Vocabulary vocab, String unkToken, String continuingSubwordPrefix,
                                int maxInputCharsPerWord) {
+        return of(vocab, unkToken, continuingSubwordPrefix, maxInputCharsPerWord, null);
+    }
+
+    /**
+     * {@link #of(Vocabulary, String, String, int)} with the matching automaton that {@link #writeTrie} wrote for
+     * the same vocabulary and prefix, instead of building it: for a start-up cache, where building it is most of
+     * loading a BERT tokenizer in a fresh JVM.
+     *
+     * @throws IllegalArgumentException (or {@link java.nio.BufferUnderflowException}) if {@code trie} does not
+     *     hold a whole, consistent automaton of this version's layout
+     */
+    @io.subword.vocab.Internal
+    public static WordPiece withStoredTrie(Vocabulary vocab, String unkToken, String continuingSubwordPrefix,
+                                           int maxInputCharsPerWord, java.nio.ByteBuffer trie) {
+        return of(vocab, unkToken, continuingSubwordPrefix, maxInputCharsPerWord,
+                LinMaxMatchTrie.read(Objects.requireNonNull(trie, "trie")));
+    }
+
+    /** Writes the matching automaton for {@link #withStoredTrie}. */
+    @io.subword.vocab.Internal
+    public void writeTrie(java.io.DataOutputStream out) throws java.io.IOException {
+        trie.writeTo(out);
+    }
+
+    private static WordPiece of(Vocabulary vocab, String unkToken, String continuingSubwordPrefix,
+                                int maxInputCharsPerWord, LinMaxMatchTrie trie) {
         Objects.requireNonNull(vocab, "vocab");
         Objects.requireNonNull(unkToken, "unkToken");
         Objects.requireNonNull(continuingSubwordPrefix, "continuingSubwordPrefix");
@@ -74,7 +100,7 @@ public final class WordPiece implements Model {
             throw new IllegalArgumentException("maxInputCharsPerWord must be positive, got "
                     + maxInputCharsPerWord);
         }
-        return new WordPiece(vocab, unkToken, unkId, continuingSubwordPrefix, maxInputCharsPerWord);
+        return new WordPiece(vocab, unkToken, unkId, continuingSubwordPrefix, maxInputCharsPerWord, trie);
     }
 
     /** A WordPiece model with BERT's settings: {@code "[UNK]"}, {@code "##"}, 100 chars per word. */

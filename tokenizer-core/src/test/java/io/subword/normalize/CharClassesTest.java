@@ -110,4 +110,58 @@ class CharClassesTest {
         assertEquals(last - first + 1, scanned);
         assertEquals(true, java.util.Arrays.stream(CharClasses.PLAIN_BMP_RANGES).anyMatch(x -> x == first));
     }
+
+    /**
+     * The tables are built in one sweep from range toggles and one bulk NFD (for start-up); here every BMP char is
+     * checked against the per-char definition: its ranges, its own NFD, the JDK's lowercase and mark category.
+     */
+    @ParameterizedTest(name = "U+{0}..U+{1}")
+    @CsvSource({"0000, 0FFF", "1000, 2FFF", "3000, 9FFF", "A000, D7FF", "D800, DFFF", "E000, FFFF"})
+    void everyBmpCharHasTheClassesOfItsPerCharDefinition(String from, String to) {
+        int[][] ranges = {HfCharData.REMOVED_BY_CLEAN, HfCharData.WHITESPACE, {0x3400, 0x4DBF, 0x4E00, 0x9FFF, 0xF900,
+            0xFAFF}, HfCharData.NONSPACING_MARK, HfCharData.BERT_PUNCTUATION, HfCharData.REGEX_WORD};
+        int[] flags = {CharClasses.REMOVED_BY_CLEAN, CharClasses.WHITESPACE, CharClasses.CJK,
+            CharClasses.NONSPACING_MARK, CharClasses.BERT_PUNCTUATION, CharClasses.WORD};
+        int decomposing = 0;
+        for (int c = Integer.parseInt(from, 16); c <= Integer.parseInt(to, 16); c++) {
+            String s = String.valueOf((char) c);
+            int expected = 0;
+            for (int k = 0; k < ranges.length; k++) {
+                for (int i = 0; i < ranges[k].length; i += 2) {
+                    if (ranges[k][i] <= c && c <= ranges[k][i + 1]) {
+                        expected |= flags[k];
+                    }
+                }
+            }
+            String nfd = "";
+            if (Character.isSurrogate((char) c)) {
+                expected |= CharClasses.SURROGATE;
+            } else {
+                int type = Character.getType(c);
+                if (type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                        || type == Character.ENCLOSING_MARK) {
+                    expected |= CharClasses.MARK;
+                }
+                if (!java.text.Normalizer.isNormalized(s, java.text.Normalizer.Form.NFD)) {
+                    expected |= CharClasses.DECOMPOSES;
+                    nfd = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD);
+                    decomposing++;
+                }
+            }
+            String at = String.format("U+%04X", c);
+            assertEquals(expected, CharClasses.flags(c), at);
+            assertEquals(nfd, new String(CharClasses.decompositionPool(), CharClasses.decompositionStart((char) c),
+                    CharClasses.decompositionEnd((char) c) - CharClasses.decompositionStart((char) c)), at);
+            char lower = c == 0x130 ? 'i' : (char) Character.toLowerCase(c);
+            for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
+                if (HfCharData.EXTRA_LOWERCASE[i] == c) {
+                    lower = (char) HfCharData.EXTRA_LOWERCASE[i + 1];
+                }
+            }
+            assertEquals(lower, CharClasses.lowerBmp((char) c), at);
+        }
+        if (from.equals("0000")) {
+            assertEquals(403, decomposing, "chars below U+1000 that decompose (Latin, Greek, Cyrillic, Indic ...)");
+        }
+    }
 }

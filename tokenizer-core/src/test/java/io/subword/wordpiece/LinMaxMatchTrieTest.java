@@ -53,6 +53,7 @@ class LinMaxMatchTrieTest {
             Vocabulary vocab = Vocabulary.of(shuffled);
             int max = random.nextInt(4) == 0 ? 1 + random.nextInt(8) : 100;
             WordPiece wp = WordPiece.of(vocab, "[UNK]", prefix, max);
+            WordPiece stored = WordPiece.withStoredTrie(vocab, "[UNK]", prefix, max, stored(wp));
             ReferenceMaxMatch reference = new ReferenceMaxMatch(vocab, "[UNK]", prefix, max);
             for (int w = 0; w < 60; w++) {
                 String word = randomString(random, alphabet, random.nextInt(random.nextBoolean() ? 6 : 16));
@@ -63,12 +64,59 @@ class LinMaxMatchTrieTest {
                 wp.tokenize(text, 1, 1 + word.length(), actual);
                 String context = "vocab " + shuffled + " word " + word;
                 assertSameTokens(expected, actual, context);
+                TokenBuffer fromStored = new TokenBuffer();
+                stored.tokenize(text, 1, 1 + word.length(), fromStored);
+                assertSameTokens(expected, fromStored, context + " (stored trie)");
                 int steps = wp.tokenizeCountingSteps(word, 0, word.length(), new TokenBuffer());
                 assertTrue(steps <= 2 * word.length(), context + " took " + steps + " steps");
                 words++;
             }
         }
         assertEquals(1500 * 60, words);
+    }
+
+    private static java.nio.ByteBuffer stored(WordPiece wp) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            wp.writeTrie(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.nio.ByteBuffer.wrap(bytes.toByteArray());
+    }
+
+    /**
+     * A stored trie (the start-up cache's) that is damaged is refused when it is read, never walked: each row
+     * overwrites the int at a byte offset of the stored form of a small BERT-like trie, or cuts it there. Offsets:
+     * 0 layout version, 8 word root, 16 the length of base, 20 base[0].
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "another layout version,     0,  99",
+            "word root out of range,     8,  1000000",
+            "negative word root,         8,  -5",
+            "negative base,              20, -7",
+            "base past the slots,        20, 1000000",
+            "array longer than the file, 16, 1000000",
+            "cut inside base,            24, cut",
+            "cut before the char codes,  -8, cut",
+    })
+    void damagedStoredTrieIsRefused(String what, int offset, String value) {
+        Vocabulary vocab = Vocabulary.of(List.of("[UNK]", "un", "##aff", "##able", "a", "##b", "able"));
+        byte[] bytes = stored(WordPiece.of(vocab)).array();
+        int at = offset < 0 ? bytes.length + offset : offset;
+        java.nio.ByteBuffer damaged = value.equals("cut")
+                ? java.nio.ByteBuffer.wrap(Arrays.copyOf(bytes, at))
+                : java.nio.ByteBuffer.wrap(bytes.clone()).putInt(at, Integer.parseInt(value));
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                () -> WordPiece.withStoredTrie(vocab, "[UNK]", "##", 100, damaged), what);
+        assertTrue(e instanceof IllegalArgumentException || e instanceof java.nio.BufferUnderflowException,
+                what + ": " + e);
+        // undamaged, the same bytes give the same pieces as the built trie
+        TokenBuffer out = new TokenBuffer();
+        WordPiece.withStoredTrie(vocab, "[UNK]", "##", 100, java.nio.ByteBuffer.wrap(bytes)).tokenize("unaffable", 0, 9,
+                out);
+        assertEquals(List.of(1, 2, 3), List.of(out.id(0), out.id(1), out.id(2)));
     }
 
     private static String randomString(Random random, String[] alphabet, int length) {
