@@ -43,7 +43,7 @@ class StreamedTokenizerJsonTest {
         if (specials != null) {
             List<String> list = new ArrayList<>();
             for (String s : specials.split("\\|")) {
-                list.add(unescape(s));
+                list.add(TrainSpeedPathsTest.unescape(s));
             }
             options.specialTokens(list);
         }
@@ -53,18 +53,5 @@ class StreamedTokenizerJsonTest {
         String expected = TokenizerJson.toJson(trained.tokenizer());
         assertTrue(expected.contains("\"vocab\": {"));
         assertEquals(expected, Files.readString(dir.resolve(TrainedTokenizer.TOKENIZER_JSON), StandardCharsets.UTF_8));
-    }
-
-    private static String unescape(String s) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            if (s.startsWith("\\u", i) && i + 6 <= s.length()) {
-                out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
-                i += 5;
-            } else {
-                out.append(s.charAt(i));
-            }
-        }
-        return out.toString();
     }
 }

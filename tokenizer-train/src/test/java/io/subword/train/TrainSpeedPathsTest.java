@@ -135,7 +135,8 @@ class TrainSpeedPathsTest {
         assertEquals(sorted, noMerges.learn(counts, TrainingListener.NONE).vocabulary().tokens());
     }
 
-    private static String unescape(String s) {
+    /** {@code s} with each backslash-u and four hex digits (as a CSV row writes a char) made that char. */
+    static String unescape(String s) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             if (s.startsWith("\\u", i)) {
