@@ -61,6 +61,8 @@ public final class TrainedTokenizer {
     private final java.util.function.BiFunction<Vocabulary, List<Merge>, Tokenizer> pipeline;
     /** Tokens the pipeline looks up in the vocabulary (special and unknown tokens): the skeleton must hold them. */
     private final List<String> lookedUp;
+    /** See {@link #skeleton()}; {@code null} when tokenizer.json is written from the tokenizer itself. */
+    private final Tokenizer skeleton;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
         this(family, tokenizer, merges, null);
@@ -75,6 +77,7 @@ public final class TrainedTokenizer {
         this.sentencePiece = sentencePiece;
         this.pipeline = null;
         this.lookedUp = List.of();
+        this.skeleton = null;
     }
 
     /**
@@ -89,7 +92,16 @@ public final class TrainedTokenizer {
         this.sentencePiece = null;
         this.pipeline = pipeline;
         this.lookedUp = List.copyOf(lookedUp);
-        this.tokenizer = building(() -> pipeline.apply(vocabulary, this.merges));
+        // The skeleton is built here, on the caller's thread: it runs the pipeline's checks (a WordPiece vocabulary
+        // without its unknown token, [CLS] or [SEP]) so that they fail here, as building the tokenizer here did.
+        this.skeleton = skeleton();
+        if (skeleton == null) {
+            Tokenizer built = pipeline.apply(vocabulary, this.merges);
+            this.tokenizer = new java.util.concurrent.FutureTask<>(() -> built);
+            this.tokenizer.run();
+        } else {
+            this.tokenizer = building(() -> pipeline.apply(vocabulary, this.merges));
+        }
     }
 
     private static java.util.concurrent.FutureTask<Tokenizer> building(
@@ -326,7 +338,6 @@ public final class TrainedTokenizer {
             case VOCAB_JSON -> VocabJson.write(vocabulary, file);
             case MERGES_TXT -> MergesTxt.write(merges, file);
             case TOKENIZER_JSON -> {
-                Tokenizer skeleton = skeleton();
                 if (sentencePiece != null) {
                     AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
                 } else if (skeleton == null || !StreamedTokenizerJson.write(skeleton, vocabulary, merges, file)) {
