@@ -46,18 +46,16 @@ final class BpeMerger {
     private final int threads;
 
     private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
-    /** Per pair that gained occurrences during one merge step, the words where it did. */
-    private final Long2ObjectOpenHashMap<IntArrayList> whereToUpdate = new Long2ObjectOpenHashMap<>();
-    /** The calling thread's changes go straight into the tables above. */
-    private final Changes direct = new Changes(pairCounts, whereToUpdate);
+    /** The calling thread's changes of one merge step, applied to {@link #pairCounts} and the heap after it. */
+    private final StepChanges direct = new StepChanges();
     private final Heap heap = new Heap();
 
     /**
      * A merge touching at least this many words is split in two halves, the second merged on another thread
-     * into its own {@link Changes}, which are then added after the first half's: the counts are sums and each
+     * into its own {@link StepChanges}, which are then added after the first half's: the counts are sums and each
      * position list keeps word order, so the result is the same as merging the words one by one.
      */
-    static final int PARALLEL_MERGE_WORDS = 4096;
+    static final int PARALLEL_MERGE_WORDS = 1024;
 
     BpeMerger(int[][] words, long[] counts, int maxTokenLength, List<String> idToToken,
               Object2IntOpenHashMap<String> tokenToId, String prefix, int threads) {
@@ -105,16 +103,12 @@ final class BpeMerger {
         listener.phase("compute merges");
         long target = Math.max(0, vocabSize - tokenToId.size());
         List<long[]> merges = new ArrayList<>();
-        ExecutorService helper = threads > 1 ? Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "subword-merge");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        SecondHalf helper = threads > 1 ? new SecondHalf() : null;
         try {
             runLoop(vocabSize, minFrequency, listener, target, merges, helper);
         } finally {
             if (helper != null) {
-                helper.shutdownNow();
+                helper.stop();
             }
         }
         listener.merges(merges.size(), target);
@@ -122,8 +116,7 @@ final class BpeMerger {
     }
 
     private void runLoop(int vocabSize, long minFrequency, TrainingListener listener, long target,
-                         List<long[]> merges, ExecutorService helper) {
-        Changes other = new Changes(new Long2LongOpenHashMap(), new Long2ObjectOpenHashMap<>());
+                         List<long[]> merges, SecondHalf helper) {
         while (tokenToId.size() < vocabSize && !heap.isEmpty()) {
             long pair = heap.topPair();
             long count = heap.topCount();
@@ -146,56 +139,267 @@ final class BpeMerger {
             int newId = BpeTrainer.addToken(idToToken.get(a) + partB, idToToken, tokenToId);
             merges.add(new long[] {pair, newId});
 
+            direct.start(a, b, newId, idToToken.size());
             if (helper != null && pos.length >= PARALLEL_MERGE_WORDS) {
-                mergeInTwo(pos, a, b, newId, helper, other);
+                mergeInTwo(pos, a, b, newId, helper);
             } else {
                 for (int w : pos) {
                     mergeWord(w, a, b, newId, direct);
                 }
             }
-            for (Long2ObjectMap.Entry<IntArrayList> e : whereToUpdate.long2ObjectEntrySet()) {
-                long c = pairCounts.get(e.getLongKey());
-                if (c > 0) {
-                    heap.push(e.getLongKey(), c, e.getValue().toIntArray());
-                }
-            }
-            whereToUpdate.clear();
+            direct.applyTo(pairCounts, heap);
             if ((merges.size() & 63) == 0) {
                 listener.merges(merges.size(), target);
             }
         }
     }
 
-    /** Merges the words of {@code pos}: the first half here, the second on {@code helper} into {@code other}. */
-    private void mergeInTwo(int[] pos, int a, int b, int newId, ExecutorService helper, Changes other) {
+    /** Merges the words of {@code pos}: the first half here, the second on {@code helper}. */
+    private void mergeInTwo(int[] pos, int a, int b, int newId, SecondHalf helper) {
         int half = pos.length / 2;
-        Future<?> second = helper.submit(() -> {
-            for (int i = half; i < pos.length; i++) {
-                mergeWord(pos[i], a, b, newId, other);
-            }
-        });
+        helper.changes.start(a, b, newId, idToToken.size());
+        helper.post(pos, half, a, b, newId);
         for (int i = 0; i < half; i++) {
             mergeWord(pos[i], a, b, newId, direct);
         }
-        try {
-            second.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while merging", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-        addAfter(other.counts, other.where, pairCounts, whereToUpdate);
-        other.counts.clear();
-        other.where.clear();
+        helper.await();
+        direct.addAfter(helper.changes);
     }
 
-    /** Where one thread records the pair-count changes of the words it merges. */
-    private record Changes(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where) {
-        void change(long pair, long delta, int w) {
-            counts.addTo(pair, delta);
-            if (delta > 0) {
-                addPosition(where, pair, w);
+    /**
+     * The thread that merges the second half of a large step. Steps come every few microseconds and most take
+     * less than a millisecond, so handing one over through an executor (a park and an unpark per step) would cost
+     * as much as it saves; this thread spins for the next step for a while before it parks, and the caller spins
+     * for the result. It is a daemon and lives as long as the merge loop.
+     */
+    private final class SecondHalf implements Runnable {
+        /** How long the thread spins for the next step before parking. */
+        private static final long SPIN_NANOS = 200_000;
+        final StepChanges changes = new StepChanges();
+        private final Thread thread = new Thread(this, "subword-merge");
+        /** Steps posted and steps finished; a step is posted by writing its fields, then {@code posted}. */
+        private volatile long posted;
+        private volatile long finished;
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+        private int[] pos;
+        private int from;
+        private int a;
+        private int b;
+        private int newId;
+
+        SecondHalf() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void post(int[] pos, int from, int a, int b, int newId) {
+            this.pos = pos;
+            this.from = from;
+            this.a = a;
+            this.b = b;
+            this.newId = newId;
+            posted = posted + 1;
+            java.util.concurrent.locks.LockSupport.unpark(thread);
+        }
+
+        void await() {
+            long step = posted;
+            long spinStart = System.nanoTime();
+            while (finished != step) {
+                if (failure != null) {
+                    throw new IllegalStateException("merging failed", failure);
+                }
+                // On a busy machine the helper may be waiting for a core: after a while, offer ours.
+                if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            java.util.concurrent.locks.LockSupport.unpark(thread);
+        }
+
+        @Override
+        public void run() {
+            long done = 0;
+            try {
+                while (true) {
+                    long spinStart = System.nanoTime();
+                    while (posted == done && !stopped) {
+                        if (System.nanoTime() - spinStart < SPIN_NANOS) {
+                            Thread.onSpinWait();
+                        } else {
+                            java.util.concurrent.locks.LockSupport.park(this);
+                        }
+                    }
+                    if (stopped) {
+                        return;
+                    }
+                    for (int i = from; i < pos.length; i++) {
+                        mergeWord(pos[i], a, b, newId, changes);
+                    }
+                    done++;
+                    finished = done;
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+    }
+
+    /**
+     * The pair-count changes that one thread makes in one merge step (a, b) -> n, and the words where pairs gained
+     * occurrences. Every pair a step changes is a neighbour of a merged occurrence: it has n on one side, or a on
+     * its right, or b on its left. So a change is kept in a dense array indexed by the pair's other symbol, one per
+     * such shape, instead of in a hash map keyed by the pair (which cost a third of the merge loop): the global
+     * count of each distinct pair is then updated once per step, not once per occurrence. Which shape holds a pair
+     * is a function of the pair (the first rule that fits: left is n, right is n, right is a, left is b), so a pair
+     * is never split across two shapes.
+     */
+    static final class StepChanges {
+        private static final int LEFT_IS_NEW = 0;
+        private static final int RIGHT_IS_NEW = 1;
+        private static final int RIGHT_IS_A = 2;
+        private static final int LEFT_IS_B = 3;
+        private static final int SHAPES = 4;
+
+        private int a;
+        private int b;
+        private int n;
+        /** Per shape and other symbol: the count change, the step that last touched it, the words that gained. */
+        private long[][] delta = new long[SHAPES][0];
+        private int[][] touchedIn = new int[SHAPES][0];
+        private IntArrayList[][] gained = new IntArrayList[SHAPES][0];
+        /** Per shape, the other symbols touched in this step, in the order first touched. */
+        private final IntArrayList[] touched = new IntArrayList[SHAPES];
+        private int step;
+
+        StepChanges() {
+            for (int k = 0; k < SHAPES; k++) {
+                touched[k] = new IntArrayList();
+            }
+        }
+
+        /** Starts step (a, b) -> n; symbol ids are below {@code symbols}. */
+        void start(int a, int b, int n, int symbols) {
+            this.a = a;
+            this.b = b;
+            this.n = n;
+            step++;
+            if (symbols > delta[0].length) {
+                int cap = Math.max(symbols, delta[0].length * 3 / 2 + 64);
+                for (int k = 0; k < SHAPES; k++) {
+                    delta[k] = Arrays.copyOf(delta[k], cap);
+                    touchedIn[k] = Arrays.copyOf(touchedIn[k], cap);
+                    gained[k] = Arrays.copyOf(gained[k], cap);
+                }
+            }
+            for (IntArrayList t : touched) {
+                t.clear();
+            }
+        }
+
+        /** Records that pair (left, right) changed by {@code d} occurrences in word {@code w}. */
+        void change(int left, int right, long d, int w) {
+            int shape;
+            int other;
+            if (left == n) {
+                shape = LEFT_IS_NEW;
+                other = right;
+            } else if (right == n) {
+                shape = RIGHT_IS_NEW;
+                other = left;
+            } else if (right == a) {
+                shape = RIGHT_IS_A;
+                other = left;
+            } else {
+                assert left == b : "a merge changes only the neighbours of the merged pair";
+                shape = LEFT_IS_B;
+                other = right;
+            }
+            touch(shape, other);
+            delta[shape][other] += d;
+            if (d > 0) {
+                IntArrayList words = gained[shape][other];
+                if (words == null) {
+                    words = new IntArrayList(4);
+                    gained[shape][other] = words;
+                }
+                // A word's changes are recorded together, so a repeated word is always the last one.
+                if (words.isEmpty() || words.getInt(words.size() - 1) != w) {
+                    words.add(w);
+                }
+            }
+        }
+
+        private void touch(int shape, int other) {
+            if (touchedIn[shape][other] != step) {
+                touchedIn[shape][other] = step;
+                delta[shape][other] = 0;
+                IntArrayList words = gained[shape][other];
+                if (words != null) {
+                    words.clear();
+                }
+                touched[shape].add(other);
+            }
+        }
+
+        private long pairOf(int shape, int other) {
+            return switch (shape) {
+                case LEFT_IS_NEW -> pair(n, other);
+                case RIGHT_IS_NEW -> pair(other, n);
+                case RIGHT_IS_A -> pair(other, a);
+                default -> pair(b, other);
+            };
+        }
+
+        /**
+         * Adds the changes of {@code later}, made in the same step on words that all come after this one's: the
+         * counts add up and each word list stays in word order.
+         */
+        void addAfter(StepChanges later) {
+            for (int shape = 0; shape < SHAPES; shape++) {
+                IntArrayList others = later.touched[shape];
+                for (int i = 0; i < others.size(); i++) {
+                    int other = others.getInt(i);
+                    touch(shape, other);
+                    delta[shape][other] += later.delta[shape][other];
+                    IntArrayList words = later.gained[shape][other];
+                    if (words != null && !words.isEmpty()) {
+                        IntArrayList into = gained[shape][other];
+                        if (into == null) {
+                            into = new IntArrayList(words.size());
+                            gained[shape][other] = into;
+                        }
+                        into.addAll(words);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Adds the step's count changes to {@code pairCounts}, then queues every pair that gained occurrences
+         * (with its current count, if positive) together with the words where it gained them.
+         */
+        void applyTo(Long2LongOpenHashMap pairCounts, Heap heap) {
+            // One pass: a pair has exactly one shape, so its count is final once its own change is added.
+            for (int shape = 0; shape < SHAPES; shape++) {
+                IntArrayList others = touched[shape];
+                for (int i = 0; i < others.size(); i++) {
+                    int other = others.getInt(i);
+                    long p = pairOf(shape, other);
+                    long d = delta[shape][other];
+                    long c = d != 0 ? pairCounts.addTo(p, d) + d : pairCounts.get(p);
+                    IntArrayList words = gained[shape][other];
+                    if (c > 0 && words != null && !words.isEmpty()) {
+                        heap.push(p, c, words.toIntArray());
+                    }
+                }
             }
         }
     }
@@ -250,28 +454,37 @@ final class BpeMerger {
     }
 
     /** Merges every occurrence of (a, b) in word {@code w}, left to right, recording the pair changes. */
-    private void mergeWord(int w, int a, int b, int newId, Changes changes) {
+    private void mergeWord(int w, int a, int b, int newId, StepChanges changes) {
         int[] s = words[w];
         int[] len = lens == null ? null : lens[w];
         int n = wordLen[w];
+        // Most words of a step hold the pair once or not at all (a queue entry's words are where the pair was
+        // formed, and later merges may have used it up): find the first occurrence before copying anything.
+        int first = 0;
+        while (first + 1 < n && (s[first] != a || s[first + 1] != b)) {
+            first++;
+        }
+        if (first + 1 >= n) {
+            return;
+        }
         long count = counts[w];
-        int out = 0;
-        int in = 0;
+        int out = first;
+        int in = first;
         while (in < n) {
             if (in + 1 < n && s[in] == a && s[in + 1] == b) {
                 int newLen = len == null ? 0 : len[in] + len[in + 1];
                 if (out > 0) {
                     int prev = s[out - 1];
-                    changes.change(pair(prev, a), -count, w);
+                    changes.change(prev, a, -count, w);
                     if (len == null || (long) len[out - 1] + newLen < maxTokenLength) {
-                        changes.change(pair(prev, newId), count, w);
+                        changes.change(prev, newId, count, w);
                     }
                 }
                 if (in + 2 < n) {
                     int next = s[in + 2];
-                    changes.change(pair(b, next), -count, w);
+                    changes.change(b, next, -count, w);
                     if (len == null || (long) len[in + 2] + newLen < maxTokenLength) {
-                        changes.change(pair(newId, next), count, w);
+                        changes.change(newId, next, count, w);
                     }
                 }
                 s[out] = newId;

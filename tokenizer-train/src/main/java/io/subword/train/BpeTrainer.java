@@ -7,6 +7,7 @@ import it.unimi.dsi.fastutil.ints.Int2LongMap;
 import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.nio.charset.StandardCharsets;
@@ -223,7 +224,7 @@ public final class BpeTrainer implements Trainer {
     /** Learns the BPE model (vocabulary and merges) from {@code counts}, without a pipeline around it. */
     public BpeModelData learn(WordCounts counts, TrainingListener listener) {
         Objects.requireNonNull(listener, "listener");
-        Prepared prepared = prepare(counts, listener);
+        Prepared prepared = prepare(counts, listener, false);
         List<String> idToToken = prepared.idToToken();
 
         // 4. and 5. Count pairs, then merge.
@@ -248,8 +249,16 @@ public final class BpeTrainer implements Trainer {
                     long[] counts) {
     }
 
-    /** Steps 1 to 3: special tokens, alphabet, words as symbols. */
+    /** Steps 1 to 3: special tokens, alphabet, words as symbols, the words in code point order. */
     Prepared prepare(WordCounts counts, TrainingListener listener) {
+        return prepare(counts, listener, true);
+    }
+
+    /**
+     * Steps 1 to 3; the words are in code point order if {@code sortWords}, else in any order (for the merge
+     * loop, whose result does not depend on it: see {@link #prepareUnsorted}).
+     */
+    private Prepared prepare(WordCounts counts, TrainingListener listener, boolean sortWords) {
         List<String> idToToken = new ArrayList<>();
         Object2IntOpenHashMap<String> tokenToId = new Object2IntOpenHashMap<>();
         tokenToId.defaultReturnValue(-1);
@@ -274,6 +283,9 @@ public final class BpeTrainer implements Trainer {
 
         // 3. Words as symbol ids, visited in code point order so prefixed/suffixed forms get fixed ids.
         listener.phase("tokenize words");
+        if (!sortWords) {
+            return prepareUnsorted(words, idToToken, tokenToId);
+        }
         String[] sorted = words.keySet().toArray(new String[0]);
         WordCounts.sortInCodePointOrder(sorted, threads);
         int n = sorted.length;
@@ -296,6 +308,109 @@ public final class BpeTrainer implements Trainer {
                 i = next;
             }
             symbols[w] = scratch.toIntArray();
+        }
+        return new Prepared(idToToken, tokenToId, symbols, wordCounts);
+    }
+
+    /**
+     * Step 3 without sorting the words, with the ids of sorting them. A prefixed or suffixed character form gets
+     * its id when first met in code point order of the words: so the forms' order is that of the first word (in
+     * code point order) holding each form, and, within that word, of the form's first position. Each word is
+     * tokenized once in the map's order with a provisional id per form; every form remembers the smallest word
+     * that holds it and where; then the forms get their ids in that order and the provisional ids are replaced.
+     * The merge loop's result does not depend on the order of the words (pair counts are sums, position lists
+     * are sets), so only the ids had to be those of the sorted visit.
+     */
+    private Prepared prepareUnsorted(Object2LongOpenHashMap<String> words, List<String> idToToken,
+                                     Object2IntOpenHashMap<String> tokenToId) {
+        int n = words.size();
+        String[] wordAt = new String[n];
+        int[][] symbols = new int[n][];
+        long[] wordCounts = new long[n];
+        // Provisional ids count down from -2 (-1 is a character left out of the alphabet): form k is -2 - k.
+        Int2IntOpenHashMap[] provisional = new Int2IntOpenHashMap[4];
+        for (int f = 0; f < provisional.length; f++) {
+            provisional[f] = new Int2IntOpenHashMap();
+            provisional[f].defaultReturnValue(Integer.MIN_VALUE);
+        }
+        IntArrayList formCp = new IntArrayList();
+        IntArrayList formKind = new IntArrayList();
+        IntArrayList bestWord = new IntArrayList();
+        IntArrayList bestPos = new IntArrayList();
+        IntArrayList scratch = new IntArrayList();
+        // The plain character's id per code point, looked up once: -1 left out of the alphabet, MIN_VALUE not yet.
+        Int2IntOpenHashMap plainIds = new Int2IntOpenHashMap();
+        plainIds.defaultReturnValue(Integer.MIN_VALUE);
+        int w = 0;
+        for (Object2LongMap.Entry<String> e : words.object2LongEntrySet()) {
+            String word = e.getKey();
+            wordAt[w] = word;
+            wordCounts[w] = e.getLongValue();
+            scratch.clear();
+            int len = word.length();
+            for (int i = 0; i < len; ) {
+                int cp = word.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                int form = (i > 0 && continuingSubwordPrefix != null ? 1 : 0)
+                        | (next == len && endOfWordSuffix != null ? 2 : 0);
+                int plain = plainIds.get(cp);
+                if (plain == Integer.MIN_VALUE) {
+                    plain = tokenToId.getInt(new String(Character.toChars(cp)));
+                    plainIds.put(cp, plain);
+                }
+                if (plain >= 0) {
+                    if (form == 0) {
+                        scratch.add(plain);
+                    } else {
+                        int k = provisional[form].get(cp);
+                        if (k == Integer.MIN_VALUE) {
+                            k = formCp.size();
+                            provisional[form].put(cp, k);
+                            formCp.add(cp);
+                            formKind.add(form);
+                            bestWord.add(w);
+                            bestPos.add(i);
+                        } else if (bestWord.getInt(k) != w
+                                && WordCounts.compareCodePoints(word, wordAt[bestWord.getInt(k)]) < 0) {
+                            bestWord.set(k, w);
+                            bestPos.set(k, i);
+                        }
+                        scratch.add(-2 - k);
+                    }
+                }
+                i = next;
+            }
+            symbols[w] = scratch.toIntArray();
+            w++;
+        }
+        Integer[] order = new Integer[formCp.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (x, y) -> {
+            int bx = bestWord.getInt(x);
+            int by = bestWord.getInt(y);
+            if (bx != by) {
+                return WordCounts.compareCodePoints(wordAt[bx], wordAt[by]);
+            }
+            return Integer.compare(bestPos.getInt(x), bestPos.getInt(y));
+        });
+        int[] finalId = new int[order.length];
+        for (int k : order) {
+            String c = new String(Character.toChars(formCp.getInt(k)));
+            int form = formKind.getInt(k);
+            String token = (form & 1) != 0 ? continuingSubwordPrefix + c : c;
+            if ((form & 2) != 0) {
+                token = token + endOfWordSuffix;
+            }
+            finalId[k] = addToken(token, idToToken, tokenToId);
+        }
+        for (int[] word : symbols) {
+            for (int i = 0; i < word.length; i++) {
+                if (word[i] < 0) {
+                    word[i] = finalId[-2 - word[i]];
+                }
+            }
         }
         return new Prepared(idToToken, tokenToId, symbols, wordCounts);
     }

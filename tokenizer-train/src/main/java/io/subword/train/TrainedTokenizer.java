@@ -48,10 +48,21 @@ public final class TrainedTokenizer {
     public static final String TOKENIZER_MODEL = "tokenizer.model";
 
     private final Family family;
-    private final Tokenizer tokenizer;
+    /** The tokenizer, being built on a thread of its own (see {@link #building}) or already built. */
+    private final java.util.concurrent.FutureTask<Tokenizer> tokenizer;
+    private final Vocabulary vocabulary;
     private final List<Merge> merges;
     /** The SentencePiece model of {@link Family#UNIGRAM}, {@code null} otherwise. */
     private final SentencePieceModel sentencePiece;
+    /**
+     * The pipeline around a model of the given vocabulary and merges, for {@link StreamedTokenizerJson}'s skeleton;
+     * {@code null} when tokenizer.json is written from the tokenizer itself.
+     */
+    private final java.util.function.BiFunction<Vocabulary, List<Merge>, Tokenizer> pipeline;
+    /** Tokens the pipeline looks up in the vocabulary (special and unknown tokens): the skeleton must hold them. */
+    private final List<String> lookedUp;
+    /** See {@link #skeleton()}; {@code null} when tokenizer.json is written from the tokenizer itself. */
+    private final Tokenizer skeleton;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
         this(family, tokenizer, merges, null);
@@ -59,9 +70,47 @@ public final class TrainedTokenizer {
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges, SentencePieceModel sentencePiece) {
         this.family = family;
-        this.tokenizer = tokenizer;
+        this.tokenizer = new java.util.concurrent.FutureTask<>(() -> tokenizer);
+        this.tokenizer.run();
+        this.vocabulary = tokenizer.model().vocabulary();
         this.merges = List.copyOf(merges);
         this.sentencePiece = sentencePiece;
+        this.pipeline = null;
+        this.lookedUp = List.of();
+        this.skeleton = null;
+    }
+
+    /**
+     * A BPE or WordPiece result whose tokenizer is built on a thread of its own while the files are written (the
+     * files need only the vocabulary and the merges; building the model's tables took as long as writing them).
+     */
+    private TrainedTokenizer(Family family, Vocabulary vocabulary, List<Merge> merges, List<String> lookedUp,
+                             java.util.function.BiFunction<Vocabulary, List<Merge>, Tokenizer> pipeline) {
+        this.family = family;
+        this.vocabulary = vocabulary;
+        this.merges = List.copyOf(merges);
+        this.sentencePiece = null;
+        this.pipeline = pipeline;
+        this.lookedUp = List.copyOf(lookedUp);
+        // The skeleton is built here, on the caller's thread: it runs the pipeline's checks (a WordPiece vocabulary
+        // without its unknown token, [CLS] or [SEP]) so that they fail here, as building the tokenizer here did.
+        this.skeleton = skeleton();
+        if (skeleton == null) {
+            Tokenizer built = pipeline.apply(vocabulary, this.merges);
+            this.tokenizer = new java.util.concurrent.FutureTask<>(() -> built);
+            this.tokenizer.run();
+        } else {
+            this.tokenizer = building(() -> pipeline.apply(vocabulary, this.merges));
+        }
+    }
+
+    private static java.util.concurrent.FutureTask<Tokenizer> building(
+            java.util.concurrent.Callable<Tokenizer> build) {
+        java.util.concurrent.FutureTask<Tokenizer> task = new java.util.concurrent.FutureTask<>(build);
+        Thread t = new Thread(task, "subword-build-tokenizer");
+        t.setDaemon(true);
+        t.start();
+        return task;
     }
 
     /**
@@ -79,36 +128,39 @@ public final class TrainedTokenizer {
             throw new IllegalArgumentException("the model is " + (data.byteLevel() ? "" : "not ")
                     + "byte-level, which a " + family + " tokenizer is not");
         }
-        Vocabulary vocab = data.vocabulary();
         List<Merge> merges = new ArrayList<>(data.merges().size());
         for (BpeModelData.Merge m : data.merges()) {
             merges.add(new Merge(m.left(), m.right()));
         }
-        MergeTable table = MergeTable.fromMerges(vocab, merges, data.continuingSubwordPrefix());
-        Tokenizer.Builder b;
-        if (family == Family.BYTE_LEVEL) {
-            b = Tokenizer.builder(Bpe.byteLevel(vocab, table))
-                    .preTokenizer(family.preTokenizer())
-                    // ByteLevelBPETokenizer: processors.ByteLevel(trim_offsets=False), HF's other flags default.
-                    .postProcessor(ByteLevelPostProcessor.gpt2())
-                    .decoder(ByteLevelDecoder.INSTANCE);
-        } else {
-            String suffix = data.endOfWordSuffix();
-            Bpe.Builder model = Bpe.builder(vocab, table)
-                    .continuingSubwordPrefix(data.continuingSubwordPrefix())
-                    .endOfWordSuffix(suffix);
-            if (vocab.contains(Family.BPE_UNK_TOKEN)) {
-                // Without it in the vocabulary, unknown characters are dropped, as HF does with no unk token.
-                model.unkToken(Family.BPE_UNK_TOKEN);
+        List<String> lookedUp = new ArrayList<>(data.specialTokens());
+        lookedUp.add(Family.BPE_UNK_TOKEN);
+        return new TrainedTokenizer(family, data.vocabulary(), merges, lookedUp, (vocab, ms) -> {
+            MergeTable table = MergeTable.fromMerges(vocab, ms, data.continuingSubwordPrefix());
+            Tokenizer.Builder b;
+            if (family == Family.BYTE_LEVEL) {
+                b = Tokenizer.builder(Bpe.byteLevel(vocab, table))
+                        .preTokenizer(family.preTokenizer())
+                        // ByteLevelBPETokenizer: processors.ByteLevel(trim_offsets=False), HF's other flags default.
+                        .postProcessor(ByteLevelPostProcessor.gpt2())
+                        .decoder(ByteLevelDecoder.INSTANCE);
+            } else {
+                String suffix = data.endOfWordSuffix();
+                Bpe.Builder model = Bpe.builder(vocab, table)
+                        .continuingSubwordPrefix(data.continuingSubwordPrefix())
+                        .endOfWordSuffix(suffix);
+                if (vocab.contains(Family.BPE_UNK_TOKEN)) {
+                    // Without it in the vocabulary, unknown characters are dropped, as HF does with no unk token.
+                    model.unkToken(Family.BPE_UNK_TOKEN);
+                }
+                b = Tokenizer.builder(model.build())
+                        .preTokenizer(family.preTokenizer());
+                if (suffix != null) {
+                    b.decoder(new BpeDecoder(suffix));
+                }
             }
-            b = Tokenizer.builder(model.build())
-                    .preTokenizer(family.preTokenizer());
-            if (suffix != null) {
-                b.decoder(new BpeDecoder(suffix));
-            }
-        }
-        b.normalizer(family.normalizer(lowercase)).addedTokens(specials(vocab, data.specialTokens()));
-        return new TrainedTokenizer(family, b.build(), merges);
+            return b.normalizer(family.normalizer(lowercase)).addedTokens(specials(vocab, data.specialTokens()))
+                    .build();
+        });
     }
 
     /**
@@ -118,16 +170,17 @@ public final class TrainedTokenizer {
      */
     public static TrainedTokenizer ofWordPiece(WordPieceModelData data, boolean lowercase) {
         Objects.requireNonNull(data, "data");
-        Vocabulary vocab = data.vocabulary();
-        Tokenizer tok = Tokenizer.builder(WordPiece.of(vocab, data.unkToken(), data.continuingSubwordPrefix(),
-                        MAX_INPUT_CHARS_PER_WORD))
-                .normalizer(Family.WORD_PIECE.normalizer(lowercase))
-                .preTokenizer(Family.WORD_PIECE.preTokenizer())
-                .postProcessor(BertProcessing.of(vocab))
-                .decoder(new WordPieceDecoder(data.continuingSubwordPrefix(), true))
-                .addedTokens(specials(vocab, data.specialTokens()))
-                .build();
-        return new TrainedTokenizer(Family.WORD_PIECE, tok, List.of());
+        List<String> lookedUp = new ArrayList<>(data.specialTokens());
+        lookedUp.add(data.unkToken());
+        return new TrainedTokenizer(Family.WORD_PIECE, data.vocabulary(), List.of(), lookedUp, (vocab, ms) ->
+                Tokenizer.builder(WordPiece.of(vocab, data.unkToken(), data.continuingSubwordPrefix(),
+                                MAX_INPUT_CHARS_PER_WORD))
+                        .normalizer(Family.WORD_PIECE.normalizer(lowercase))
+                        .preTokenizer(Family.WORD_PIECE.preTokenizer())
+                        .postProcessor(BertProcessing.of(vocab))
+                        .decoder(new WordPieceDecoder(data.continuingSubwordPrefix(), true))
+                        .addedTokens(specials(vocab, data.specialTokens()))
+                        .build());
     }
 
     /** The word-level tokenizer around {@code model}: char-level BPE's normalizer and pre-tokenizer. */
@@ -181,7 +234,29 @@ public final class TrainedTokenizer {
 
     /** The tokenizer, with the pipeline of its family. */
     public Tokenizer tokenizer() {
-        return tokenizer;
+        try {
+            return tokenizer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the tokenizer", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(cause);
+    }
+
+    /** The vocabulary (the tokenizer's model's), without waiting for the tokenizer to be built. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** The merges in rank order; empty for WordPiece. */
@@ -258,16 +333,15 @@ public final class TrainedTokenizer {
     }
 
     private void write(String name, Path file) throws IOException {
-        Vocabulary vocab = tokenizer.model().vocabulary();
         switch (name) {
-            case VOCAB_TXT -> VocabTxt.write(vocab, file);
-            case VOCAB_JSON -> VocabJson.write(vocab, file);
+            case VOCAB_TXT -> VocabTxt.write(vocabulary, file);
+            case VOCAB_JSON -> VocabJson.write(vocabulary, file);
             case MERGES_TXT -> MergesTxt.write(merges, file);
             case TOKENIZER_JSON -> {
                 if (sentencePiece != null) {
                     AtomicFiles.writeString(file, sentencePiece.toHuggingFaceJson());
-                } else {
-                    TokenizerJson.write(tokenizer, file);
+                } else if (skeleton == null || !StreamedTokenizerJson.write(skeleton, vocabulary, merges, file)) {
+                    TokenizerJson.write(tokenizer(), file);
                 }
             }
             case TOKENIZER_MODEL -> sentencePiece.write(file);
@@ -275,9 +349,31 @@ public final class TrainedTokenizer {
         }
     }
 
+    /**
+     * The pipeline around the first ids of the vocabulary (the special tokens, the unknown token and room for the
+     * alphabet) and no merges, from which {@link StreamedTokenizerJson} takes everything but the vocabulary and the
+     * merges; {@code null} when this result has no such pipeline or those ids are not all tokens.
+     */
+    private Tokenizer skeleton() {
+        if (pipeline == null) {
+            return null;
+        }
+        List<String> tokens = vocabulary.tokens();
+        int firstIds = 0;
+        for (String t : lookedUp) {
+            firstIds = Math.max(firstIds, vocabulary.id(t) + 1);
+        }
+        firstIds = Math.min(tokens.size(), firstIds + 256);
+        List<String> first = tokens.subList(0, firstIds);
+        if (first.contains(null) || firstIds > 4096) {
+            return null;
+        }
+        return pipeline.apply(Vocabulary.of(first), List.of());
+    }
+
     @Override
     public String toString() {
-        return "TrainedTokenizer[" + family + ", " + tokenizer.vocabulary().size() + " tokens, " + merges.size()
+        return "TrainedTokenizer[" + family + ", " + vocabulary.size() + " tokens, " + merges.size()
                 + " merges]";
     }
 }

@@ -6,8 +6,6 @@ import io.subword.pretokenize.PreTokenizer;
 import io.subword.pretokenize.Spans;
 import io.subword.progress.TrainingListener;
 import io.subword.vocab.io.InputFormatException;
-import it.unimi.dsi.fastutil.objects.Object2LongMap;
-import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -22,13 +20,18 @@ import java.util.concurrent.Future;
  * split by the pre-tokenizer, and every word is counted.
  *
  * <p>Lines are read on the calling thread in chunks of {@link Builder#chunkLines(int) a fixed number of
- * lines}; worker threads count each chunk into its own table, and the chunk tables are added to the result
- * in corpus order. The result is therefore the same for any number of threads, pruning included: the word
+ * lines} or of {@value #CHUNK_CHARS} chars, whichever comes first (so that a corpus of long lines still makes
+ * enough chunks to keep every thread busy); worker threads count each chunk into its own table, keyed by the
+ * words' chars where they stand in the line (no {@code String} per occurrence), and the chunk tables are added
+ * to the result in corpus order. The result is therefore the same for any number of threads, pruning included: the word
  * table is pruned only right after a chunk is added, when it holds more than {@link Builder#maxEntries(int)}
  * words, by dropping the words seen fewer than a threshold that rises by one at each step (as fastText's
  * dictionary does) until at most three quarters of the limit remain. Immutable and reusable.
  */
 public final class WordCounter {
+    /** The most chars of text in one chunk (a chunk ends after the line that reaches it). */
+    static final int CHUNK_CHARS = 1 << 18;
+
     private final Normalizer normalizer;
     private final PreTokenizer preTokenizer;
     private final int threads;
@@ -117,7 +120,7 @@ public final class WordCounter {
             }
             listener.bytesRead(lines.bytesRead(), totalBytes);
         }
-        return new WordCounts(merger.table, merger.minCount);
+        return new WordCounts(merger.table.toMap(), merger.minCount);
     }
 
     private void countParallel(Corpus.Lines lines, Merger merger, TrainingListener listener, long totalBytes)
@@ -128,7 +131,7 @@ public final class WordCounter {
             return t;
         });
         try {
-            ArrayDeque<Future<Object2LongOpenHashMap<String>>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<WordTable>> inFlight = new ArrayDeque<>();
             ArrayDeque<Integer> sizes = new ArrayDeque<>();
             String[] chunk;
             while ((chunk = readChunk(lines)) != null) {
@@ -150,7 +153,7 @@ public final class WordCounter {
         }
     }
 
-    private static Object2LongOpenHashMap<String> await(Future<Object2LongOpenHashMap<String>> f) {
+    private static WordTable await(Future<WordTable> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -169,21 +172,26 @@ public final class WordCounter {
     }
 
     private String[] readChunk(Corpus.Lines lines) throws IOException, InputFormatException {
-        String[] chunk = new String[chunkLines];
+        String[] chunk = new String[Math.min(chunkLines, 4096)];
         int n = 0;
+        long chars = 0;
         String line;
-        while (n < chunkLines && (line = lines.next()) != null) {
+        while (n < chunkLines && chars < CHUNK_CHARS && (line = lines.next()) != null) {
+            if (n == chunk.length) {
+                chunk = java.util.Arrays.copyOf(chunk, (int) Math.min(chunkLines, 2L * n));
+            }
             chunk[n++] = line;
+            chars += line.length();
         }
         if (n == 0) {
             return null;
         }
-        return n == chunkLines ? chunk : java.util.Arrays.copyOf(chunk, n);
+        return n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n);
     }
 
     /** Counts the words of some lines into a fresh table. */
-    Object2LongOpenHashMap<String> countChunk(String[] lines) {
-        Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>(lines.length * 4);
+    WordTable countChunk(String[] lines) {
+        WordTable table = new WordTable(1024);
         countInto(java.util.Arrays.asList(lines).iterator(), table);
         return table;
     }
@@ -195,13 +203,14 @@ public final class WordCounter {
      * of these lines only.
      */
     public WordCounts countLines(java.util.Iterator<String> lines) {
-        Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>();
+        WordTable table = new WordTable(1024);
         countInto(lines, table);
-        return new WordCounts(table, 0);
+        return new WordCounts(table.toMap(), 0);
     }
 
-    private void countInto(java.util.Iterator<String> lines, Object2LongOpenHashMap<String> table) {
+    private void countInto(java.util.Iterator<String> lines, WordTable table) {
         Spans spans = new Spans();
+        char[] chars = new char[256];
         while (lines.hasNext()) {
             String line = lines.next();
             NormalizedText text = NormalizedText.of(line);
@@ -212,15 +221,19 @@ public final class WordCounter {
             String s = text.text();
             spans.clear();
             preTokenizer.split(s, 0, s.length(), spans);
+            if (s.length() > chars.length) {
+                chars = new char[Math.max(s.length(), chars.length * 2)];
+            }
+            s.getChars(0, s.length(), chars, 0);
             for (int i = 0; i < spans.size(); i++) {
-                table.addTo(s.substring(spans.start(i), spans.end(i)), 1L);
+                table.add(chars, spans.start(i), spans.end(i));
             }
         }
     }
 
     /** Adds chunk tables in order and prunes at the deterministic points between them. */
     private final class Merger {
-        final Object2LongOpenHashMap<String> table = new Object2LongOpenHashMap<>();
+        final WordTable table = new WordTable(1 << 16);
         final TrainingListener listener;
         long lines;
         long minCount;
@@ -229,10 +242,8 @@ public final class WordCounter {
             this.listener = listener;
         }
 
-        void add(Object2LongOpenHashMap<String> chunk, int chunkLineCount) {
-            for (Object2LongMap.Entry<String> e : chunk.object2LongEntrySet()) {
-                table.addTo(e.getKey(), e.getLongValue());
-            }
+        void add(WordTable chunk, int chunkLineCount) {
+            table.addAll(chunk);
             lines += chunkLineCount;
             if (table.size() > maxEntries) {
                 prune();
@@ -246,9 +257,8 @@ public final class WordCounter {
             while (table.size() > target) {
                 minCount = Math.max(minCount, 1) + 1;
                 long threshold = minCount;
-                table.object2LongEntrySet().removeIf(e -> e.getLongValue() < threshold);
+                table.removeBelow(threshold);
             }
-            table.trim();
             listener.pruned(minCount, before, table.size());
         }
     }

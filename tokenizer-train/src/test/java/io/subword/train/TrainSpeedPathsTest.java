@@ -102,4 +102,50 @@ class TrainSpeedPathsTest {
             assertArrayEquals(expected, words, "surrogates: " + surrogates);
         }
     }
+    /**
+     * The hf path gives prefixed and suffixed character forms their ids without sorting the words; the ids must be
+     * those of visiting the words in code point order (the sorted path, which the other WordPiece modes use). The
+     * words are given in an order unlike code point order, with forms first met at different positions, characters
+     * above U+FFFF (whose surrogates sort after U+E000, unlike String order) and a character left out by the
+     * alphabet limit. With no room for merges, the learned vocabulary is exactly the prepared one.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = ';', value = {
+            "BPE;        zq yx xz \uE000b b\uD83D\uDE00 ba ab a\uE000 qqz",
+            "WORD_PIECE; zq yx xz \uE000b b\uD83D\uDE00 ba ab a\uE000 qqz",
+            "WORD_PIECE; dcba abcd bdca cadb dd a",
+            "BPE;        dcba abcd bdca cadb dd a",
+    })
+    void hfPathGivesTheSortedPathsIds(Family family, String words) {
+        Map<String, Long> map = new LinkedHashMap<>();
+        String[] list = unescape(words).split(" ");
+        for (int i = 0; i < list.length; i++) {
+            map.put(list[i], 1L + i % 3);
+        }
+        WordCounts counts = WordCounts.of(map);
+        TrainingOptions.Builder options = TrainingOptions.builder().vocabSize(1000).limitAlphabet(6);
+        BpeTrainer trainer = family == Family.WORD_PIECE
+                ? BpeTrainer.withPrefix(options.specialTokens(List.of("[UNK]")).build(), "##")
+                : BpeTrainer.of(family, options.build());
+        List<String> sorted = trainer.prepare(counts, TrainingListener.NONE).idToToken();
+        BpeTrainer noMerges = family == Family.WORD_PIECE
+                ? BpeTrainer.withPrefix(options.vocabSize(sorted.size()).build(), "##")
+                : BpeTrainer.of(family, options.vocabSize(sorted.size()).build());
+        assertTrue(sorted.stream().anyMatch(t -> t.startsWith("##") || t.endsWith("</w>")), "forms were made");
+        assertEquals(sorted, noMerges.learn(counts, TrainingListener.NONE).vocabulary().tokens());
+    }
+
+    /** {@code s} with each backslash-u and four hex digits (as a CSV row writes a char) made that char. */
+    static String unescape(String s) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            if (s.startsWith("\\u", i)) {
+                out.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                out.append(s.charAt(i));
+            }
+        }
+        return out.toString();
+    }
 }
