@@ -12,7 +12,6 @@ import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -522,13 +521,8 @@ final class BpeMerger {
                     futures.add(pool.submit(() -> countRange(from, to)));
                 }
                 for (Future<PairTable> f : futures) {
-                    tables.add(f.get());
+                    tables.add(Await.result(f, "counting pairs"));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while counting pairs", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
             } finally {
                 pool.shutdownNow();
             }

@@ -10,7 +10,6 @@ import io.subword.vocab.io.InputFormatException;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -154,21 +153,7 @@ public final class WordCounter {
     }
 
     private static WordTable await(Future<WordTable> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting words", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Await.result(f, "counting words");
     }
 
     private String[] readChunk(Corpus.Lines lines) throws IOException, InputFormatException {
