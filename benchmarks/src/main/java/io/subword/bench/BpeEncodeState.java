@@ -71,7 +71,7 @@ public abstract class BpeEncodeState {
         for (String line : lines) {
             int[] a = ours.encode(line, SpecialTokenPolicy.ORDINARY).ids();
             int[] b = jtokkit.encodeOrdinary(line).toArray();
-            if (!Arrays.equals(a, b)) {
+            if (!Arrays.equals(a, b) || !Arrays.equals(ours.encodeIds(line), b)) {
                 throw new IllegalStateException(encoding + " on " + corpus + ": ours and jtokkit differ on " + line);
             }
         }

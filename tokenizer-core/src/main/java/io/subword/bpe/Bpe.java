@@ -3,6 +3,7 @@ package io.subword.bpe;
 import io.subword.model.MergeModel;
 import io.subword.model.Model;
 import io.subword.model.TokenBuffer;
+import io.subword.pretokenize.Spans;
 import io.subword.vocab.ByteAlphabet;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
@@ -347,6 +348,35 @@ public final class Bpe implements MergeModel {
             int from = out.size();
             tokenize(text, start, end, out, s);
             hot.put(out, from, start);
+        }
+    }
+
+    /** All words with one fetch of the thread's scratch (a {@code ThreadLocal} lookup per word showed on English). */
+    @Override
+    public void tokenize(CharSequence text, Spans words, TokenBuffer out, int[] wordEnds) {
+        int count = words.size();
+        if (count == 0) {
+            return;
+        }
+        Scratch s = scratch.get();
+        HotPieces hot = s.hot;
+        for (int w = 0; w < count; w++) {
+            int start = words.start(w);
+            int end = words.end(w);
+            if (start >= end) {
+                // no tokens
+            } else if (hot == null) {
+                tokenize(text, start, end, out, s);
+            } else if (hot.find(text, start, end)) {
+                hot.emit(start, out);
+            } else {
+                int from = out.size();
+                tokenize(text, start, end, out, s);
+                hot.put(out, from, start);
+            }
+            if (wordEnds != null) {
+                wordEnds[w] = out.size();
+            }
         }
     }
 
