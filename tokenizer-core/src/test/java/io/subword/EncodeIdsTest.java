@@ -49,12 +49,12 @@ class EncodeIdsTest {
 
     /** Tiny ranks of {@link BpeTokenizersTest}: the ids are written out, so both paths are checked. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            tiny          | hello world                  | 259 264
-            tiny          | helloworld                   | 259 119 261 263
-            tiny          | ''                           | ''
-            tiny          | hello<|endoftext|> world     | 259 265 264
-            tiny-ordinary | hi<|endoftext|>              | 104 105 60 124 101 110 100 111 102 116 101 120 116 124 62
+    @CsvSource(delimiter = ';', textBlock = """
+            tiny          ; hello world                  ; 259 264
+            tiny          ; helloworld                   ; 259 119 261 263
+            tiny          ; ''                           ; ''
+            tiny          ; hello<|endoftext|> world     ; 259 265 264
+            tiny-ordinary ; hi<|endoftext|>              ; 104 105 60 124 101 110 100 111 102 116 101 120 116 124 62
             """)
     void idsOfTinyRanks(String name, String text, String expected) {
         Tokenizer tok = tokenizer(name);
@@ -65,15 +65,15 @@ class EncodeIdsTest {
 
     /** Real tokenizers: the ids-only path against the full one. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            cl100k         | The government's plan, in 2024: 12,345 units.
-            cl100k         | Café naïve coöperation — ünïcödé 日本語 🙂
-            cl100k         | before<|endoftext|>after <|fim_prefix|>x
-            cl100k         | '  spaces   and\ttabs\r\nnew lines  '
-            bert           | Hello, World! [SEP] Ünïcödé inimagináveis 日本
-            bert           | '   [CLS][MASK]  end  '
-            bert-truncated | one two three four five six
-            bert-padded    | one two
+    @CsvSource(delimiter = ';', textBlock = """
+            cl100k         ; The government's plan, in 2024: 12,345 units.
+            cl100k         ; Café naïve coöperation — ünïcödé 日本語 🙂
+            cl100k         ; before<|endoftext|>after <|fim_prefix|>x
+            cl100k         ; '  spaces   and\ttabs  '
+            bert           ; Hello, World! [SEP] Ünïcödé inimagináveis 日本
+            bert           ; '   [CLS][MASK]  end  '
+            bert-truncated ; one two three four five six
+            bert-padded    ; one two
             """)
     void idsAreThoseOfEncode(String name, String text) {
         Tokenizer tok = tokenizer(name);
@@ -103,7 +103,8 @@ class EncodeIdsTest {
     @Test
     void batchIsOneByOne() {
         Tokenizer tok = tokenizer("cl100k");
-        List<String> lines = RealData.europarlSlice(200_000);
+        List<String> lines = new java.util.ArrayList<>(RealData.europarlSlice(200_000));
+        lines.add("line one\r\nline two\n\n  end  ");
         List<int[]> batch = tok.encodeIdsBatch(lines);
         assertEquals(lines.size(), batch.size());
         for (int i = 0; i < lines.size(); i++) {
