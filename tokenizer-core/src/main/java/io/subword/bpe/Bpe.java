@@ -351,17 +351,7 @@ public final class Bpe implements MergeModel {
         if (start >= end) {
             return;
         }
-        Scratch s = scratch.get();
-        HotPieces hot = s.hot;
-        if (hot == null) {
-            tokenize(text, start, end, out, s);
-        } else if (hot.find(text, start, end)) {
-            hot.emit(start, out);
-        } else {
-            int from = out.size();
-            tokenize(text, start, end, out, s);
-            hot.put(out, from, start);
-        }
+        tokenizeWord(text, start, end, out, scratch.get());
     }
 
     /** All words with one fetch of the thread's scratch (a {@code ThreadLocal} lookup per word showed on English). */
@@ -372,24 +362,29 @@ public final class Bpe implements MergeModel {
             return;
         }
         Scratch s = scratch.get();
-        HotPieces hot = s.hot;
         for (int w = 0; w < count; w++) {
             int start = words.start(w);
             int end = words.end(w);
-            if (start >= end) {
-                // no tokens
-            } else if (hot == null) {
-                tokenize(text, start, end, out, s);
-            } else if (hot.find(text, start, end)) {
-                hot.emit(start, out);
-            } else {
-                int from = out.size();
-                tokenize(text, start, end, out, s);
-                hot.put(out, from, start);
+            if (start < end) {
+                tokenizeWord(text, start, end, out, s);
             }
             if (wordEnds != null) {
                 wordEnds[w] = out.size();
             }
+        }
+    }
+
+    /** One non-empty word: from the hot pieces if held there, else tokenized and offered to them. */
+    private void tokenizeWord(CharSequence text, int start, int end, TokenBuffer out, Scratch s) {
+        HotPieces hot = s.hot;
+        if (hot == null) {
+            tokenize(text, start, end, out, s);
+        } else if (hot.find(text, start, end)) {
+            hot.emit(start, out);
+        } else {
+            int from = out.size();
+            tokenize(text, start, end, out, s);
+            hot.put(out, from, start);
         }
     }
 
