@@ -243,6 +243,44 @@ public final class Tokenizer {
         return padding == null ? List.copyOf(list) : padding.apply(list);
     }
 
+    /**
+     * The ids of {@code text}, as {@code encode(text, false).ids()} gives them (the model's tokens and the added
+     * tokens found in the text, no post-processor tokens), with this tokenizer's {@linkplain #specialTokenPolicy()
+     * special-token policy}: what tiktoken's and jtokkit's {@code encode} return. Faster than {@link #encode}: without
+     * truncation and padding it builds no {@link Encoding}, offsets or word ids.
+     *
+     * @throws IllegalArgumentException naming the first special token in {@code text} that the policy disallows
+     */
+    public int[] encodeIds(String text) {
+        if (truncation != null || padding != null) {
+            return encode(text, false).ids();
+        }
+        Scratch s = scratch.get();
+        encodeTokens(text, specialTokenPolicy, s, false);
+        int[] ids = s.out.idsCopy();
+        releaseIfHuge(s);
+        return ids;
+    }
+
+    /** The number of {@link #encodeIds} of {@code text}, without building them. */
+    public int countTokens(String text) {
+        if (truncation != null || padding != null) {
+            return encode(text, false).size();
+        }
+        Scratch s = scratch.get();
+        encodeTokens(text, specialTokenPolicy, s, false);
+        int n = s.out.size();
+        releaseIfHuge(s);
+        return n;
+    }
+
+    /** {@link #encodeIds} of each text, in parallel; the same as one by one. */
+    public List<int[]> encodeIdsBatch(List<String> texts) {
+        int[][] out = new int[texts.size()][];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = encodeIds(texts.get(i)));
+        return List.of(out);
+    }
+
     private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens,
                                     SpecialTokenPolicy policy) {
         Encoding a = encodeSequence(first, policy);
@@ -265,12 +303,15 @@ public final class Tokenizer {
         final TokenBuffer out = new TokenBuffer(256);
         final TokenBuffer matches = new TokenBuffer(8);
         final TokenBuffer normalizedMatches = new TokenBuffer(8);
-        final TokenBuffer pieces = new TokenBuffer(64);
         final Spans words = new Spans();
         int[] wordIds = new int[256];
+        /** Per word of the current piece, the token count after it (the model fills it). */
+        int[] wordEnds = new int[64];
         int wordCount;
         SpecialTokenPolicy policy;
         SplittableRandom random;
+        /** Whether this encode keeps offsets and word ids (not for {@link #encodeIds}). */
+        boolean offsets;
 
         void addWordId(int at, int word) {
             if (at >= wordIds.length) {
@@ -278,18 +319,47 @@ public final class Tokenizer {
             }
             wordIds[at] = word;
         }
+
+        int[] wordEnds(int words) {
+            if (wordEnds.length < words) {
+                wordEnds = new int[Math.max(words, wordEnds.length * 2)];
+            }
+            return wordEnds;
+        }
     }
 
     private Encoding encodeSequence(String text, SpecialTokenPolicy policy) {
+        Scratch s = scratch.get();
+        encodeTokens(text, policy, s, true);
+        int size = s.out.size();
+        Encoding e = Encoding.owningSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
+                Arrays.copyOf(s.wordIds, size));
+        releaseIfHuge(s);
+        return e;
+    }
+
+    private void releaseIfHuge(Scratch s) {
+        if (s.out.size() > SCRATCH_KEEP_TOKENS) {
+            // the buffers grew to this input; drop them rather than pin them to the thread for its lifetime
+            scratch.remove();
+        }
+    }
+
+    /**
+     * Runs the pipeline up to the model on {@code text} into {@code s.out}: ids, and with {@code offsets} the
+     * tokens' ranges in {@code text} and their word ids ({@code s.wordIds}); without, the ranges are left in the
+     * coordinates of whatever text the model saw.
+     */
+    private void encodeTokens(String text, SpecialTokenPolicy policy, Scratch s, boolean offsets) {
         AddedToken disallowed = added.firstDisallowed(text, policy);
         if (disallowed != null) {
             throw new IllegalArgumentException("the text contains the special token "
                     + Vocabulary.quote(disallowed.content()) + ", which is disallowed; allow it to encode it as"
                     + " a special token, or encode it as ordinary text (SpecialTokenPolicy.ORDINARY)");
         }
-        Scratch s = scratch.get();
         s.out.clear();
         s.matches.clear();
+        s.offsets = offsets;
         s.wordCount = 0;
         s.policy = policy;
         s.random = sampling == null ? null : sampling.randomFor(text);
@@ -307,18 +377,12 @@ public final class Tokenizer {
         if (at < n) {
             encodeSegment(text, at, n, s);
         }
-        int size = s.out.size();
-        Encoding e = Encoding.owningSequence(vocabulary, text, s.out.idsCopy(), s.out.startsCopy(), s.out.endsCopy(),
-                Arrays.copyOf(s.wordIds, size));
-        if (size > SCRATCH_KEEP_TOKENS) {
-            // the buffers grew to this input; drop them rather than pin them to the thread for its lifetime
-            scratch.remove();
-        }
-        return e;
     }
 
     private void emitWord(Scratch s, int id, int start, int end) {
-        s.addWordId(s.out.size(), s.wordCount++);
+        if (s.offsets) {
+            s.addWordId(s.out.size(), s.wordCount++);
+        }
         s.out.add(id, start, end);
     }
 
@@ -328,7 +392,9 @@ public final class Tokenizer {
      * its {@link PreTokenizer#prepare} step, e.g. a prefix space) runs on each piece between them.
      */
     private void encodeSegment(String text, int from, int to, Scratch s) {
-        NormalizedText normalized = NormalizedText.of(text, from, to);
+        // the whole text (no added token in it) is not copied
+        NormalizedText normalized = from == 0 && to == text.length() ? NormalizedText.of(text)
+                : NormalizedText.of(text, from, to);
         if (normalizer != null) {
             normalized = normalizer.normalize(normalized);
         }
@@ -364,19 +430,43 @@ public final class Tokenizer {
         } else {
             preTokenizer.split(norm, 0, norm.length(), words);
         }
-        TokenBuffer pieces = s.pieces;
-        for (int w = 0; w < words.size(); w++) {
-            pieces.clear();
-            if (s.random == null) {
-                encoder.tokenize(norm, words.start(w), words.end(w), pieces);
-            } else {
-                encoder.tokenize(norm, words.start(w), words.end(w), pieces, s.random);
+        // The model appends straight to the result; its ranges are mapped back to the caller's text after it.
+        TokenBuffer out = s.out;
+        int first = out.size();
+        int count = words.size();
+        int[] ends = s.offsets ? s.wordEnds(count) : null;
+        if (s.random == null) {
+            encoder.tokenize(norm, words, out, ends);
+        } else {
+            for (int w = 0; w < count; w++) {
+                encoder.tokenize(norm, words.start(w), words.end(w), out, s.random);
+                if (ends != null) {
+                    ends[w] = out.size();
+                }
             }
-            int word = s.wordCount++;
-            for (int p = 0; p < pieces.size(); p++) {
-                s.addWordId(s.out.size(), word);
-                s.out.add(pieces.id(p), normalized.originalStart(pieces.start(p)),
-                        normalized.originalEnd(pieces.end(p) - 1));
+        }
+        if (!s.offsets) {
+            return;
+        }
+        int t = first;
+        int word = s.wordCount;
+        for (int w = 0; w < count; w++, word++) {
+            for (int e = ends[w]; t < e; t++) {
+                s.addWordId(t, word);
+            }
+        }
+        s.wordCount = word;
+        int last = out.size();
+        if (normalized.hasIdentityAlignment()) {
+            int base = normalized.originalStart(0); // unit i stands for base + i
+            if (base != 0) {
+                for (int k = first; k < last; k++) {
+                    out.setRange(k, out.start(k) + base, out.end(k) + base);
+                }
+            }
+        } else {
+            for (int k = first; k < last; k++) {
+                out.setRange(k, normalized.originalStart(out.start(k)), normalized.originalEnd(out.end(k) - 1));
             }
         }
     }

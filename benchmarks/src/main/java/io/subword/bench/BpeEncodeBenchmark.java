@@ -21,6 +21,16 @@ public class BpeEncodeBenchmark extends BpeEncodeState {
         return tokens;
     }
 
+    /** Ids only ({@code Tokenizer.encodeIds}): the like-for-like peer of jtokkit's {@code encodeOrdinary}. */
+    @Benchmark
+    public long oursIds() {
+        long tokens = 0;
+        for (String line : lines) {
+            tokens += ours.encodeIds(line).length;
+        }
+        return tokens;
+    }
+
     @Benchmark
     public long jtokkit() {
         return jtokkitPerLine(jtokkit, lines);

@@ -31,11 +31,12 @@ import java.util.concurrent.TimeUnit;
  * the number of tokens so that the work cannot be optimized away; {@link Report} turns the time per pass into MB/s.
  *
  * <p>Ours is {@code Tokenizer.encode(line, SpecialTokenPolicy.ORDINARY)} of the tokenizer that
- * {@code Tokenizers.fromTiktoken} builds from the rank file: ids, offsets and the rest of an {@code Encoding}.
- * jtokkit's is {@code encodeOrdinary(line)}, ids only (jtokkit has no offsets). Both read the same rank files
+ * {@code Tokenizers.fromTiktoken} builds from the rank file: ids, offsets and the rest of an {@code Encoding};
+ * {@code oursIds} is {@code Tokenizer.encodeIds(line)}, the ids only, like for like with jtokkit's, which is
+ * {@code encodeOrdinary(line)} (jtokkit has no offsets). Both read the same rank files
  * ({@link RealData#tiktoken} holds jtokkit's); jtokkit is called directly rather than through
  * {@code JtokkitReference}, whose {@code int[]} copy of the ids would be charged to jtokkit. The setup checks that
- * both give the same ids for every line of the slice.
+ * all give the same ids for every line of the slice.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -71,7 +72,7 @@ public abstract class BpeEncodeState {
         for (String line : lines) {
             int[] a = ours.encode(line, SpecialTokenPolicy.ORDINARY).ids();
             int[] b = jtokkit.encodeOrdinary(line).toArray();
-            if (!Arrays.equals(a, b)) {
+            if (!Arrays.equals(a, b) || !Arrays.equals(ours.encodeIds(line), b)) {
                 throw new IllegalStateException(encoding + " on " + corpus + ": ours and jtokkit differ on " + line);
             }
         }

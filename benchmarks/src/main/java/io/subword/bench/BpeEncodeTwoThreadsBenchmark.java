@@ -11,6 +11,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@link #ours}: one {@code encodeBatch(lines)} call, which spreads the lines over the common fork-join pool
  *       and the calling thread (two workers on two cores);</li>
+ *   <li>{@link #oursIds}: one {@code encodeIdsBatch(lines)}, ids only;</li>
  *   <li>{@link #jtokkit}: jtokkit has no batch call; a parallel stream over the lines, the same two workers.</li>
  * </ul>
  * The tokenizers are shared by the workers (both are thread-safe; ours keeps its scratch and piece cache per
@@ -23,6 +24,16 @@ public class BpeEncodeTwoThreadsBenchmark extends BpeEncodeState {
         long tokens = 0;
         for (var e : ours.encodeBatch(lineList, false)) {
             tokens += e.size();
+        }
+        return tokens;
+    }
+
+    /** One {@code encodeIdsBatch(lines)}: ids only, like jtokkit. */
+    @Benchmark
+    public long oursIds() {
+        long tokens = 0;
+        for (int[] ids : ours.encodeIdsBatch(lineList)) {
+            tokens += ids.length;
         }
         return tokens;
     }

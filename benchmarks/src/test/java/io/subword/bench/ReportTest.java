@@ -64,7 +64,10 @@ class ReportTest {
                    "primaryMetric": {"score": 20.0, "scoreError": 2.0, "scoreUnit": "ms/op"}},
                   {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.ours", "threads": 2,
                    "params": {"encoding": "r50k_base", "sliceBytes": "1000"},
-                   "primaryMetric": {"score": 8.0, "scoreError": 1.0, "scoreUnit": "ms/op"}}
+                   "primaryMetric": {"score": 8.0, "scoreError": 1.0, "scoreUnit": "ms/op"}},
+                  {"benchmark": "io.subword.bench.BpeEncodeTwoThreadsBenchmark.oursIds", "threads": 2,
+                   "params": {"encoding": "r50k_base", "sliceBytes": "1000"},
+                   "primaryMetric": {"score": 5.0, "scoreError": 1.0, "scoreUnit": "ms/op"}}
                 ]
                 """);
         List<Report.Row> rows = Report.read(json);
@@ -76,5 +79,8 @@ class ReportTest {
         String table = Report.format(rows);
         assertTrue(table.contains("BpeEncodeTwoThreadsBenchmark [cl100k_base]: ours/jtokkit = 2.00x"), table);
         assertTrue(table.contains("BpeEncodeTwoThreadsBenchmark [r50k_base]: ours/jtokkit = 2.50x"), table);
+        // every method of ours against each peer, never one of ours against another
+        assertTrue(table.contains("BpeEncodeTwoThreadsBenchmark [r50k_base]: oursIds/jtokkit = 4.00x"), table);
+        assertTrue(!table.contains("ours/oursIds") && !table.contains("oursIds/ours"), table);
     }
 }

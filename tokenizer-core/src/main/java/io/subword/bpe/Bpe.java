@@ -3,6 +3,7 @@ package io.subword.bpe;
 import io.subword.model.MergeModel;
 import io.subword.model.Model;
 import io.subword.model.TokenBuffer;
+import io.subword.pretokenize.Spans;
 import io.subword.vocab.ByteAlphabet;
 import io.subword.vocab.MergeTable;
 import io.subword.vocab.Vocabulary;
@@ -45,8 +46,12 @@ import java.util.Objects;
  * not in the vocabulary is kept (for writing back) but never emitted; Hugging Face would fail on the first
  * unknown character instead.
  *
- * <p>Immutable and thread-safe. Each thread keeps a bounded cache of short words and its scratch arrays; a word
- * of more than 65,536 UTF-16 units drops them afterwards, so no thread keeps arrays sized to one huge word.
+ * <p>Immutable and thread-safe. Each thread that encodes keeps, per model, its scratch arrays and two bounded caches
+ * of words ({@link Builder#cacheCapacity}: at the default, about 512 KB of short ASCII pieces and 8,192 other words),
+ * shared by every tokenizer derived from the same model ({@code withTruncation}, ...); a word of more than 65,536
+ * UTF-16 units drops them afterwards, so no thread keeps arrays sized to one huge word. They are per thread rather
+ * than shared because every lookup may write (the most recent entry moves first), which on a shared table would
+ * bounce cache lines between cores.
  */
 public final class Bpe implements MergeModel {
     /** The default number of cached words per thread. */
@@ -307,7 +312,7 @@ public final class Bpe implements MergeModel {
         Scratch(MergeTable merges, PairMap pairMap, int cacheCapacity) {
             engine = new MergeEngine(merges, pairMap);
             cache = cacheCapacity > 0 ? new PieceCache(cacheCapacity) : null;
-            hot = cacheCapacity > 0 ? new HotPieces(HOT_SETS) : null;
+            hot = cacheCapacity > 0 ? new HotPieces(hotSets(cacheCapacity)) : null;
         }
 
         void ensure(int units) {
@@ -329,15 +334,48 @@ public final class Bpe implements MergeModel {
         }
     }
 
-    /** Sets (of two entries) of the per-thread {@link HotPieces}. */
+    /** The most sets (of two entries) a per-thread {@link HotPieces} has: 512 KB, at the default cache capacity. */
     private static final int HOT_SETS = 8192;
+
+    /**
+     * The sets of a thread's {@link HotPieces} for a cache capacity of {@code cacheCapacity} words: as many as the
+     * capacity (a power of two, at most {@value #HOT_SETS}), so that the one knob bounds both caches' memory per
+     * thread (64 bytes a set: 512 KB at the default 8,192, 64 KB at 1,024).
+     */
+    static int hotSets(int cacheCapacity) {
+        return Math.min(HOT_SETS, Integer.highestOneBit(Math.max(1, cacheCapacity)));
+    }
 
     @Override
     public void tokenize(CharSequence text, int start, int end, TokenBuffer out) {
         if (start >= end) {
             return;
         }
+        tokenizeWord(text, start, end, out, scratch.get());
+    }
+
+    /** All words with one fetch of the thread's scratch (a {@code ThreadLocal} lookup per word showed on English). */
+    @Override
+    public void tokenize(CharSequence text, Spans words, TokenBuffer out, int[] wordEnds) {
+        int count = words.size();
+        if (count == 0) {
+            return;
+        }
         Scratch s = scratch.get();
+        for (int w = 0; w < count; w++) {
+            int start = words.start(w);
+            int end = words.end(w);
+            if (start < end) {
+                tokenizeWord(text, start, end, out, s);
+            }
+            if (wordEnds != null) {
+                wordEnds[w] = out.size();
+            }
+        }
+    }
+
+    /** One non-empty word: from the hot pieces if held there, else tokenized and offered to them. */
+    private void tokenizeWord(CharSequence text, int start, int end, TokenBuffer out, Scratch s) {
         HotPieces hot = s.hot;
         if (hot == null) {
             tokenize(text, start, end, out, s);

@@ -56,6 +56,15 @@ public final class TokenBuffer {
         return ends[i];
     }
 
+    /** Sets token {@code i}'s range, e.g. to map it from a normalized text back to the caller's. */
+    public void setRange(int i, int start, int end) {
+        if (i >= size) {
+            throw new IndexOutOfBoundsException("token " + i + " of " + size);
+        }
+        starts[i] = start;
+        ends[i] = end;
+    }
+
     /** Drops the tokens from {@code newSize} on, e.g. to replace a word's pieces with one unknown token. */
     public void truncate(int newSize) {
         if (newSize < 0 || newSize > size) {

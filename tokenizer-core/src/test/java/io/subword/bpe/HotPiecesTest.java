@@ -106,4 +106,11 @@ class HotPiecesTest {
         }
         assertArrayEquals(new int[] {100, 102}, ids);
     }
+
+    /** The model's cache capacity bounds its per-thread hot table too: sets of 64 bytes, at most 8,192 (512 KB). */
+    @ParameterizedTest
+    @CsvSource({"8192, 8192", "100000, 8192", "1024, 1024", "1000, 512", "1, 1"})
+    void hotTableFollowsTheCacheCapacity(int cacheCapacity, int sets) {
+        assertEquals(sets, Bpe.hotSets(cacheCapacity));
+    }
 }

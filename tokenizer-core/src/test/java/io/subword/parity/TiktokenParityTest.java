@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Tokenizers built from the real tiktoken rank files ({@link io.subword.Tokenizers#fromTiktoken}) give exactly jtokkit's ids
  * on every line of the Europarl sample (17,597 lines, 21 languages) and on {@link BpeHardCases}, special-token
  * strings encoded as ordinary text on both sides ({@link SpecialTokenPolicy#ORDINARY}, jtokkit's
- * {@code encodeOrdinary}). Our side encodes in batches, so batch encoding is what is checked. Each test prints
+ * {@code encodeOrdinary}). Our side encodes in batches ({@code encodeBatch} and the ids-only {@code encodeIdsBatch}),
+ * so batch encoding is what is checked. Each test prints
  * its counts and times.
  */
 class TiktokenParityTest {
@@ -51,6 +52,7 @@ class TiktokenParityTest {
             List<Encoding> encoded = ours.encodeBatch(batch, false);
             long b = System.nanoTime();
             ourNanos += b - a;
+            List<int[]> idsOnly = ours.encodeIdsBatch(batch);
             for (int i = 0; i < batch.size(); i++) {
                 long c = System.nanoTime();
                 int[] expected = ref.encodeOrdinary(batch.get(i));
@@ -58,9 +60,11 @@ class TiktokenParityTest {
                 tokens += expected.length;
                 report.compare("Europarl line " + (start + i + 1), batch.get(i), "ids", expected,
                         encoded.get(i).ids());
+                report.compare("Europarl line " + (start + i + 1) + " (encodeIdsBatch)", batch.get(i), "ids",
+                        expected, idsOnly.get(i));
             }
         }
-        int europarl = report.compared();
+        int europarl = report.compared() / 2; // each line twice: encodeBatch and encodeIdsBatch
         for (Map.Entry<String, String> c : BpeHardCases.CASES.entrySet()) {
             report.compare("hard case " + c.getKey(), c.getValue(), "ids", ref.encodeOrdinary(c.getValue()),
                     ours.encode(c.getValue(), false).ids());
@@ -68,7 +72,7 @@ class TiktokenParityTest {
         long t2 = System.nanoTime();
         System.out.printf("%s vs jtokkit: %d Europarl lines (%d tokens) + %d hard cases, %d differ; load %.1f s,"
                         + " ours %.1f s, jtokkit %.1f s, total %.1f s%n", name, europarl, tokens,
-                report.compared() - europarl, report.differing(), (t1 - t0) / 1e9, ourNanos / 1e9, refNanos / 1e9,
+                report.compared() - 2 * europarl, report.differing(), (t1 - t0) / 1e9, ourNanos / 1e9, refNanos / 1e9,
                 (t2 - t0) / 1e9);
         assertEquals(lines.size(), europarl);
         report.assertNone();
@@ -106,6 +110,8 @@ class TiktokenParityTest {
             for (int round = 1; round <= 2; round++) {
                 report.compare("Brown line " + (i * ENGLISH_STEP + 1) + " (round " + round + ")", line, "ids",
                         expected, ours.encode(line, false).ids());
+                report.compare("Brown line " + (i * ENGLISH_STEP + 1) + " (encodeIds, round " + round + ")", line,
+                        "ids", expected, ours.encodeIds(line));
             }
         }
         System.out.printf("%s vs jtokkit on English: %d Brown lines, %d differ%n", name, lines.size(),
