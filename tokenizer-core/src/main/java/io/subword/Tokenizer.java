@@ -278,12 +278,18 @@ public final class Tokenizer {
         final TokenBuffer out = new TokenBuffer(256);
         final TokenBuffer matches = new TokenBuffer(8);
         final TokenBuffer normalizedMatches = new TokenBuffer(8);
-        final TokenBuffer pieces = new TokenBuffer(64);
         final Spans words = new Spans();
         int[] wordIds = new int[256];
         int wordCount;
         SpecialTokenPolicy policy;
         SplittableRandom random;
+
+        void addWordIds(int from, int to, int word) {
+            if (to > wordIds.length) {
+                wordIds = Arrays.copyOf(wordIds, Math.max(to, wordIds.length * 2));
+            }
+            Arrays.fill(wordIds, from, to, word);
+        }
 
         void addWordId(int at, int word) {
             if (at >= wordIds.length) {
@@ -387,19 +393,28 @@ public final class Tokenizer {
         } else {
             preTokenizer.split(norm, 0, norm.length(), words);
         }
-        TokenBuffer pieces = s.pieces;
+        // the model appends to the output itself (no copy per piece); offsets are mapped back in place after
+        TokenBuffer out = s.out;
+        boolean identity = normalized.hasIdentityAlignment();
+        int shift = identity && norm.length() > 0 ? normalized.originalStart(0) : 0;
         for (int w = 0; w < words.size(); w++) {
-            pieces.clear();
+            int from = out.size();
             if (s.random == null) {
-                encoder.tokenize(norm, words.start(w), words.end(w), pieces);
+                encoder.tokenize(norm, words.start(w), words.end(w), out);
             } else {
-                encoder.tokenize(norm, words.start(w), words.end(w), pieces, s.random);
+                encoder.tokenize(norm, words.start(w), words.end(w), out, s.random);
             }
             int word = s.wordCount++;
-            for (int p = 0; p < pieces.size(); p++) {
-                s.addWordId(s.out.size(), word);
-                s.out.add(pieces.id(p), normalized.originalStart(pieces.start(p)),
-                        normalized.originalEnd(pieces.end(p) - 1));
+            int to = out.size();
+            s.addWordIds(from, to, word);
+            if (!identity) {
+                for (int p = from; p < to; p++) {
+                    out.setOffsets(p, normalized.originalStart(out.start(p)), normalized.originalEnd(out.end(p) - 1));
+                }
+            } else if (shift != 0) {
+                for (int p = from; p < to; p++) {
+                    out.setOffsets(p, out.start(p) + shift, out.end(p) + shift);
+                }
             }
         }
     }

@@ -80,6 +80,12 @@ public final class TokenBuffer {
         return Arrays.copyOf(ends, size);
     }
 
+    /** Replaces the offsets of token {@code i}, e.g. to map them from normalized to original text. */
+    public void setOffsets(int i, int start, int end) {
+        starts[i] = start;
+        ends[i] = end;
+    }
+
     /** Copies tokens {@code [from, to)} into the three arrays from index {@code at}. */
     public void copyTo(int from, int to, int[] idsOut, int[] startsOut, int[] endsOut, int at) {
         int n = to - from;
