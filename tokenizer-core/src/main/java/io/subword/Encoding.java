@@ -79,6 +79,17 @@ public final class Encoding {
                 zeros, zeros, constant(n, 1), List.of());
     }
 
+    /**
+     * One text's encoding over arrays nobody else changes: the tokenizer's fresh copies, and per-length arrays
+     * that {@link SingleTextFrame} shares between encodings (as {@link #constant} does).
+     */
+    static Encoding owningFramed(Vocabulary vocabulary, String text, int[] ids, int[] typeIds, int[] starts,
+                                 int[] ends, int[] wordIds, int[] sequenceIds, int[] specialTokensMask,
+                                 int[] attentionMask) {
+        return new Encoding(vocabulary, new String[] {text, null}, ids, typeIds, starts, ends, wordIds, sequenceIds,
+                specialTokensMask, attentionMask, List.of());
+    }
+
     /*
      * Arrays of all 0 or all 1 of one length, shared: an encoding never writes into its arrays (every accessor
      * returns a copy and every operation builds new arrays), so sequences of the same length can share them,

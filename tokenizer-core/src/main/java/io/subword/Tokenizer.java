@@ -56,6 +56,9 @@ public final class Tokenizer {
      * every thread that used it.
      */
     private final ThreadLocal<Scratch> scratch;
+    /** What the post-processor puts around one text, without and with special tokens, or null (see there). */
+    private final SingleTextFrame plainFrame;
+    private final SingleTextFrame specialFrame;
     /** A thread keeps its scratch buffers after an encode of at most this many tokens; larger ones are dropped. */
     private static final int SCRATCH_KEEP_TOKENS = 1 << 16;
 
@@ -75,6 +78,8 @@ public final class Tokenizer {
         this.scratch = ThreadLocal.withInitial(Scratch::new);
         this.vocabulary = withAddedTokens(model.vocabulary(), addedTokens);
         this.specialIds = new boolean[vocabulary.size()];
+        this.plainFrame = SingleTextFrame.of(postProcessor, vocabulary, false);
+        this.specialFrame = SingleTextFrame.of(postProcessor, vocabulary, true);
         for (AddedToken t : addedTokens) {
             if (t.special()) {
                 specialIds[t.id()] = true;
@@ -94,6 +99,8 @@ public final class Tokenizer {
         this.vocabulary = base.vocabulary;
         this.specialIds = base.specialIds;
         this.scratch = base.scratch;
+        this.plainFrame = base.plainFrame;
+        this.specialFrame = base.specialFrame;
         this.encoder = base.encoder;
         this.sampling = base.sampling;
         this.truncation = truncation;
@@ -283,6 +290,15 @@ public final class Tokenizer {
 
     private Encoding encodeUnpadded(String first, String second, boolean addSpecialTokens,
                                     SpecialTokenPolicy policy) {
+        SingleTextFrame frame = addSpecialTokens ? specialFrame : plainFrame;
+        if (second == null && truncation == null && frame != null) {
+            // one text, nothing to cut: the post-processor's frame around the scratch buffers, in one step
+            Scratch s = scratch.get();
+            encodeTokens(first, policy, s, true);
+            Encoding framed = frame.wrap(vocabulary, first, s.out, s.wordIds, s.out.size());
+            releaseIfHuge(s);
+            return framed;
+        }
         Encoding a = encodeSequence(first, policy);
         // As in Hugging Face, the second text is encoded with type id 1 even before post-processing.
         Encoding b = second == null ? null : encodeSequence(second, policy).withSequenceId(1).withTypeId(1);

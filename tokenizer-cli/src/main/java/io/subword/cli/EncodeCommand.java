@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
@@ -100,7 +101,29 @@ final class EncodeCommand implements Callable<Integer> {
         }
         io.checkOutput();
         StartupTiming.mark("arguments parsed");
-        Tokenizer tok = tokenizer.load();
+        // Reading starts now, on a thread of its own, so that it overlaps loading the tokenizer (on two cores the
+        // loading thread leaves the other idle). A bad input is still reported after a bad tokenizer, as before.
+        Utf8Lines in = null;
+        IOException badInput = null;
+        try {
+            in = io.openInput();
+        } catch (IOException e) {
+            badInput = e;
+        }
+        EncodePipeline.Reading reading = in == null ? null : EncodePipeline.startReading(in, batchSize);
+        Tokenizer tok;
+        try {
+            tok = tokenizer.load();
+        } catch (Exception | Error e) {
+            if (reading != null) {
+                reading.stop();
+                in.close();
+            }
+            throw e;
+        }
+        if (badInput != null) {
+            throw badInput;
+        }
         StartupTiming.mark("tokenizer loaded");
         if (noTruncation && tok.truncation() != null) {
             tok = tok.withTruncation(null);
@@ -113,8 +136,10 @@ final class EncodeCommand implements Callable<Integer> {
             tok = tok.withSpecialTokenPolicy(specialInText.policy);
         }
         EncodePipeline pipeline = new EncodePipeline(tok, padding, special, format, offsets, offsetUnit, batchSize);
-        try (Utf8Lines in = io.openInput()) {
-            io.writeBytes(out -> pipeline.run(in, out));
+        try (Utf8Lines input = in) {
+            io.writeBytes(out -> pipeline.run(reading, out));
+        } finally {
+            reading.stop();
         }
         return ErrorHandler.OK;
     }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  *       answered line reaches the reader at once, and an interrupted run (Ctrl-C) has already written every
  *       line it answered.</li>
  * </ol>
+ * The reader may start before the tokenizer is loaded ({@link #startReading}), so that on two cores reading
+ * the input overlaps loading; it reads ahead at most {@link #READ_AHEAD_CHARS} chars.
  * Output is in input order. Each line is padded as on its own, as Hugging Face's {@code encode(text)} pads it.
  * The first failure of any stage stops the others and is thrown from {@link #run}, after the lines answered
  * before it are written; errors (out of memory) keep their type.
@@ -35,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 final class EncodePipeline {
     /** A batch also ends at this many characters, so that memory stays bounded whatever the line lengths. */
     static final int MAX_BATCH_CHARS = 1 << 22;
+    /** At most this many chars are read but not yet encoded (a single longer line still passes alone). */
+    static final int READ_AHEAD_CHARS = 1 << 24;
     private static final int QUEUE = 2;
     private static final long POLL_MILLIS = 20;
 
@@ -46,15 +52,94 @@ final class EncodePipeline {
     private final OffsetUnit unit;
     private final int batchSize;
 
-    private volatile boolean stopped;
-    private volatile Throwable readerFailure;
     private volatile Throwable writerFailure;
 
     /** One batch of lines and, once encoded, their encodings; {@link #END} closes the stream. */
-    private record Batch(List<String> lines, long firstLine, List<Encoding> encodings) {
+    private record Batch(List<String> lines, long firstLine, List<Encoding> encodings, int budget) {
     }
 
-    private static final Batch END = new Batch(List.of(), -1, List.of());
+    private static final Batch END = new Batch(List.of(), -1, List.of(), 0);
+
+    /**
+     * The reader stage, running on its own thread from {@link #startReading} on: batches of lines, each holding
+     * {@code budget} permits of {@link #READ_AHEAD_CHARS} until it is encoded.
+     */
+    static final class Reading {
+        private final BlockingQueue<Batch> batches = new LinkedBlockingQueue<>();
+        private final Semaphore budget = new Semaphore(READ_AHEAD_CHARS);
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile Throwable failure;
+
+        private Reading(Utf8Lines in, int batchSize) {
+            thread = new Thread(() -> {
+                try {
+                    readAll(in, batchSize);
+                } catch (Throwable t) {
+                    failure = t;
+                }
+            }, "subword-encode-read");
+            thread.setDaemon(true); // it may wait on a terminal that never sends more
+        }
+
+        /** Stops reading ahead (the reader thread ends at its next batch); for a run that fails before encoding. */
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+        }
+
+        private void readAll(Utf8Lines in, int batchSize) throws IOException, InterruptedException {
+            List<String> lines = new ArrayList<>();
+            long chars = 0;
+            long first = 1;
+            for (String line = InputOutputOptions.nextLine(in); line != null; line = InputOutputOptions.nextLine(in)) {
+                lines.add(line);
+                chars += line.length();
+                if (lines.size() >= batchSize || chars >= MAX_BATCH_CHARS || !in.ready()) {
+                    hand(new Batch(lines, first, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
+                    first += lines.size();
+                    lines = new ArrayList<>();
+                    chars = 0;
+                }
+            }
+            if (!lines.isEmpty()) {
+                hand(new Batch(lines, first, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
+            }
+            batches.put(END);
+        }
+
+        /** Hands a batch on once the read-ahead budget has room for it; gives up once the run has stopped. */
+        private void hand(Batch b) throws InterruptedException {
+            while (!budget.tryAcquire(b.budget(), POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopped) {
+                    throw new InterruptedException("stopped");
+                }
+            }
+            batches.put(b);
+        }
+
+        /** Takes the next batch (its budget back to the reader), or throws the reader's failure. */
+        private Batch take() throws IOException, InterruptedException {
+            while (true) {
+                Batch b = batches.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (b != null) {
+                    budget.release(b.budget());
+                    return b;
+                }
+                if (!thread.isAlive() && batches.isEmpty()) {
+                    rethrow(failure);
+                    throw new IllegalStateException("the reader stopped without ending the input");
+                }
+            }
+        }
+    }
+
+    /** Starts reading {@code in} in batches of at most {@code batchSize} lines on a thread of its own. */
+    static Reading startReading(Utf8Lines in, int batchSize) {
+        Reading reading = new Reading(in, batchSize);
+        reading.thread.start();
+        return reading;
+    }
 
     /**
      * @param tok     encodes without padding
@@ -73,15 +158,12 @@ final class EncodePipeline {
 
     /** Encodes every line of {@code in} to {@code out}; returns when all is written and flushed. */
     void run(Utf8Lines in, OutputStream out) throws IOException {
-        BlockingQueue<Batch> read = new ArrayBlockingQueue<>(QUEUE);
+        run(startReading(in, batchSize), out);
+    }
+
+    /** Encodes every line that {@code reading} reads to {@code out}; returns when all is written and flushed. */
+    void run(Reading reading, OutputStream out) throws IOException {
         BlockingQueue<Batch> encoded = new ArrayBlockingQueue<>(QUEUE);
-        Thread reader = new Thread(() -> {
-            try {
-                readAll(in, read);
-            } catch (Throwable t) {
-                readerFailure = t;
-            }
-        }, "subword-encode-read");
         Thread writer = new Thread(() -> {
             try {
                 writeAll(encoded, out);
@@ -89,26 +171,24 @@ final class EncodePipeline {
                 writerFailure = t;
             }
         }, "subword-encode-write");
-        reader.setDaemon(true); // it may wait on a terminal that never sends more
         writer.setDaemon(true);
-        reader.start();
         writer.start();
         try {
             while (true) {
-                Batch batch = take(read, reader);
+                Batch batch = reading.take();
                 if (batch == END) {
                     break;
                 }
-                put(encoded, new Batch(batch.lines(), batch.firstLine(), encode(batch)), writer);
+                put(encoded, new Batch(batch.lines(), batch.firstLine(), encode(batch), 0), writer);
             }
         } catch (IOException | RuntimeException | Error e) {
             // Bad input part-way (invalid UTF-8, a disallowed special token): what was answered before it is
             // still written, then the failure is reported.
-            stopped = true;
+            reading.stop();
             finishWriting(encoded, writer);
             throw e;
         } catch (InterruptedException e) {
-            stopped = true;
+            reading.stop();
             writer.interrupt();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
@@ -120,7 +200,7 @@ final class EncodePipeline {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } finally {
-            stopped = true;
+            reading.stop();
             writer.interrupt();
         }
         rethrow(writerFailure);
@@ -141,26 +221,6 @@ final class EncodePipeline {
         } finally {
             writer.interrupt();
         }
-    }
-
-    private void readAll(Utf8Lines in, BlockingQueue<Batch> read) throws IOException, InterruptedException {
-        List<String> lines = new ArrayList<>();
-        long chars = 0;
-        long first = 1;
-        for (String line = InputOutputOptions.nextLine(in); line != null; line = InputOutputOptions.nextLine(in)) {
-            lines.add(line);
-            chars += line.length();
-            if (lines.size() >= batchSize || chars >= MAX_BATCH_CHARS || !in.ready()) {
-                offer(read, new Batch(lines, first, null));
-                first += lines.size();
-                lines = new ArrayList<>();
-                chars = 0;
-            }
-        }
-        if (!lines.isEmpty()) {
-            offer(read, new Batch(lines, first, null));
-        }
-        offer(read, END);
     }
 
     private List<Encoding> encode(Batch batch) {
@@ -213,35 +273,12 @@ final class EncodePipeline {
         }
     }
 
-    /** Takes the next batch, or throws the reader's failure. */
-    private Batch take(BlockingQueue<Batch> queue, Thread from) throws IOException, InterruptedException {
-        while (true) {
-            Batch b = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-            if (b != null) {
-                return b;
-            }
-            if (!from.isAlive() && queue.isEmpty()) {
-                rethrow(readerFailure);
-                throw new IllegalStateException("the reader stopped without ending the input");
-            }
-        }
-    }
-
     /** Hands a batch to the writer, or throws the writer's failure (a closed pipe). */
     private void put(BlockingQueue<Batch> queue, Batch b, Thread to) throws IOException, InterruptedException {
         while (!queue.offer(b, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
             if (!to.isAlive()) {
                 rethrow(writerFailure);
                 throw new IllegalStateException("the writer stopped early");
-            }
-        }
-    }
-
-    /** The reader's hand-off; gives up once the run has stopped. */
-    private void offer(BlockingQueue<Batch> queue, Batch b) throws InterruptedException {
-        while (!queue.offer(b, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-            if (stopped) {
-                throw new InterruptedException("stopped");
             }
         }
     }

@@ -36,13 +36,7 @@ enum OutputFormat {
         /** The hot path of {@code subword encode}: digits straight into the byte buffer. */
         @Override
         void write(Utf8Line line, Encoding e, boolean offsets, OffsetUnit unit, StringBuilder scratch) {
-            int n = e.size();
-            for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                    line.append(' ');
-                }
-                line.append(e.id(i));
-            }
+            line.appendJoined(e.ids(), 0, e.size(), ' ');
             if (offsets) {
                 line.append('\t');
                 Offsets o = e.offsets(unit);

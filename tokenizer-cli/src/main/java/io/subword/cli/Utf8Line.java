@@ -2,6 +2,7 @@ package io.subword.cli;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -10,6 +11,17 @@ import java.util.Arrays;
  * hands the bytes to the output stream in large writes.
  */
 final class Utf8Line {
+    /*
+     * The digits of the ints below SMALL written so far, DIGITS bytes each (right-aligned), and how many of them
+     * count (0: not yet made): ids are small and repeat, and writing one by division costs two divisions per digit
+     * under C1 (the command line's compiler, which does not turn a division by 10 into a multiplication). Filled
+     * as values come, so a one-line encode pays for its few ids only.
+     */
+    private static final int SMALL = 1 << 18;
+    private static final int DIGITS = 6;
+    private final byte[] smallDigits = new byte[SMALL * DIGITS];
+    private final byte[] smallLength = new byte[SMALL];
+
     private byte[] buf = new byte[1 << 16];
     private int size;
 
@@ -21,6 +33,49 @@ final class Utf8Line {
         ensure(1);
         buf[size++] = (byte) ascii;
         return this;
+    }
+
+    /** {@code values[from, to)} in decimal, each followed by {@code separator} but the last. */
+    Utf8Line appendJoined(int[] values, int from, int to, char separator) {
+        ensure((to - from) * 12);
+        byte[] b = buf;
+        int at = size;
+        byte sep = (byte) separator;
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                b[at++] = sep;
+            }
+            int v = values[i];
+            if (v >= 0 && v < SMALL) {
+                int length = smallLength[v];
+                if (length == 0) {
+                    length = makeSmall(v);
+                }
+                for (int k = v * DIGITS + DIGITS - length, end = v * DIGITS + DIGITS; k < end; k++) {
+                    b[at++] = smallDigits[k];
+                }
+            } else {
+                size = at;
+                append(v); // fits: room for all was made above, so buf stays the same array
+                at = size;
+            }
+        }
+        size = at;
+        return this;
+    }
+
+    /** Writes the digits of {@code v} (below {@link #SMALL}) into the table; returns how many there are. */
+    private int makeSmall(int v) {
+        int length = 0;
+        int k = v * DIGITS + DIGITS;
+        int rest = v;
+        do {
+            smallDigits[--k] = (byte) ('0' + rest % 10);
+            rest /= 10;
+            length++;
+        } while (rest > 0);
+        smallLength[v] = (byte) length;
+        return length;
     }
 
     /** {@code value} in decimal. */
@@ -85,7 +140,7 @@ final class Utf8Line {
 
     @Override
     public String toString() {
-        return new String(buf, 0, size, java.nio.charset.StandardCharsets.UTF_8);
+        return new String(buf, 0, size, StandardCharsets.UTF_8);
     }
 
     private void ensure(int extra) {

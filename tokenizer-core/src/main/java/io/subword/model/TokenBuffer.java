@@ -88,4 +88,12 @@ public final class TokenBuffer {
     public int[] endsCopy() {
         return Arrays.copyOf(ends, size);
     }
+
+    /** Copies tokens {@code [from, to)} into the three arrays from index {@code at}. */
+    public void copyTo(int from, int to, int[] idsOut, int[] startsOut, int[] endsOut, int at) {
+        int n = to - from;
+        System.arraycopy(ids, from, idsOut, at, n);
+        System.arraycopy(starts, from, startsOut, at, n);
+        System.arraycopy(ends, from, endsOut, at, n);
+    }
 }

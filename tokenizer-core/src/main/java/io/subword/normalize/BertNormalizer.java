@@ -1,5 +1,6 @@
 package io.subword.normalize;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -118,7 +119,9 @@ public final class BertNormalizer implements Normalizer {
     NormalizedText normalize(NormalizedText input, CanonicalOrder canonical) {
         String s = input.text();
         int n = s.length();
-        char[] out = null;
+        // ASCII maps to ASCII, so the result is built as bytes: a String made from Latin-1 bytes is one copy,
+        // while one made from chars is compressed char by char (not an intrinsic for C1, the CLI's compiler)
+        byte[] out = null;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 128 || asciiRemoved[c]) {
@@ -126,23 +129,28 @@ public final class BertNormalizer implements Normalizer {
             }
             char m = asciiMap[c];
             if (out != null) {
-                out[i] = m;
+                out[i] = (byte) m;
             } else if (m != c) {
-                out = new char[n];
-                s.getChars(0, i, out, 0);
-                out[i] = m;
+                out = new byte[n];
+                for (int j = 0; j < i; j++) {
+                    out[j] = (byte) s.charAt(j); // ASCII, mapped to itself
+                }
+                out[i] = (byte) m;
             }
         }
-        return out == null ? input : input.withSameAlignment(new String(out));
+        return out == null ? input : input.withSameAlignment(new String(out, StandardCharsets.ISO_8859_1));
     }
 
-    /** Per code point from {@code from}; units before it are ASCII, already mapped in {@code prefix} if non-null. */
-    private NormalizedText general(NormalizedText input, int from, char[] prefix, CanonicalOrder canonical) {
+    /**
+     * Per code point from {@code from}; units before it are ASCII, already mapped in {@code prefix} (as bytes) if
+     * non-null.
+     */
+    private NormalizedText general(NormalizedText input, int from, byte[] prefix, CanonicalOrder canonical) {
         String s = input.text();
         int n = s.length();
         NormalizedText.Builder b = input.builder();
         for (int j = 0; j < from; j++) {
-            b.append(prefix != null ? prefix[j] : s.charAt(j), input.originalStart(j), input.originalEnd(j));
+            b.append(prefix != null ? (char) prefix[j] : s.charAt(j), input.originalStart(j), input.originalEnd(j));
         }
         Pass pass = new Pass(b, lowercase, strip, canonical);
         int spaceFlags = CharClasses.flags(' ');

@@ -27,6 +27,18 @@ public final class BertPreTokenizer implements PreTokenizer {
 
     @Override
     public void split(CharSequence text, int start, int end, Spans out) {
+        if (text instanceof String s) {
+            split(s, start, end, out);
+        } else {
+            // the loop reads a String (C1, the command line's compiler, inlines String.charAt but calls an
+            // interface's charAt per char): a copy of the range, spans shifted back
+            int from = out.size();
+            split(text.subSequence(start, end).toString(), 0, end - start, out);
+            out.shift(from, start);
+        }
+    }
+
+    private static void split(String text, int start, int end, Spans out) {
         int wordStart = -1;
         int i = start;
         while (i < end) {

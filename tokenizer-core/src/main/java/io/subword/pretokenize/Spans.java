@@ -33,6 +33,14 @@ public final class Spans {
         return ends[i];
     }
 
+    /** Moves spans {@code from} on by {@code delta} units. */
+    void shift(int from, int delta) {
+        for (int i = from; i < size; i++) {
+            starts[i] += delta;
+            ends[i] += delta;
+        }
+    }
+
     public void clear() {
         size = 0;
     }

@@ -81,21 +81,29 @@ final class LinMaxMatchTrie {
     }
 
     /**
-     * Tokenizes {@code text[start, end)} greedily, appending (id, start, end) of each piece to {@code out}.
+     * Tokenizes {@code text[start, end)} greedily, appending (id, start, end) of each piece to {@code out}. A
+     * {@code String}, not a {@code CharSequence}: the command line runs the quick compiler (C1), which calls an
+     * interface's {@code charAt} per char instead of inlining it.
      *
      * @return the number of steps taken (successful transitions plus failure-link follows), at most
      *     {@code 2 * (end - start)}; or a negative number, {@code ~steps}, if the word cannot be covered, in
      *     which case {@code out} holds a partial result the caller must drop
      */
-    int walk(CharSequence text, int start, int end, TokenBuffer out) {
+    int walk(String text, int start, int end, TokenBuffer out) {
         final int[] nodes = this.nodes;
+        final char[] codes = this.codes;
+        final int[] base = this.base;
+        final int[] check = this.check;
         int node = wordRoot;
         int pos = start;
         int steps = 0;
         for (int i = start; i < end; i++) {
             char c = text.charAt(i);
+            int code = codes[c];
             int child;
-            while ((child = child(node, c)) < 0) {
+            // child(node, c), written out: C1 (the command line's compiler) does not inline it
+            while ((child = code == 0 ? NONE : base[node] + code) < 0 || child >= check.length
+                    || check[child] != node) {
                 int fail = nodes[STRIDE * node];
                 if (fail < 0) {
                     return ~steps;

@@ -119,7 +119,15 @@ public final class WordPiece implements Model {
             return;
         }
         int mark = out.size();
-        if (trie.walk(text, start, end, out) < 0) {
+        if (!(text instanceof String s)) {
+            // the trie walks a String (see LinMaxMatchTrie.walk): a copy of the word, offsets shifted back
+            tokenize(text.subSequence(start, end).toString(), 0, end - start, out);
+            for (int i = mark; i < out.size(); i++) {
+                out.setRange(i, out.start(i) + start, out.end(i) + start);
+            }
+            return;
+        }
+        if (trie.walk(s, start, end, out) < 0) {
             out.truncate(mark);
             out.add(unkId, start, end);
         }
@@ -131,7 +139,7 @@ public final class WordPiece implements Model {
      */
     int tokenizeCountingSteps(CharSequence text, int start, int end, TokenBuffer out) {
         int mark = out.size();
-        int steps = trie.walk(text, start, end, out);
+        int steps = trie.walk(text.toString(), start, end, out);
         if (steps < 0) {
             out.truncate(mark);
             out.add(unkId, start, end);

@@ -34,6 +34,26 @@ class BertPreTokenizerTest {
         assertEquals("bc@2-4", SpansFormat.split(BertPreTokenizer.INSTANCE, "a bcd", 2, 4));
     }
 
+    /** A String is split in place; any other CharSequence through a copy of the range, with the same spans. */
+    @ParameterizedTest(name = "{0} [{1}, {2})")
+    @CsvSource(delimiter = '|', textBlock = """
+        a b,c d           | 2 | 5  | b@2-3 ,@3-4 c@4-5
+        xx Hey friend! yy | 3 | 14 | Hey@3-6 friend@7-13 !@13-14
+        xx Hey friend! yy | 4 | 10 | ey@4-6 fri@7-10
+        a😀b 👍🏻!         | 1 | 10 | 😀b@1-4 👍🏻@5-9 !@9-10
+        """)
+    void anyCharSequenceGivesTheSpansOfItsString(String text, int from, int to, String expected) {
+        assertEquals(expected, SpansFormat.split(BertPreTokenizer.INSTANCE, text, from, to));
+        Spans spans = new Spans();
+        BertPreTokenizer.INSTANCE.split(new StringBuilder(text), from, to, spans);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < spans.size(); i++) {
+            sb.append(i > 0 ? " " : "").append(text, spans.start(i), spans.end(i)).append('@')
+                    .append(spans.start(i)).append('-').append(spans.end(i));
+        }
+        assertEquals(expected, sb.toString());
+    }
+
     @Test
     void afterTheBertNormalizerEveryIdeographIsAWord() {
         NormalizedText n = BertNormalizer.uncased().normalize(NormalizedText.of("野口里佳 Noguchi Rika"));

@@ -42,6 +42,24 @@ class WordPieceTest {
         return out;
     }
 
+    /** A word inside another CharSequence than a String is walked through a copy; offsets stay the caller's. */
+    @ParameterizedTest(name = "{1} [{2}, {3})")
+    @CsvSource(delimiter = '|', value = {
+        "[UNK] a abcd ##b ##bc ##z | xx abcz yy | 3 | 7 | a@3-4 ##bc@4-6 ##z@6-7",
+        "[UNK] a abcd ##b ##bc ##z | abcdz      | 0 | 5 | abcd@0-4 ##z@4-5",
+        "[UNK] a abcd ##b ##bc ##z | x abd      | 2 | 5 | [UNK]@2-5",
+    })
+    void anyCharSequenceTokenizesAsItsString(String tokens, String text, int from, int to, String expected) {
+        WordPiece wp = WordPiece.of(vocab(tokens));
+        TokenBuffer fromString = new TokenBuffer();
+        wp.tokenize(text, from, to, fromString);
+        TokenBuffer fromBuilder = new TokenBuffer();
+        fromBuilder.add(0, 0, 0); // the walk appends after what the buffer already holds
+        wp.tokenize(new StringBuilder(text), from, to, fromBuilder);
+        assertEquals(expected, describe(wp, fromString));
+        assertEquals("[UNK]@0-0 " + expected, describe(wp, fromBuilder));
+    }
+
     @ParameterizedTest(name = "{1} over {0}")
     @CsvSource(delimiter = '|', value = {
         // Google's blog post on Fast WordPiece: vocabulary {a, abcd, ##b, ##bc, ##z}.
