@@ -12,12 +12,13 @@ import java.util.List;
  * {@code frequency * length} in characters, the best {@code seedSize} of them. SentencePiece finds them as the
  * internal nodes of a suffix tree (esaxx); here they are the LCP intervals of a suffix array.
  *
- * <p>The text is the training words, not the sentences, each word once followed by one separator that stands
- * for whatever follows a word in running text (the next word's {@code ▁} or the sentence end); the count of the
- * word is carried as a weight, and an interval's frequency is the sum of the weights of its suffixes. That gives
- * SentencePiece's seeds from counts alone: a substring branches in the sentences exactly when it is followed by
- * two different characters among the words, a word's end counting as the separator (SentencePiece's sentence
- * end, which it marks apart from the next word, is the one case folded in). Pieces are at most
+ * <p>The text is the training words, not the sentences: each word once followed by {@link #SEPARATOR}, which
+ * stands for the next word's {@code ▁}, weighted by the times it did not end a line, and once followed by
+ * {@link #SENTENCE_END}, weighted by the times it ended one (each only if that count is not zero). An interval's
+ * frequency is the sum of the weights of its suffixes. That gives SentencePiece's seeds from counts alone: a
+ * substring branches in the sentences exactly when it is followed by two different characters among the words,
+ * a word's end counting as what follows it there, so a word that both ends a line and does not (a line cut off
+ * mid-word) makes each of its suffixes branch, as SentencePiece's sentence end does. Pieces are at most
  * {@code maxLength} code points long, so the suffixes are sorted by their first {@code maxLength + 1} code
  * points only (prefix doubling with radix sorts), and the LCP values are capped there and end after a
  * separator: intervals up to that depth are those of the full suffix tree.
@@ -27,37 +28,44 @@ final class SeedPieces {
     record Seed(int[] codePoints, long score) {
     }
 
-    /** After each word: above every code point, so no piece holds it. */
+    /** After a word that the next word follows: above every code point, so no piece holds it. */
     static final int SEPARATOR = Character.MAX_CODE_POINT + 1;
+    /** After a word that ends a line (SentencePiece's sentence boundary): another such value. */
+    static final int SENTENCE_END = Character.MAX_CODE_POINT + 2;
 
     private SeedPieces() {
     }
 
     /**
-     * The seeds of {@code words} ({@code counts[i]} times {@code words[i]}): the characters accepted by
-     * {@code valid} first, then the best {@code seedSize} multi-character substrings that {@code valid} accepts.
+     * The seeds of {@code words} ({@code counts[i]} times {@code words[i]}, {@code lineEnds[i]} of them at the
+     * end of a line): the characters accepted by {@code valid} first, then the best {@code seedSize}
+     * multi-character substrings that {@code valid} accepts.
      */
-    static List<Seed> of(int[][] words, long[] counts, int maxLength, int seedSize, PieceRule valid) {
-        // 1. The text: each word once, then the separator, which stands for the space or sentence end after it.
+    static List<Seed> of(int[][] words, long[] counts, long[] lineEnds, int maxLength, int seedSize,
+                         PieceRule valid) {
+        // 1. The text: each word followed by the next word's space, then each word followed by the sentence end.
         int n = 0;
-        for (int[] word : words) {
-            n += word.length + 1;
+        for (int w = 0; w < words.length; w++) {
+            int copies = (counts[w] > lineEnds[w] ? 1 : 0) + (lineEnds[w] > 0 ? 1 : 0);
+            n += copies * (words[w].length + 1);
         }
         int[] text = new int[n];
         long[] weight = new long[n];
         int pos = 0;
         for (int w = 0; w < words.length; w++) {
-            for (int cp : words[w]) {
-                weight[pos] = counts[w];
-                text[pos++] = cp;
+            long inLine = counts[w] - lineEnds[w];
+            if (inLine > 0) {
+                pos = append(words[w], inLine, SEPARATOR, text, weight, pos);
             }
-            text[pos++] = SEPARATOR;
+            if (lineEnds[w] > 0) {
+                pos = append(words[w], lineEnds[w], SENTENCE_END, text, weight, pos);
+            }
         }
         // 2. Suffixes sorted by their first maxLength + 1 code points.
         int depth = maxLength + 1;
         int[] sa = sortSuffixes(text, depth);
-        // 3. LCP of neighbours, capped at depth and ending after a separator (what follows it is another word,
-        //    not the text that follows in the sentences); weight prefix sums in suffix array order.
+        // 3. LCP of neighbours, capped at depth and ending after a separator or sentence end (what follows it is
+        //    another word, not the text that follows in the sentences); weight prefix sums in suffix array order.
         int[] lcp = new int[n + 1];
         long[] prefix = new long[n + 1];
         for (int i = 0; i < n; i++) {
@@ -68,7 +76,7 @@ final class SeedPieces {
                 int l = 0;
                 while (l < depth && a + l < n && b + l < n && text[a + l] == text[b + l]) {
                     l++;
-                    if (text[a + l - 1] == SEPARATOR) {
+                    if (text[a + l - 1] >= SEPARATOR) {
                         break;
                     }
                 }
@@ -120,6 +128,16 @@ final class SeedPieces {
             seeds.add(new Seed(Arrays.copyOfRange(text, start, start + (int) s[1]), s[2]));
         }
         return seeds;
+    }
+
+    /** Writes {@code word} then {@code end} at {@code pos}, each code point weighted {@code count}; the new end. */
+    private static int append(int[] word, long count, int end, int[] text, long[] weight, int pos) {
+        for (int cp : word) {
+            weight[pos] = count;
+            text[pos++] = cp;
+        }
+        text[pos++] = end;
+        return pos;
     }
 
     /** Which substrings may be pieces. */
@@ -196,7 +214,10 @@ final class SeedPieces {
         }
     }
 
-    /** The best {@code k} (start, length, score) entries by score, ties by the substring's code points. */
+    /**
+     * The best {@code k} (start, length, score) entries by score, ties by the substring's code points, an extension
+     * before its prefix.
+     */
     private static final class TopK {
         final int k;
         long[] starts = new long[1024];
@@ -229,8 +250,13 @@ final class SeedPieces {
                 if (scores[x] != scores[y]) {
                     return Long.compare(scores[y], scores[x]);
                 }
-                return Arrays.compare(text, (int) starts[x], (int) (starts[x] + lens[x]),
-                        text, (int) starts[y], (int) (starts[y] + lens[y]));
+                // SentencePiece's tie order: the order in which its suffix tree lists the nodes, a left-to-right
+                // walk that lists a node after the nodes below it (by code point, an extension before its prefix)
+                int lx = (int) lens[x];
+                int ly = (int) lens[y];
+                int c = Arrays.compare(text, (int) starts[x], (int) starts[x] + Math.min(lx, ly),
+                        text, (int) starts[y], (int) starts[y] + Math.min(lx, ly));
+                return c != 0 ? c : Integer.compare(ly, lx);
             });
             List<long[]> out = new ArrayList<>(Math.min(k, size));
             for (int i = 0; i < size && out.size() < k; i++) {
