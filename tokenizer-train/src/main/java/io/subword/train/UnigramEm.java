@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * <ol>
  *   <li>seed pieces ({@link SeedPieces}), scored by the log of their share of the seed scores;</li>
  *   <li>{@code subIterations} EM steps: the E-step sums, over every word, the posterior count of each piece
- *       (forward-backward over the word's lattice, {@link PieceLattice#marginals}); the M-step drops pieces
+ *       (forward-backward over the word's lattice, {@link WordLattices#marginals}); the M-step drops pieces
  *       expected fewer than 0.5 times and scores the rest by SentencePiece's Bayesian update
  *       {@code digamma(count) - digamma(total)};</li>
  *   <li>if more than {@code 1.1 * vocabSize} pieces remain, prune: each piece that is its own best segmentation
@@ -267,13 +267,16 @@ final class UnigramEm {
                 if (lattice.viterbi(s, piece.length, path) >= 2) {
                     continue;
                 }
+                if (piece.length == 1) {
+                    alternatives[i] = new int[0]; // a character: its one segmentation
+                    continue;
+                }
                 lattice.populate(piece, s, i);
                 int second = lattice.viterbi(s, piece.length, path);
-                boolean unknown = false;
+                alternatives[i] = new int[Math.max(second, 0)];
                 for (int k = 0; k < second; k++) {
-                    unknown |= path[k] < 0;
+                    alternatives[i][k] = WordLattices.countedAs(path[k]); // an unknown character: piece 0, as spm
                 }
-                alternatives[i] = second <= 0 || unknown ? new int[0] : Arrays.copyOf(path, second);
             }
             return null;
         }, Object[]::new);
