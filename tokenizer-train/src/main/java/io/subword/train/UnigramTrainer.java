@@ -154,8 +154,8 @@ public final class UnigramTrainer implements Trainer {
 
         listener.phase("seed pieces");
         int maxLength = options.maxTokenLength(Family.UNIGRAM);
-        List<SeedPieces.Seed> seeds = SeedPieces.of(words.codePoints, words.counts, words.lineEnds, maxLength, options.seedSize(),
-                this::isValidPiece);
+        List<SeedPieces.Seed> seeds = SeedPieces.of(words.codePoints, words.counts, words.lineEnds, maxLength,
+                options.seedSize(), this::isValidPiece, options.threads());
         UnigramEm em = new UnigramEm(words.codePoints, words.counts, options.threads());
         UnigramEm.Pieces model = UnigramEm.fromSeeds(seeds);
 
