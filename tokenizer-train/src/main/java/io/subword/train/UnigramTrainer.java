@@ -245,27 +245,52 @@ public final class UnigramTrainer implements Trainer {
      * {@code lineEnds[i]} of which ended a line.
      */
     record Words(int[][] codePoints, long[] counts, long[] lineEnds) {
-        /** These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. */
+        /**
+         * These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. Only
+         * the words that hold that character afterwards can have become equal, so only they are merged by key.
+         */
         Words withUnknown(IntOpenHashSet alphabet) {
-            Object2LongOpenHashMap<String> merged = new Object2LongOpenHashMap<>(codePoints.length);
+            int n = codePoints.length;
+            int[][] cps = new int[n][];
+            long[] c = new long[n];
+            long[] e = new long[n];
+            int kept = 0;
+            Object2LongOpenHashMap<String> merged = new Object2LongOpenHashMap<>();
             Object2LongOpenHashMap<String> mergedEnds = new Object2LongOpenHashMap<>();
-            boolean changed = false;
-            for (int w = 0; w < codePoints.length; w++) {
-                int[] cps = codePoints[w];
-                for (int i = 0; i < cps.length; i++) {
-                    if (!alphabet.contains(cps[i])) {
-                        cps = cps == codePoints[w] ? cps.clone() : cps;
-                        cps[i] = UNKNOWN_CHAR;
-                        changed = true;
+            for (int w = 0; w < n; w++) {
+                int[] word = codePoints[w];
+                boolean unknown = false;
+                for (int i = 0; i < word.length; i++) {
+                    if (!alphabet.contains(word[i])) {
+                        word = word == codePoints[w] ? word.clone() : word;
+                        word[i] = UNKNOWN_CHAR;
+                    }
+                    unknown |= word[i] == UNKNOWN_CHAR;
+                }
+                if (!unknown) {
+                    cps[kept] = word;
+                    c[kept] = counts[w];
+                    e[kept++] = lineEnds[w];
+                } else {
+                    String key = new String(word, 0, word.length);
+                    merged.addTo(key, counts[w]);
+                    if (lineEnds[w] > 0) {
+                        mergedEnds.addTo(key, lineEnds[w]);
                     }
                 }
-                String word = new String(cps, 0, cps.length);
-                merged.addTo(word, counts[w]);
-                if (lineEnds[w] > 0) {
-                    mergedEnds.addTo(word, lineEnds[w]);
-                }
             }
-            return changed ? of(merged, mergedEnds) : this;
+            if (merged.isEmpty()) {
+                return this;
+            }
+            Words rest = of(merged, mergedEnds);
+            int total = kept + rest.codePoints.length;
+            cps = Arrays.copyOf(cps, total);
+            c = Arrays.copyOf(c, total);
+            e = Arrays.copyOf(e, total);
+            System.arraycopy(rest.codePoints, 0, cps, kept, rest.codePoints.length);
+            System.arraycopy(rest.counts, 0, c, kept, rest.counts.length);
+            System.arraycopy(rest.lineEnds, 0, e, kept, rest.lineEnds.length);
+            return new Words(cps, c, e);
         }
 
         /**
@@ -291,8 +316,6 @@ public final class UnigramTrainer implements Trainer {
      * The words of {@code counts}, a key ending in {@link LineEndMarking#LINE_END} counted as the same word
      * ending a line; user-defined symbols are cut out (the part after the last one ends the line).
      */
-    Words wordsForDebug(WordCounts counts) { Words w = words(counts); return w.withUnknown(new IntOpenHashSet(requiredChars(w))); }
-
     private Words words(WordCounts counts) {
         List<String> symbols = options.userDefinedSymbols();
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
