@@ -67,6 +67,29 @@ class UnigramTrainerTest {
         assertEquals(expected.subList(0, 3), ours.subList(0, 3));
     }
 
+    /**
+     * The word counter marks the last word of each line with {@code \n} (a key of its own), so that the seeds see
+     * it followed by the sentence end; without whitespace splitting the whole line is that word.
+     */
+    @ParameterizedTest(name = "\"{0}\" split {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # line               | split | words counted (the line end written as $)
+              the Commis         | true  | ▁the ▁Commis$
+              a a                | true  | ▁a ▁a$
+              '  x   y  '        | true  | ▁x ▁y$
+              ''                 | true  | ''
+              a b                | false | ▁a▁b$
+            """)
+    void theLastWordOfALineIsCountedApart(String line, boolean split, String words) {
+        WordCounts counts = UnigramTrainer.of(TrainingOptions.builder().splitByWhitespace(split).build())
+                .wordCounter().countLines(List.of(line).iterator());
+        Map<String, Long> expected = new java.util.HashMap<>();
+        for (String w : words.isEmpty() ? new String[0] : words.split(" ")) {
+            expected.merge(w.replace('$', '\n'), 1L, Long::sum);
+        }
+        assertEquals(expected, counts.toMap());
+    }
+
     /** Words as SentencePiece's normalizer and pre-tokenizer make them: {@code ▁} in front. */
     static final WordCounts CORPUS = WordCounts.of(Map.ofEntries(
             Map.entry("▁the", 40), Map.entry("▁then", 12), Map.entry("▁there", 9), Map.entry("▁other", 7),
