@@ -187,41 +187,6 @@ final class PieceLattice {
     }
 
     /**
-     * Forward-backward over the populated lattice of a word of {@code len} code points seen {@code freq} times:
-     * adds {@code freq} times each node's posterior to {@code expected} (fixed point, see {@link UnigramEm}) and
-     * returns the log of the word's marginal likelihood.
-     */
-    double marginals(Scratch s, int len, long freq, long[] expected, double fixedPointScale) {
-        s.size(len);
-        double[] alpha = s.alpha;
-        double[] beta = s.beta;
-        Arrays.fill(alpha, 0, len + 1, Double.NEGATIVE_INFINITY);
-        Arrays.fill(beta, 0, len + 1, Double.NEGATIVE_INFINITY);
-        alpha[0] = 0;
-        for (int k = 0; k < s.nodes; k++) {
-            int b = s.begin[k];
-            int e = s.end[k];
-            alpha[e] = logAdd(alpha[e], alpha[b] + score(s.id[k]));
-        }
-        beta[len] = 0;
-        for (int k = s.nodes - 1; k >= 0; k--) {
-            int b = s.begin[k];
-            int e = s.end[k];
-            beta[b] = logAdd(beta[b], beta[e] + score(s.id[k]));
-        }
-        double z = alpha[len];
-        double scale = freq * fixedPointScale;
-        for (int k = 0; k < s.nodes; k++) {
-            int piece = s.id[k];
-            if (piece >= 0) {
-                double p = Math.exp(alpha[s.begin[k]] + scores[piece] + beta[s.end[k]] - z);
-                expected[piece] += Math.round(p * scale);
-            }
-        }
-        return z;
-    }
-
-    /**
      * The best segmentation of the populated lattice of a word of {@code len} code points, as piece ids (-1 for
      * an unknown character) written into {@code out}; returns how many, or -1 if there is no path.
      */

@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
  * <ol>
  *   <li>seed pieces ({@link SeedPieces}), scored by the log of their share of the seed scores;</li>
  *   <li>{@code subIterations} EM steps: the E-step sums, over every word, the posterior count of each piece
- *       (forward-backward over the word's lattice, {@link PieceLattice#marginals}); the M-step drops pieces
+ *       (forward-backward over the word's lattice, {@link WordLattices#marginals}); the M-step drops pieces
  *       expected fewer than 0.5 times and scores the rest by SentencePiece's Bayesian update
  *       {@code digamma(count) - digamma(total)};</li>
  *   <li>if more than {@code 1.1 * vocabSize} pieces remain, prune: each piece that is its own best segmentation
@@ -140,7 +140,7 @@ final class UnigramEm {
             return pieces.length;
         }
 
-        /** The pieces of this model at {@code indices} (ascending), with {@code newScores}, as its child. */
+        /** The pieces of this model at {@code indices} (in any order), with {@code newScores}, as its child. */
         Pieces child(int[] indices, double[] newScores) {
             int[][] p = new int[indices.length][];
             for (int k = 0; k < p.length; k++) {
@@ -267,13 +267,16 @@ final class UnigramEm {
                 if (lattice.viterbi(s, piece.length, path) >= 2) {
                     continue;
                 }
+                if (piece.length == 1) {
+                    alternatives[i] = new int[0]; // a character: its one segmentation
+                    continue;
+                }
                 lattice.populate(piece, s, i);
                 int second = lattice.viterbi(s, piece.length, path);
-                boolean unknown = false;
+                alternatives[i] = new int[Math.max(second, 0)];
                 for (int k = 0; k < second; k++) {
-                    unknown |= path[k] < 0;
+                    alternatives[i][k] = WordLattices.countedAs(path[k]); // an unknown character: piece 0, as spm
                 }
-                alternatives[i] = second <= 0 || unknown ? new int[0] : Arrays.copyOf(path, second);
             }
             return null;
         }, Object[]::new);
@@ -288,6 +291,9 @@ final class UnigramEm {
             }
             return f;
         }, long[][]::new));
+        // 3. The likelihood lost by removing each piece, assuming its occurrences take its alternative. In float,
+        //    step by step as SentencePiece computes it: close losses that are equal in float tie there, and ties go
+        //    to the piece first in the model's order, which decides which pieces a round keeps.
         double vsum = 0;
         for (long c : counts) {
             vsum += c;
@@ -296,13 +302,14 @@ final class UnigramEm {
         for (long f : freq) {
             sum += f;
         }
-        double logSum = Math.log(sum);
-        // 3. The likelihood lost by removing each piece, assuming its occurrences take its alternative.
+        float vsumF = (float) vsum;
+        float sumF = (float) sum;
+        float logSum = (float) Math.log(sumF);
         boolean[] keep = new boolean[n];
         int kept = 0;
         int candidates = 0;
         int[] candidate = new int[n];
-        double[] loss = new double[n];
+        float[] loss = new float[n];
         for (int i = 0; i < n; i++) {
             if (freq[i] == 0 || alternatives[i] == null) {
                 continue;
@@ -312,8 +319,9 @@ final class UnigramEm {
                 kept++;
                 continue;
             }
-            double f = freq[i] / vsum;
-            double logProb = Math.log(freq[i]) - logSum;
+            float fi = freq[i];
+            float f = fi / vsumF;
+            float logProb = (float) (Math.log(fi) - logSum);
             // The sum of counts once piece i is gone: sum + freq[i] * (k - 1) if its freq[i] occurrences became
             // its k alternative pieces. SentencePiece up to 0.1.98 (Debian's spm_train 0.1.97 included) takes k
             // to be the number of pieces n, not the alternative's length; we do the same, because that is what
@@ -321,36 +329,38 @@ final class UnigramEm {
             // every alternative piece then adds about log(n) to the loss, so pieces that stand for long splits
             // are kept, and held-out text takes 1% fewer tokens per word at the same likelihood
             // (benchmarks/unigram-vs-spm, README "Unigram").
-            double logSumAlt = Math.log(sum + (double) freq[i] * (n - 1));
-            double logProbAlt = 0;
+            float logSumAlt = (float) Math.log(sumF + fi * (float) (n - 1));
+            float logProbAlt = 0;
             for (int alt : alternatives[i]) {
-                logProbAlt += Math.log((double) freq[alt] + freq[i]) - logSumAlt;
+                logProbAlt = (float) (logProbAlt + (Math.log((float) freq[alt] + fi) - logSumAlt));
             }
             loss[i] = f * (logProb - logProbAlt);
             candidate[candidates++] = i;
         }
         int target = Math.max(desired, (int) (shrinkingFactor * n));
         int[] order = sortByFallingLoss(Arrays.copyOf(candidate, candidates), loss);
-        for (int k = 0; k < order.length && kept < target; k++) {
-            keep[order[k]] = true;
-            kept++;
-        }
-        int[] indices = new int[kept];
-        double[] scores = new double[kept];
+        int taken = Math.max(0, Math.min(order.length, target - kept));
+        // In SentencePiece's order, which breaks the next round's ties: the pieces without an alternative in the
+        // model's order, then the others by falling loss.
+        int[] indices = new int[kept + taken];
         int k = 0;
         for (int i = 0; i < n; i++) {
             if (keep[i]) {
-                indices[k] = i;
-                scores[k++] = model.scores()[i];
+                indices[k++] = i;
             }
         }
-        return model.child(indices, scores); // in the model's order
+        System.arraycopy(order, 0, indices, k, taken);
+        double[] scores = new double[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            scores[j] = model.scores()[indices[j]];
+        }
+        return model.child(indices, scores);
     }
 
     /** {@code ids} by falling {@code loss[id]}, ties by id. */
-    private static int[] sortByFallingLoss(int[] ids, double[] loss) {
+    private static int[] sortByFallingLoss(int[] ids, float[] loss) {
         it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(ids, (a, b) -> {
-            int c = Double.compare(loss[b], loss[a]);
+            int c = Float.compare(loss[b], loss[a]);
             return c != 0 ? c : Integer.compare(a, b);
         });
         return ids;

@@ -88,7 +88,7 @@ public final class UnigramTrainer implements Trainer {
 
     @Override
     public WordCounter wordCounter() {
-        return WordCounter.builder(preTokenizer(options.splitByWhitespace()))
+        return WordCounter.builder(new LineEndMarking(preTokenizer(options.splitByWhitespace())))
                 .normalizer(normalizer(options.normalization(), options.userDefinedSymbols()))
                 .threads(options.threads()).build();
     }
@@ -104,7 +104,7 @@ public final class UnigramTrainer implements Trainer {
     }
 
     /** Cuts the normalized text before each {@code ▁} (with {@code split}), or not at all. */
-    static PreTokenizer preTokenizer(boolean split) {
+    static MetaspacePreTokenizer preTokenizer(boolean split) {
         return new MetaspacePreTokenizer(MetaspacePreTokenizer.DEFAULT_REPLACEMENT,
                 MetaspacePreTokenizer.PrependScheme.NEVER, split);
     }
@@ -154,8 +154,8 @@ public final class UnigramTrainer implements Trainer {
 
         listener.phase("seed pieces");
         int maxLength = options.maxTokenLength(Family.UNIGRAM);
-        List<SeedPieces.Seed> seeds = SeedPieces.of(words.codePoints, words.counts, maxLength, options.seedSize(),
-                this::isValidPiece);
+        List<SeedPieces.Seed> seeds = SeedPieces.of(words.codePoints, words.counts, words.lineEnds, maxLength,
+                options.seedSize(), this::isValidPiece, options.threads());
         UnigramEm em = new UnigramEm(words.codePoints, words.counts, options.threads());
         UnigramEm.Pieces model = UnigramEm.fromSeeds(seeds);
 
@@ -240,56 +240,104 @@ public final class UnigramTrainer implements Trainer {
                 options.byteFallback());
     }
 
-    /** Words as code points, user-defined symbols cut out. */
-    record Words(int[][] codePoints, long[] counts) {
-        /** These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. */
+    /**
+     * Words as code points, user-defined symbols cut out: {@code counts[i]} occurrences of {@code codePoints[i]},
+     * {@code lineEnds[i]} of which ended a line.
+     */
+    record Words(int[][] codePoints, long[] counts, long[] lineEnds) {
+        /**
+         * These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. Only
+         * the words that hold that character afterwards can have become equal, so only they are merged by key.
+         */
         Words withUnknown(IntOpenHashSet alphabet) {
-            Object2LongOpenHashMap<String> merged = new Object2LongOpenHashMap<>(codePoints.length);
-            boolean changed = false;
-            for (int w = 0; w < codePoints.length; w++) {
-                int[] cps = codePoints[w];
-                for (int i = 0; i < cps.length; i++) {
-                    if (!alphabet.contains(cps[i])) {
-                        cps = cps == codePoints[w] ? cps.clone() : cps;
-                        cps[i] = UNKNOWN_CHAR;
-                        changed = true;
+            int n = codePoints.length;
+            int[][] cps = new int[n][];
+            long[] c = new long[n];
+            long[] e = new long[n];
+            int kept = 0;
+            Object2LongOpenHashMap<String> merged = new Object2LongOpenHashMap<>();
+            Object2LongOpenHashMap<String> mergedEnds = new Object2LongOpenHashMap<>();
+            for (int w = 0; w < n; w++) {
+                int[] word = codePoints[w];
+                boolean unknown = false;
+                for (int i = 0; i < word.length; i++) {
+                    if (!alphabet.contains(word[i])) {
+                        word = word == codePoints[w] ? word.clone() : word;
+                        word[i] = UNKNOWN_CHAR;
+                    }
+                    unknown |= word[i] == UNKNOWN_CHAR;
+                }
+                if (!unknown) {
+                    cps[kept] = word;
+                    c[kept] = counts[w];
+                    e[kept++] = lineEnds[w];
+                } else {
+                    String key = new String(word, 0, word.length);
+                    merged.addTo(key, counts[w]);
+                    if (lineEnds[w] > 0) {
+                        mergedEnds.addTo(key, lineEnds[w]);
                     }
                 }
-                merged.addTo(new String(cps, 0, cps.length), counts[w]);
             }
-            return changed ? of(merged) : this;
+            if (merged.isEmpty()) {
+                return this;
+            }
+            Words rest = of(merged, mergedEnds);
+            int total = kept + rest.codePoints.length;
+            cps = Arrays.copyOf(cps, total);
+            c = Arrays.copyOf(c, total);
+            e = Arrays.copyOf(e, total);
+            System.arraycopy(rest.codePoints, 0, cps, kept, rest.codePoints.length);
+            System.arraycopy(rest.counts, 0, c, kept, rest.counts.length);
+            System.arraycopy(rest.lineEnds, 0, e, kept, rest.lineEnds.length);
+            return new Words(cps, c, e);
         }
 
         /**
-         * The words of {@code map} in its own order: nothing downstream depends on the order of the words (counts
-         * are summed as integers, ties are broken by the pieces' code points), so they are not sorted.
+         * The words of {@code map} in its own order, with their line ends from {@code ends}: nothing downstream
+         * depends on the order of the words (counts are summed as integers, ties are broken by the pieces' code
+         * points), so they are not sorted.
          */
-        static Words of(Object2LongOpenHashMap<String> map) {
+        static Words of(Object2LongOpenHashMap<String> map, Object2LongOpenHashMap<String> ends) {
             int[][] cps = new int[map.size()][];
             long[] c = new long[map.size()];
+            long[] e = new long[map.size()];
             int i = 0;
-            for (var e : map.object2LongEntrySet()) {
-                cps[i] = e.getKey().codePoints().toArray();
-                c[i++] = e.getLongValue();
+            for (var entry : map.object2LongEntrySet()) {
+                cps[i] = entry.getKey().codePoints().toArray();
+                e[i] = ends.getLong(entry.getKey());
+                c[i++] = entry.getLongValue();
             }
-            return new Words(cps, c);
+            return new Words(cps, c, e);
         }
     }
 
+    /**
+     * The words of {@code counts}, a key ending in {@link LineEndMarking#LINE_END} counted as the same word
+     * ending a line; user-defined symbols are cut out (the part after the last one ends the line).
+     */
     private Words words(WordCounts counts) {
         List<String> symbols = options.userDefinedSymbols();
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
-        counts.forEach((word, c) -> {
-            for (String part : cutOut(word, symbols)) {
-                if (!part.isEmpty() && !part.equals(String.valueOf((char) SPACE_MARK))) {
+        Object2LongOpenHashMap<String> ends = new Object2LongOpenHashMap<>();
+        String space = String.valueOf((char) SPACE_MARK);
+        counts.forEach((key, c) -> {
+            boolean endsLine = key.charAt(key.length() - 1) == LineEndMarking.LINE_END;
+            List<String> parts = cutOut(endsLine ? key.substring(0, key.length() - 1) : key, symbols);
+            for (int i = 0; i < parts.size(); i++) {
+                String part = parts.get(i);
+                if (!part.isEmpty() && !part.equals(space)) {
                     map.addTo(part, c);
+                    if (endsLine && i == parts.size() - 1) {
+                        ends.addTo(part, c);
+                    }
                 }
             }
         });
         if (map.isEmpty()) {
             throw new IllegalArgumentException("no words to train on");
         }
-        return Words.of(map);
+        return Words.of(map, ends);
     }
 
     /** {@code word} cut at every occurrence of a user-defined symbol (longest first), the symbols left out. */

@@ -221,8 +221,9 @@ final class WordLattices {
         double factor = freq * scale / z;
         for (int k = from; k < to; k++) {
             int id = piece[k];
-            if (id >= 0) {
-                expected[id] += Math.round(alpha[begin[k]] * weight[id + 2] * beta[end[k]] * factor);
+            if (id != GONE) {
+                // p >= 0, so the cast rounds as Math.round does, at a fraction of its cost
+                expected[countedAs(id)] += (long) (alpha[begin[k]] * weight[id + 2] * beta[end[k]] * factor + 0.5);
             }
         }
     }
@@ -245,8 +246,9 @@ final class WordLattices {
         double factor = freq * scale;
         for (int k = from; k < to; k++) {
             int id = piece[k];
-            if (id >= 0) {
-                expected[id] += Math.round(Math.exp(alpha[begin[k]] + m.score[id + 2] + beta[end[k]] - z) * factor);
+            if (id != GONE) {
+                expected[countedAs(id)] += (long) (Math.exp(alpha[begin[k]] + m.score[id + 2] + beta[end[k]] - z)
+                        * factor + 0.5);
             }
         }
     }
@@ -271,10 +273,18 @@ final class WordLattices {
             }
         }
         for (int pos = len; pos > 0; pos = begin[back[pos]]) {
-            int id = piece[back[pos]];
-            if (id >= 0) {
-                counts[id] += freq;
-            }
+            counts[countedAs(piece[back[pos]])] += freq;
         }
+    }
+
+    /**
+     * The piece whose counts a node adds to: its own, or for the unknown node piece 0, as in {@code spm_train}. Its
+     * trainer gives the unknown node the id of the unknown piece, which the trainer's model leaves at its default,
+     * 0: the piece first in the model's order, the most frequent character (the seeds list the characters first,
+     * and pruning keeps them first). So the occurrences of characters outside the alphabet count for that piece
+     * in every E-step and pruning round; we do the same to learn the same vocabulary.
+     */
+    static int countedAs(int id) {
+        return id < 0 ? 0 : id;
     }
 }

@@ -22,7 +22,7 @@ class DistributedCountingTest {
             "  spaces   and\ttabs  ", "don't stop; 42 + 7 = 49");
 
     @ParameterizedTest
-    @CsvSource({"bpe", "bytelevel", "wordpiece", "word"})
+    @CsvSource({"bpe", "bytelevel", "wordpiece", "word", "unigram"})
     void countingLinesInPiecesAndAddingThemUpIsCountingTheCorpus(String name) throws Exception {
         Trainer trainer = Trainer.of(Family.fromName(name), TrainingOptions.builder().vocabSize(60).build());
         Corpus corpus = Corpus.ofStream(new ByteArrayInputStream(String.join("\n", LINES)

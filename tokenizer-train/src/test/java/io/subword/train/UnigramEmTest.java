@@ -68,13 +68,23 @@ class UnigramEmTest {
         assertEquals(expected, UnigramEm.digamma(x), 1e-8);
     }
 
-    @Test
-    void piecesWithoutAnAlternativeSegmentationAreKept() {
-        // After the step above, a (11/9) and ab (16/9) remain; with only "a" and "ab" as pieces the Viterbi counts
-        // are a 1, ab 2. Neither can be removed: "a" has no alternative (kept), "ab" would become a + unknown.
+    @ParameterizedTest(name = "room for {0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # desired size | pieces kept, in spm_train's order
+              1            | a
+              2            | a ab
+            """)
+    void aPieceWithoutAlternativeStaysAndTheOthersCompeteForRoom(int desired, String kept) {
+        // After the step above, a (11/9) and ab (16/9) remain. "a" has no other segmentation: it always stays.
+        // Without "ab", "ab" would be "a" + an unknown "b" (b went); spm_train counts an unknown character as its
+        // piece 0, here "a", so "ab" has an alternative, a loss, and stays only if there is room for it.
         UnigramEm em = new UnigramEm(WORDS, COUNTS, 1);
         UnigramEm.Pieces next = UnigramEm.maximize(START, em.expectedCounts(START));
-        UnigramEm.Pieces pruned = em.prune(next, 1, 0.5);
-        assertEquals(List.of("a", "ab"), List.of(new String(pruned.pieces()[0], 0, 1), new String(pruned.pieces()[1], 0, 2)));
+        UnigramEm.Pieces pruned = em.prune(next, desired, 0.5);
+        List<String> pieces = new java.util.ArrayList<>();
+        for (int[] p : pruned.pieces()) {
+            pieces.add(new String(p, 0, p.length));
+        }
+        assertEquals(List.of(kept.split(" ")), pieces);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,8 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@link UnigramTrainer}: each option of SentencePiece's that changes the result, on one tiny corpus. */
 class UnigramTrainerTest {
     /**
-     * Corpus, options, and the pieces {@code spm_train} 0.1.97 learns from the same words and counts
-     * ({@code unigram-spm/make-goldens.sh} made the table): we learn the same vocabulary. The order of pieces with
+     * Corpus, options, and the pieces {@code spm_train} 0.1.97 learns from the same lines
+     * ({@code unigram-spm/make-goldens.sh} made the table): we learn the same vocabulary. The corpus is words one
+     * per line ({@code .tsv}: word, count), or running text whose lines end mid-word ({@code cut-lines.txt}), where
+     * the suffixes of each line's last word are seeds. The order of pieces with
      * equal scores is left open (SentencePiece sums in {@code float}, we in fixed point).
      */
     @ParameterizedTest(name = "{0} {1} {2}")
@@ -43,10 +46,17 @@ class UnigramTrainerTest {
         }
         UnigramTrainer trainer = UnigramTrainer.of(b.build());
         List<String> lines = new ArrayList<>();
-        try (var in = getClass().getResourceAsStream("unigram-spm/" + corpus + ".tsv")) {
-            for (String row : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                String[] wc = row.split("\t");
-                lines.addAll(java.util.Collections.nCopies(Integer.parseInt(wc[1]), wc[0]));
+        var text = getClass().getResourceAsStream("unigram-spm/" + corpus + ".txt"); // running text, as it is
+        if (text != null) {
+            try (text) {
+                lines.addAll(Arrays.asList(new String(text.readAllBytes(), UTF_8).split("\n")));
+            }
+        } else {
+            try (var in = getClass().getResourceAsStream("unigram-spm/" + corpus + ".tsv")) {
+                for (String row : new String(in.readAllBytes(), UTF_8).split("\n")) {
+                    String[] wc = row.split("\t"); // word, count: that many lines of the word alone
+                    lines.addAll(java.util.Collections.nCopies(Integer.parseInt(wc[1]), wc[0]));
+                }
             }
         }
         WordCounts counts = trainer.wordCounter().countLines(lines.iterator());
@@ -55,6 +65,29 @@ class UnigramTrainerTest {
         assertEquals(expected.size(), ours.size(), () -> ours.toString());
         assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(ours));
         assertEquals(expected.subList(0, 3), ours.subList(0, 3));
+    }
+
+    /**
+     * The word counter marks the last word of each line with {@code \n} (a key of its own), so that the seeds see
+     * it followed by the sentence end; without whitespace splitting the whole line is that word.
+     */
+    @ParameterizedTest(name = "\"{0}\" split {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # line               | split | words counted (the line end written as $)
+              the Commis         | true  | ▁the ▁Commis$
+              a a                | true  | ▁a ▁a$
+              '  x   y  '        | true  | ▁x ▁y$
+              ''                 | true  | ''
+              a b                | false | ▁a▁b$
+            """)
+    void theLastWordOfALineIsCountedApart(String line, boolean split, String words) {
+        WordCounts counts = UnigramTrainer.of(TrainingOptions.builder().splitByWhitespace(split).build())
+                .wordCounter().countLines(List.of(line).iterator());
+        Map<String, Long> expected = new java.util.HashMap<>();
+        for (String w : words.isEmpty() ? new String[0] : words.split(" ")) {
+            expected.merge(w.replace('$', '\n'), 1L, Long::sum);
+        }
+        assertEquals(expected, counts.toMap());
     }
 
     /** Words as SentencePiece's normalizer and pre-tokenizer make them: {@code ▁} in front. */
