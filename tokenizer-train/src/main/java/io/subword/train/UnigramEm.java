@@ -3,7 +3,6 @@ package io.subword.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -403,19 +402,8 @@ final class UnigramEm {
                 futures.add(pool.submit(() -> task.accept(id)));
             }
             for (Future<?> f : futures) {
-                f.get();
+                Await.result(f, "training");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while training", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }
