@@ -59,7 +59,7 @@ final class PairMerging {
                 if (i + 1 < s.length) {
                     long p = BpeMerger.pair(s[i], s[i + 1]);
                     addPairCount(p, counts[w]);
-                    addWhere(p, w);
+                    BpeMerger.addPosition(where, p, w);
                 }
             }
         }
@@ -210,7 +210,7 @@ final class PairMerging {
         addPairCount(pair, delta);
         touched.add(pair);
         if (delta > 0) {
-            addWhere(pair, w);
+            BpeMerger.addPosition(where, pair, w);
         }
     }
 
@@ -232,17 +232,6 @@ final class PairMerging {
         }
         if (after == 0) {
             pairCounts.remove(pair);
-        }
-    }
-
-    private void addWhere(long pair, int w) {
-        IntArrayList list = where.get(pair);
-        if (list == null) {
-            list = new IntArrayList(4);
-            where.put(pair, list);
-        }
-        if (list.isEmpty() || list.getInt(list.size() - 1) != w) {
-            list.add(w);
         }
     }
 }
