@@ -1,4 +1,5 @@
 package io.subword.embed;
+import io.subword.vocab.Require;
 
 import java.util.Arrays;
 import java.util.Objects;
@@ -81,12 +82,8 @@ public final class EmbeddingTable {
     }
 
     private static void checkShape(int rows, int dim) {
-        if (rows < 0) {
-            throw new IllegalArgumentException("rows must not be negative, got " + rows);
-        }
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be at least 1, got " + dim);
-        }
+        Require.notNegative("rows", rows);
+        Require.atLeast("dim", dim, 1);
         if ((long) rows * dim > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a " + rows + " x " + dim + " table does not fit in one array");
         }

@@ -1,4 +1,5 @@
 package io.subword.embed;
+import io.subword.vocab.Require;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,12 +56,8 @@ public final class PositionalEncoding {
      *                                  {@code Integer.MAX_VALUE} values
      */
     public static PositionalEncoding sinusoidal(int maxLen, int dim) {
-        if (maxLen < 1) {
-            throw new IllegalArgumentException("maxLen must be at least 1, got " + maxLen);
-        }
-        if (dim < 1) {
-            throw new IllegalArgumentException("dim must be at least 1, got " + dim);
-        }
+        Require.atLeast("maxLen", maxLen, 1);
+        Require.atLeast("dim", dim, 1);
         if ((long) maxLen * dim > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxLen " + maxLen + " x dim " + dim + " is too large");
         }

@@ -4,6 +4,7 @@ import io.subword.Encoding;
 import io.subword.Tokenizer;
 import io.subword.progress.SkipGramStatus;
 import io.subword.progress.TrainingListener;
+import io.subword.vocab.Require;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -488,31 +489,31 @@ public final class SkipGramTrainer {
 
         /** Vector size, at least 1. */
         public Builder dim(int dim) {
-            this.dim = atLeast("dim", dim, 1);
+            this.dim = Require.atLeast("dim", dim, 1);
             return this;
         }
 
         /** Maximum distance between a center token and a context token, at least 1. */
         public Builder window(int window) {
-            this.window = atLeast("window", window, 1);
+            this.window = Require.atLeast("window", window, 1);
             return this;
         }
 
         /** Noise tokens per positive pair, at least 1. */
         public Builder negative(int negative) {
-            this.negative = atLeast("negative", negative, 1);
+            this.negative = Require.atLeast("negative", negative, 1);
             return this;
         }
 
         /** Passes over the corpus, at least 1. */
         public Builder epochs(int epochs) {
-            this.epochs = atLeast("epochs", epochs, 1);
+            this.epochs = Require.atLeast("epochs", epochs, 1);
             return this;
         }
 
         /** Tokens seen fewer times are dropped, at least 1. */
         public Builder minCount(int minCount) {
-            this.minCount = atLeast("minCount", minCount, 1);
+            this.minCount = Require.atLeast("minCount", minCount, 1);
             return this;
         }
 
@@ -536,7 +537,7 @@ public final class SkipGramTrainer {
 
         /** Worker threads, at least 1. */
         public Builder threads(int threads) {
-            this.threads = atLeast("threads", threads, 1);
+            this.threads = Require.atLeast("threads", threads, 1);
             return this;
         }
 
@@ -547,7 +548,7 @@ public final class SkipGramTrainer {
 
         /** Lines tokenized together (and the most lines in a work chunk), at least 1; the default is 1000. */
         public Builder batchLines(int batchLines) {
-            this.batchLines = atLeast("batchLines", batchLines, 1);
+            this.batchLines = Require.atLeast("batchLines", batchLines, 1);
             return this;
         }
 
@@ -560,12 +561,6 @@ public final class SkipGramTrainer {
             return this;
         }
 
-        private static int atLeast(String name, int value, int min) {
-            if (value < min) {
-                throw new IllegalArgumentException(name + " must be at least " + min + ", got " + value);
-            }
-            return value;
-        }
 
         public SkipGramTrainer build() {
             return new SkipGramTrainer(this);

@@ -1,6 +1,7 @@
 package io.subword.embed;
 
 import io.subword.Tokenizer;
+import io.subword.vocab.Require;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.InputFormatException;
 
@@ -313,9 +314,7 @@ public final class SubwordVectors {
         if (query.length != dim) {
             throw new IllegalArgumentException("a query of length " + query.length + " for vectors of " + dim);
         }
-        if (k < 0) {
-            throw new IllegalArgumentException("k must not be negative, got " + k);
-        }
+        Require.notNegative("k", k);
         double qn = 0;
         for (float v : query) {
             qn += (double) v * v;
@@ -367,9 +366,7 @@ public final class SubwordVectors {
      * @throws IllegalArgumentException if the word has no vector, or {@code k < 0}
      */
     public List<WordNeighbor> nearestWords(String word, java.util.Collection<String> candidates, int k) {
-        if (k < 0) {
-            throw new IllegalArgumentException("k must not be negative, got " + k);
-        }
+        Require.notNegative("k", k);
         float[] query = vector(word);
         List<String> words = new ArrayList<>(new java.util.LinkedHashSet<>(candidates));
         TopK top = new TopK(Math.min(k, words.size()));

@@ -111,7 +111,7 @@ class EmbeddingTableTest {
     void badShapes() {
         assertEquals("a 2 x 3 table needs 6 values, got 5", assertThrows(IllegalArgumentException.class,
                 () -> EmbeddingTable.wrap(2, 3, new float[5])).getMessage());
-        assertEquals("dim must be at least 1, got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("dim must be at least 1, not 0", assertThrows(IllegalArgumentException.class,
                 () -> EmbeddingTable.zeros(2, 0)).getMessage());
     }
 

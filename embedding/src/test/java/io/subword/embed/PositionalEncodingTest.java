@@ -73,9 +73,9 @@ class PositionalEncodingTest {
 
     @Test
     void badArguments() {
-        assertEquals("maxLen must be at least 1, got 0",
+        assertEquals("maxLen must be at least 1, not 0",
                 assertThrows(IllegalArgumentException.class, () -> PositionalEncoding.sinusoidal(0, 4)).getMessage());
-        assertEquals("dim must be at least 1, got -1",
+        assertEquals("dim must be at least 1, not -1",
                 assertThrows(IllegalArgumentException.class, () -> PositionalEncoding.sinusoidal(4, -1)).getMessage());
         assertEquals("position 4 outside [0, 4)", assertThrows(IndexOutOfBoundsException.class,
                 () -> PositionalEncoding.sinusoidal(4, 4).get(4, 0)).getMessage());

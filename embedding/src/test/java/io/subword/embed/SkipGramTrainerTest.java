@@ -193,13 +193,13 @@ class SkipGramTrainerTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "dim        | 0    | dim must be at least 1, got 0",
-            "window     | 0    | window must be at least 1, got 0",
-            "negative   | -1   | negative must be at least 1, got -1",
-            "epochs     | 0    | epochs must be at least 1, got 0",
-            "minCount   | 0    | minCount must be at least 1, got 0",
-            "threads    | 0    | threads must be at least 1, got 0",
-            "batchLines | 0    | batchLines must be at least 1, got 0",
+            "dim        | 0    | dim must be at least 1, not 0",
+            "window     | 0    | window must be at least 1, not 0",
+            "negative   | -1   | negative must be at least 1, not -1",
+            "epochs     | 0    | epochs must be at least 1, not 0",
+            "minCount   | 0    | minCount must be at least 1, not 0",
+            "threads    | 0    | threads must be at least 1, not 0",
+            "batchLines | 0    | batchLines must be at least 1, not 0",
             "sample     | 1    | sample must be in [0, 1), got 1.0",
             "sample     | -0.1 | sample must be in [0, 1), got -0.1",
             "lr         | 0    | learningRate must be in (0, 10), got 0.0",

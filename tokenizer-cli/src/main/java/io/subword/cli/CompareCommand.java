@@ -8,6 +8,7 @@ import io.subword.compare.HtmlReport;
 import io.subword.compare.MetricsJson;
 import io.subword.compare.TextReport;
 import io.subword.train.Family;
+import io.subword.vocab.Require;
 import io.subword.vocab.io.AtomicFiles;
 import io.subword.vocab.io.InputFormatException;
 import picocli.CommandLine;
@@ -118,8 +119,8 @@ final class CompareCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--languages must be on or off, got '" + languages + "'");
         };
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        if (threads != null) {
+            Require.atLeast("--threads", threads, 1);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

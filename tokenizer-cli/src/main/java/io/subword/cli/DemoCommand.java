@@ -12,6 +12,7 @@ import io.subword.embed.SkipGramTrainer;
 import io.subword.embed.SubwordVectors;
 import io.subword.train.Corpus;
 import io.subword.train.Family;
+import io.subword.vocab.Require;
 import io.subword.vocab.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,9 +86,7 @@ final class DemoCommand implements Callable<Integer> {
         Progress log = Progress.forCommand(err, quiet);
         CompareJob.Builder settings = CompareJob.builder();
         if (threads != null) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-            }
+            Require.atLeast("--threads", threads, 1);
             settings.threads(threads);
         }
         if (dim < 1 || embeddingMegabytes < 1 || embeddingEpochs < 1) {

@@ -128,7 +128,7 @@ final class PreTokenizerCodecs {
             in -> {
                 int length = in.optInteger("length", FixedLength.DEFAULT_LENGTH);
                 if (length < 1) {
-                    throw in.errorAt(in.pathOf("length"), "must be at least 1, got " + length);
+                    throw in.errorAt(in.pathOf("length"), "must be at least 1, not " + length);
                 }
                 return new FixedLength(length);
             },

@@ -1,6 +1,7 @@
 package io.subword.post;
 
 import io.subword.Encoding;
+import io.subword.vocab.Require;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,8 @@ public record Padding(Strategy strategy, int length, Direction direction, int pa
         if (strategy == Strategy.FIXED && length <= 0) {
             throw new IllegalArgumentException("fixed padding needs a length > 0, got " + length);
         }
-        if (padToMultipleOf < 0) {
-            throw new IllegalArgumentException("pad_to_multiple_of must be >= 0, got " + padToMultipleOf);
-        }
-        if (padId < 0) {
-            throw new IllegalArgumentException("pad id must be >= 0, got " + padId);
-        }
+        Require.notNegative("pad_to_multiple_of", padToMultipleOf);
+        Require.notNegative("pad id", padId);
     }
 
     /** Pad to the longest in the batch, on the right. */

@@ -1,6 +1,7 @@
 package io.subword.post;
 
 import io.subword.Encoding;
+import io.subword.vocab.Require;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -302,9 +303,7 @@ public final class TemplateProcessing implements ChainablePostProcessor {
     }
 
     private static void checkTypeId(int typeId) {
-        if (typeId < 0) {
-            throw new IllegalArgumentException("type id must be >= 0, got " + typeId);
-        }
+        Require.notNegative("type id", typeId);
     }
 
     private static IllegalArgumentException badPiece(String s) {

@@ -1,6 +1,7 @@
 package io.subword.post;
 
 import io.subword.Encoding;
+import io.subword.vocab.Require;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,8 @@ public record Truncation(int maxLength, Strategy strategy, int stride, Direction
     public enum Direction { RIGHT, LEFT }
 
     public Truncation {
-        if (maxLength < 0) {
-            throw new IllegalArgumentException("truncation max length must be >= 0, got " + maxLength);
-        }
-        if (stride < 0) {
-            throw new IllegalArgumentException("truncation stride must be >= 0, got " + stride);
-        }
+        Require.notNegative("truncation max length", maxLength);
+        Require.notNegative("truncation stride", stride);
         if (strategy == null || direction == null) {
             throw new IllegalArgumentException("truncation strategy and direction are required");
         }

@@ -1,5 +1,7 @@
 package io.subword.pretokenize;
 
+import io.subword.vocab.Require;
+
 /**
  * Hugging Face's {@code FixedLength} pre-tokenizer (added in tokenizers 0.22, after the DJL 0.38 reference):
  * each word is cut into pieces of {@code length} characters (code points), the last one shorter. Immutable
@@ -11,9 +13,7 @@ public record FixedLength(int length) implements PreTokenizer {
     public static final int DEFAULT_LENGTH = 5;
 
     public FixedLength {
-        if (length < 1) {
-            throw new IllegalArgumentException("length must be at least 1, got " + length);
-        }
+        Require.atLeast("length", length, 1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.subword.wordpiece;
 
 import io.subword.model.Model;
 import io.subword.model.TokenBuffer;
+import io.subword.vocab.Require;
 import io.subword.vocab.Vocabulary;
 
 import java.util.Objects;
@@ -96,10 +97,7 @@ public final class WordPiece implements Model {
             throw new IllegalArgumentException("unknown token " + Vocabulary.quote(unkToken)
                     + " is not in the vocabulary");
         }
-        if (maxInputCharsPerWord <= 0) {
-            throw new IllegalArgumentException("maxInputCharsPerWord must be positive, got "
-                    + maxInputCharsPerWord);
-        }
+        Require.atLeast("maxInputCharsPerWord", maxInputCharsPerWord, 1);
         return new WordPiece(vocab, unkToken, unkId, continuingSubwordPrefix, maxInputCharsPerWord, trie);
     }
 

@@ -131,7 +131,7 @@ class HostileTokenizerJsonTest {
         set(c, "unk_token missing", "/model/unk_token", null, "<file>, $.model: missing field \"unk_token\"");
         set(c, "unk_token not in the vocabulary", "/model/unk_token", "\"<unk>\"", "<file>, $.model: unknown token \"<unk>\" is not in the vocabulary");
         set(c, "unk_token is a number", "/model/unk_token", "1", "<file>, $.model.unk_token: expected a string, got number 1");
-        set(c, "max_input_chars_per_word zero", "/model/max_input_chars_per_word", "0", "<file>, $.model: maxInputCharsPerWord must be positive, got 0");
+        set(c, "max_input_chars_per_word zero", "/model/max_input_chars_per_word", "0", "<file>, $.model: maxInputCharsPerWord must be at least 1, not 0");
         set(c, "max_input_chars_per_word negative", "/model/max_input_chars_per_word", "-1",
                 "<file>, $.model.max_input_chars_per_word: expected a non-negative integer that fits in 31 bits, got -1");
         set(c, "max_input_chars_per_word a string", "/model/max_input_chars_per_word", "\"100\"",

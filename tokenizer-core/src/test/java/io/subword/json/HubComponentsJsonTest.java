@@ -129,7 +129,7 @@ class HubComponentsJsonTest {
             normalizer    | {"type":"Prepend","prepend":7}                                              | hub.json, $.normalizer.prepend: expected a string, got number 7
             normalizer    | {"type":"NFX"}                                                              | hub.json, $.normalizer.type: unknown normalizer type "NFX"
             pre_tokenizer | {"type":"CharDelimiterSplit","delimiter":"ab"}                              | hub.json, $.pre_tokenizer.pretokenizers[0].delimiter: expected a single character, got "ab"
-            pre_tokenizer | {"type":"FixedLength","length":0}                                           | hub.json, $.pre_tokenizer.pretokenizers[0].length: must be at least 1, got 0
+            pre_tokenizer | {"type":"FixedLength","length":0}                                           | hub.json, $.pre_tokenizer.pretokenizers[0].length: must be at least 1, not 0
             decoder       | {"type":"CTC","pad_token":5}                                                | hub.json, $.decoder.pad_token: expected a string, got number 5
             """)
     void malformedComponentsFailWithOneLineNamingFileAndPath(String field, String component, String message) {

@@ -1,6 +1,7 @@
 package io.subword.compare;
 
 import io.subword.Tokenizer;
+import io.subword.vocab.Require;
 
 import java.util.Objects;
 
@@ -16,9 +17,7 @@ public record Candidate(String model, int vocabSize, Tokenizer tokenizer) {
     public Candidate {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(tokenizer, "tokenizer");
-        if (vocabSize < 1) {
-            throw new IllegalArgumentException("vocabSize must be positive: " + vocabSize);
-        }
+        Require.atLeast("vocabSize", vocabSize, 1);
     }
 
     /** A tokenizer as it is: its vocabulary size is its own. */

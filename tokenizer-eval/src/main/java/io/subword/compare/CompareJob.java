@@ -8,6 +8,7 @@ import io.subword.train.TrainedTokenizer;
 import io.subword.train.Trainer;
 import io.subword.train.TrainingOptions;
 import io.subword.train.WordCounts;
+import io.subword.vocab.Require;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
@@ -115,9 +116,7 @@ public final class CompareJob {
         /** The vocabulary sizes each family is trained at. */
         public Builder vocabSizes(List<Integer> vocabSizes) {
             for (int s : vocabSizes) {
-                if (s < 1) {
-                    throw new IllegalArgumentException("vocabulary size must be at least 1: " + s);
-                }
+                Require.atLeast("vocabulary size", s, 1);
             }
             this.vocabSizes = List.copyOf(vocabSizes);
             return this;
@@ -161,9 +160,7 @@ public final class CompareJob {
 
         /** Worker threads (default: the number of cores); does not change the result. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
+            Require.atLeast("threads", threads, 1);
             this.threads = threads;
             return this;
         }

@@ -3,6 +3,7 @@ package io.subword.compare;
 import io.subword.progress.TrainingListener;
 import io.subword.train.Await;
 import io.subword.train.Corpus;
+import io.subword.vocab.Require;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
@@ -66,27 +67,21 @@ public final class Comparison {
 
         /** Candidates measured at once (default 1); does not change the result. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
+            Require.atLeast("threads", threads, 1);
             this.threads = threads;
             return this;
         }
 
         /** Lines read at a time (default 1024); does not change the result. */
         public Builder chunkLines(int chunkLines) {
-            if (chunkLines < 1) {
-                throw new IllegalArgumentException("chunkLines must be at least 1: " + chunkLines);
-            }
+            Require.atLeast("chunkLines", chunkLines, 1);
             this.chunkLines = chunkLines;
             return this;
         }
 
         /** How many rare held-out words to show besides the given ones (default 12). */
         public Builder exampleCount(int exampleCount) {
-            if (exampleCount < 0) {
-                throw new IllegalArgumentException("exampleCount must not be negative: " + exampleCount);
-            }
+            Require.notNegative("exampleCount", exampleCount);
             this.exampleCount = exampleCount;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.subword.spark;
 
+import io.subword.vocab.Require;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -31,9 +32,7 @@ final class JobOptions {
     boolean verbose;
 
     SparkCorpus corpus(List<String> paths) {
-        if (splitMb < 1) {
-            throw new IllegalArgumentException("--split-size must be at least 1 (MB), not " + splitMb);
-        }
+        Require.atLeast("--split-size (MB)", splitMb, 1);
         return SparkCorpus.of(paths).lenient(lenient).splitBytes(splitMb << 20).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.subword.spark;
 
+import io.subword.vocab.Require;
 import io.subword.vocab.io.Utf8Lines;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -102,9 +103,7 @@ public final class SparkCorpus {
          * compressed file is one partition whatever its size.
          */
         public Builder splitBytes(long splitBytes) {
-            if (splitBytes < 1) {
-                throw new IllegalArgumentException("split size must be at least 1 byte, not " + splitBytes);
-            }
+            Require.atLeast("split size (bytes)", splitBytes, 1);
             this.splitBytes = splitBytes;
             return this;
         }

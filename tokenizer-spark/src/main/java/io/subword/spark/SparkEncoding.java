@@ -3,6 +3,7 @@ package io.subword.spark;
 import io.subword.OffsetUnit;
 import io.subword.Tokenizer;
 import io.subword.json.TokenizerJson;
+import io.subword.vocab.Require;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.broadcast.Broadcast;
@@ -147,9 +148,7 @@ public final class SparkEncoding {
 
     /** Rows encoded together inside a partition (default 256), at least 1. */
     public SparkEncoding batchSize(int rows) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("batch size must be at least 1, not " + rows);
-        }
+        Require.atLeast("batch size", rows, 1);
         SparkEncoding c = copy();
         c.batchSize = rows;
         return c;

@@ -1,6 +1,7 @@
 package io.subword.spark;
 
 import io.subword.progress.TrainingListener;
+import io.subword.vocab.Require;
 
 /**
  * What bounds the word table that a distributed count brings back to the driver:
@@ -27,11 +28,7 @@ public record WordCountLimits(long minWordCount, int maxDistinctWords) {
     public static final WordCountLimits DEFAULT = new WordCountLimits(1, DEFAULT_MAX_DISTINCT_WORDS);
 
     public WordCountLimits {
-        if (minWordCount < 1) {
-            throw new IllegalArgumentException("minimum word count must be at least 1, not " + minWordCount);
-        }
-        if (maxDistinctWords < 1) {
-            throw new IllegalArgumentException("maximum distinct words must be at least 1, not " + maxDistinctWords);
-        }
+        Require.atLeast("minimum word count", minWordCount, 1);
+        Require.atLeast("maximum distinct words", maxDistinctWords, 1);
     }
 }

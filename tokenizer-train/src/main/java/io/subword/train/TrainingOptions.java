@@ -1,4 +1,5 @@
 package io.subword.train;
+import io.subword.vocab.Require;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -240,18 +241,14 @@ public final class TrainingOptions implements java.io.Serializable {
 
         /** The vocabulary size, at least 1 (default 30000). */
         public Builder vocabSize(int vocabSize) {
-            if (vocabSize < 1) {
-                throw new IllegalArgumentException("vocabulary size must be at least 1, not " + vocabSize);
-            }
+            Require.atLeast("vocabulary size", vocabSize, 1);
             this.vocabSize = vocabSize;
             return this;
         }
 
         /** The count a pair needs to be merged, at least 0 (default 0: any pair). */
         public Builder minFrequency(long minFrequency) {
-            if (minFrequency < 0) {
-                throw new IllegalArgumentException("minimum frequency must not be negative, not " + minFrequency);
-            }
+            Require.notNegative("minimum frequency", minFrequency);
             this.minFrequency = minFrequency;
             return this;
         }
@@ -308,9 +305,7 @@ public final class TrainingOptions implements java.io.Serializable {
 
         /** Worker threads, at least 1 (default: the number of processors). */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, not " + threads);
-            }
+            Require.atLeast("threads", threads, 1);
             this.threads = threads;
             return this;
         }
@@ -335,18 +330,14 @@ public final class TrainingOptions implements java.io.Serializable {
 
         /** Unigram: the most seed pieces, at least 1 (default 1,000,000). */
         public Builder seedSize(int seedSize) {
-            if (seedSize < 1) {
-                throw new IllegalArgumentException("seed size must be at least 1, not " + seedSize);
-            }
+            Require.atLeast("seed size", seedSize, 1);
             this.seedSize = seedSize;
             return this;
         }
 
         /** Unigram: EM iterations per pruning round, at least 1 (default 2). */
         public Builder subIterations(int subIterations) {
-            if (subIterations < 1) {
-                throw new IllegalArgumentException("sub-iterations must be at least 1, not " + subIterations);
-            }
+            Require.atLeast("sub-iterations", subIterations, 1);
             this.subIterations = subIterations;
             return this;
         }

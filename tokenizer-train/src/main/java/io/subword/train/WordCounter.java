@@ -5,6 +5,7 @@ import io.subword.normalize.Normalizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.pretokenize.Spans;
 import io.subword.progress.TrainingListener;
+import io.subword.vocab.Require;
 import io.subword.vocab.io.InputFormatException;
 
 import java.io.IOException;
@@ -69,18 +70,14 @@ public final class WordCounter {
 
         /** Worker threads that count words (default: the number of processors); does not change the result. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1: " + threads);
-            }
+            Require.atLeast("threads", threads, 1);
             this.threads = threads;
             return this;
         }
 
         /** The most distinct words the table may hold before it is pruned (default 10,000,000). */
         public Builder maxEntries(int maxEntries) {
-            if (maxEntries < 4) {
-                throw new IllegalArgumentException("maxEntries must be at least 4: " + maxEntries);
-            }
+            Require.atLeast("maxEntries", maxEntries, 4);
             this.maxEntries = maxEntries;
             return this;
         }
@@ -90,9 +87,7 @@ public final class WordCounter {
          * thread count) can change a pruned result.
          */
         public Builder chunkLines(int chunkLines) {
-            if (chunkLines < 1) {
-                throw new IllegalArgumentException("chunkLines must be at least 1: " + chunkLines);
-            }
+            Require.atLeast("chunkLines", chunkLines, 1);
             this.chunkLines = chunkLines;
             return this;
         }

@@ -1,5 +1,6 @@
 package io.subword.train;
 
+import io.subword.vocab.Require;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
@@ -78,9 +79,7 @@ public final class WordCounts {
 
         /** Records that words seen fewer than {@code threshold} times were dropped (see {@link #prunedBelow()}). */
         public Builder prunedBelow(long threshold) {
-            if (threshold < 0) {
-                throw new IllegalArgumentException("pruning threshold must not be negative: " + threshold);
-            }
+            Require.notNegative("pruning threshold", threshold);
             this.prunedBelow = threshold;
             return this;
         }

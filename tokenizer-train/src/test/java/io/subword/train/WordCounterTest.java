@@ -94,9 +94,9 @@ class WordCounterTest {
 
     @Test
     void badSettings() {
-        assertEquals("threads must be at least 1: 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("threads must be at least 1, not 0", assertThrows(IllegalArgumentException.class,
                 () -> WordCounter.builder(TestText.WHITESPACE_SPLIT).threads(0)).getMessage());
-        assertEquals("maxEntries must be at least 4: 3", assertThrows(IllegalArgumentException.class,
+        assertEquals("maxEntries must be at least 4, not 3", assertThrows(IllegalArgumentException.class,
                 () -> WordCounter.builder(TestText.WHITESPACE_SPLIT).maxEntries(3)).getMessage());
         assertEquals("count 0 of word \"a\" is not positive", assertThrows(IllegalArgumentException.class,
                 () -> WordCounts.of(Map.of("a", 0))).getMessage());
