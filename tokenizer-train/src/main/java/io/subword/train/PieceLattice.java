@@ -18,16 +18,17 @@ final class PieceLattice {
     final double[] scores;
     final double unknownScore;
     /**
-     * The trie, in arrays: the children of node {@code v} are the edges {@code [childStart[v], childStart[v] +
-     * childCount[v])}, sorted by code point, and nodes are numbered depth first, so a walk down stays in nearby
-     * memory (a hash of (node, code point) edges costs a cache miss per step on the half a million seeds).
+     * The trie, in arrays: node {@code v} is {@code node[3v, 3v + 3)}, the start of its edges, their number and the
+     * piece that ends there (or -1); edge {@code e} is {@code edge[2e, 2e + 2)}, its code point and the child. A
+     * node's edges are sorted by code point, and nodes are numbered depth first, so a walk down stays in nearby
+     * memory and touches one or two cache lines per step (a hash of (node, code point) edges costs a cache miss
+     * per step on the half a million seeds). The root's children, the widest node, are looked up in a table by
+     * code point instead.
      */
-    private final int[] childStart;
-    private final int[] childCount;
-    private final int[] edgeChar;
-    private final int[] edgeNode;
-    /** Per trie node, the piece that ends there, or -1. */
-    private final int[] pieceAt;
+    private final int[] node;
+    private final int[] edge;
+    /** The root's child by code point, or -1; code points from its length on have none. */
+    private final int[] rootChild;
     private int nodeCount;
     private int edgeCount;
 
@@ -43,12 +44,8 @@ final class PieceLattice {
         for (int[] p : pieces) {
             totalLength += p.length;
         }
-        childStart = new int[totalLength + 1];
-        childCount = new int[totalLength + 1];
-        edgeChar = new int[totalLength];
-        edgeNode = new int[totalLength];
-        pieceAt = new int[totalLength + 1];
-        Arrays.fill(pieceAt, -1);
+        node = new int[3 * (totalLength + 1)];
+        edge = new int[2 * totalLength];
         int[] order = new int[pieces.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -59,12 +56,20 @@ final class PieceLattice {
         });
         nodeCount = 1;
         build(0, order, 0, order.length, 0);
+        int rootEdges = node[1];
+        int maxFirst = rootEdges == 0 ? -1 : edge[2 * (node[0] + rootEdges - 1)];
+        rootChild = new int[maxFirst + 1];
+        Arrays.fill(rootChild, -1);
+        for (int e = node[0]; e < node[0] + rootEdges; e++) {
+            rootChild[edge[2 * e]] = edge[2 * e + 1];
+        }
     }
 
-    /** Fills node {@code node}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
-    private void build(int node, int[] order, int lo, int hi, int depth) {
+    /** Fills node {@code v}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
+    private void build(int v, int[] order, int lo, int hi, int depth) {
+        node[3 * v + 2] = -1;
         if (lo < hi && pieces[order[lo]].length == depth) {
-            pieceAt[node] = order[lo]; // a duplicate piece (never made by the trainer) keeps the lowest id
+            node[3 * v + 2] = order[lo]; // a duplicate piece (never made by the trainer) keeps the lowest id
             lo++;
             while (lo < hi && pieces[order[lo]].length == depth) {
                 lo++;
@@ -78,15 +83,15 @@ final class PieceLattice {
         }
         int start = edgeCount;
         edgeCount += groups;
-        childStart[node] = start;
-        childCount[node] = groups;
+        node[3 * v] = start;
+        node[3 * v + 1] = groups;
         int g = 0;
         int groupLo = lo;
         for (int i = lo; i <= hi; i++) {
             if (i > lo && (i == hi || pieces[order[i]][depth] != pieces[order[i - 1]][depth])) {
                 int child = nodeCount++;
-                edgeChar[start + g] = pieces[order[groupLo]][depth];
-                edgeNode[start + g] = child;
+                edge[2 * (start + g)] = pieces[order[groupLo]][depth];
+                edge[2 * (start + g) + 1] = child;
                 g++;
                 build(child, order, groupLo, i, depth + 1);
                 groupLo = i;
@@ -94,27 +99,27 @@ final class PieceLattice {
         }
     }
 
-    /** The child of {@code node} by {@code cp}, or -1. */
-    private int child(int node, int cp) {
-        int lo = childStart[node];
-        int hi = lo + childCount[node] - 1;
+    /** The child of node {@code v} (not the root) by {@code cp}, or -1. */
+    private int child(int v, int cp) {
+        int lo = node[3 * v];
+        int hi = lo + node[3 * v + 1] - 1;
         if (hi - lo < 8) {
             for (int e = lo; e <= hi; e++) {
-                if (edgeChar[e] == cp) {
-                    return edgeNode[e];
+                if (edge[2 * e] == cp) {
+                    return edge[2 * e + 1];
                 }
             }
             return -1;
         }
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            int c = edgeChar[mid];
+            int c = edge[2 * mid];
             if (c < cp) {
                 lo = mid + 1;
             } else if (c > cp) {
                 hi = mid - 1;
             } else {
-                return edgeNode[mid];
+                return edge[2 * mid + 1];
             }
         }
         return -1;
@@ -156,25 +161,27 @@ final class PieceLattice {
     }
 
     /**
-     * Fills {@code s} with the nodes of {@code word} in order of their start, leaving out the piece
-     * {@code excluded} where it spans the whole word (-1 to leave out nothing).
+     * Fills {@code s} with the nodes of {@code word} in order of their start (at the same start, shorter first),
+     * and an unknown node where no one-character piece starts.
      */
-    void populate(int[] word, Scratch s, int excluded) {
+    void populate(int[] word, Scratch s) {
         s.nodes = 0;
         int n = word.length;
+        int[] root = rootChild;
         for (int i = 0; i < n; i++) {
             boolean single = false;
-            int node = 0;
-            for (int j = i; j < n; j++) {
-                node = child(node, word[j]);
-                if (node < 0) {
+            int cp = word[i];
+            int v = cp < root.length ? root[cp] : -1;
+            for (int j = i + 1; v >= 0; ) {
+                int piece = node[3 * v + 2];
+                if (piece >= 0) {
+                    s.add(i, j, piece);
+                    single |= j == i + 1;
+                }
+                if (j == n) {
                     break;
                 }
-                int piece = pieceAt[node];
-                if (piece >= 0 && !(piece == excluded && i == 0 && j == n - 1)) {
-                    s.add(i, j + 1, piece);
-                    single |= j == i;
-                }
+                v = child(v, word[j++]);
             }
             if (!single) {
                 s.add(i, i + 1, -1);
@@ -188,9 +195,11 @@ final class PieceLattice {
 
     /**
      * The best segmentation of the populated lattice of a word of {@code len} code points, as piece ids (-1 for
-     * an unknown character) written into {@code out}; returns how many, or -1 if there is no path.
+     * an unknown character) written into {@code out}; returns how many, or -1 if there is no path. The node of
+     * piece {@code excluded} that spans the whole word is left out (-1 to leave out nothing): the segmentations
+     * of a piece without itself.
      */
-    int viterbi(Scratch s, int len, int[] out) {
+    int viterbi(Scratch s, int len, int excluded, int[] out) {
         s.size(len);
         double[] best = s.alpha;
         int[] back = s.back;
@@ -199,6 +208,9 @@ final class PieceLattice {
         for (int k = 0; k < s.nodes; k++) {
             int b = s.begin[k];
             int e = s.end[k];
+            if (s.id[k] == excluded && b == 0 && e == len) {
+                continue;
+            }
             double v = best[b] + score(s.id[k]);
             // ties: the node found first (shorter at the same start), as SentencePiece's lattice keeps the first
             if (v > best[e]) {

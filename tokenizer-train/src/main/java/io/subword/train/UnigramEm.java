@@ -54,7 +54,7 @@ final class UnigramEm {
     }
 
     /** Makes the word lattices hold the nodes of {@code model}'s pieces, numbered as in {@code model}. */
-    private void follow(Pieces model) {
+    void follow(Pieces model) {
         if (model == latticeModel) {
             return;
         }
@@ -262,16 +262,15 @@ final class UnigramEm {
                 if (path.length < piece.length) {
                     path = new int[piece.length * 2];
                 }
-                lattice.populate(piece, s, -1);
-                if (lattice.viterbi(s, piece.length, path) >= 2) {
+                lattice.populate(piece, s);
+                if (lattice.viterbi(s, piece.length, -1, path) >= 2) {
                     continue;
                 }
                 if (piece.length == 1) {
                     alternatives[i] = new int[0]; // a character: its one segmentation
                     continue;
                 }
-                lattice.populate(piece, s, i);
-                int second = lattice.viterbi(s, piece.length, path);
+                int second = lattice.viterbi(s, piece.length, i, path);
                 alternatives[i] = new int[Math.max(second, 0)];
                 for (int k = 0; k < second; k++) {
                     alternatives[i][k] = WordLattices.countedAs(path[k]); // an unknown character: piece 0, as spm

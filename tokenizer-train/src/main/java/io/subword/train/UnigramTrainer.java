@@ -159,10 +159,12 @@ public final class UnigramTrainer implements Trainer {
         UnigramEm em = new UnigramEm(words.codePoints, words.counts, options.threads());
         UnigramEm.Pieces model = UnigramEm.fromSeeds(seeds);
 
-        listener.phase("EM from " + seeds.size() + " seed pieces");
+        listener.phase("lattices of " + words.codePoints.length + " words over " + seeds.size() + " seed pieces");
+        em.follow(model);
         int desired = (int) (options.vocabSize() * 1.1);
         long round = 0;
         while (true) {
+            listener.phase("EM round " + (round + 1) + " over " + model.size() + " pieces");
             for (int iter = 0; iter < options.subIterations(); iter++) {
                 model = UnigramEm.maximize(model, em.expectedCounts(model));
             }
@@ -170,12 +172,14 @@ public final class UnigramTrainer implements Trainer {
             if (model.size() <= desired) {
                 break;
             }
+            listener.phase("pruning round " + round + " of " + model.size() + " pieces");
             UnigramEm.Pieces pruned = em.prune(model, desired, options.shrinkingFactor());
             if (pruned.size() == model.size()) {
                 break; // every piece left is needed (characters without an alternative): finish picks the best
             }
             model = pruned;
         }
+        listener.phase("final pieces");
         return finish(model, required);
     }
 

@@ -46,7 +46,7 @@ final class WordLattices {
         int n = 0;
         PieceLattice.Scratch s = new PieceLattice.Scratch();
         for (int w = from; w < to; w++) {
-            lattice.populate(words[w], s, -1);
+            lattice.populate(words[w], s);
             if (n + s.nodes > b.length) {
                 int grown = Math.max(n + s.nodes, b.length + (b.length >> 1));
                 b = Arrays.copyOf(b, grown);
