@@ -89,23 +89,16 @@ final class SeedPieces {
             }
         });
         // 5. Characters, in falling count (ties: code point), then the substrings by falling score.
-        it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap chars = new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap();
-        for (int w = 0; w < words.length; w++) {
-            for (int cp : words[w]) {
-                chars.addTo(cp, counts[w]);
+        CharCounts chars = CharCounts.of(words, counts);
+        int[] one = new int[1];
+        TopK top = TopK.merge(found);
+        List<Seed> seeds = new ArrayList<>(chars.codePoints().length + Math.min(top.size, seedSize));
+        for (int c = 0; c < chars.codePoints().length; c++) {
+            one[0] = chars.codePoints()[c];
+            if (valid.accepts(one, 0, 1)) {
+                seeds.add(new Seed(new int[] {one[0]}, chars.counts()[c]));
             }
         }
-        int[] one = new int[1];
-        chars.keySet().removeIf(cp -> {
-            one[0] = cp;
-            return !valid.accepts(one, 0, 1);
-        });
-        TopK top = TopK.merge(found);
-        List<Seed> seeds = new ArrayList<>(chars.size() + Math.min(top.size, seedSize));
-        chars.int2LongEntrySet().stream()
-                .sorted((x, y) -> x.getLongValue() != y.getLongValue() ? Long.compare(y.getLongValue(), x.getLongValue())
-                        : Integer.compare(x.getIntKey(), y.getIntKey()))
-                .forEach(e -> seeds.add(new Seed(new int[] {e.getIntKey()}, e.getLongValue())));
         for (int i : top.best(text, seedSize)) {
             int start = top.starts[i];
             seeds.add(new Seed(Arrays.copyOfRange(text, start, start + top.lens[i]), top.scores[i]));
@@ -190,6 +183,37 @@ final class SeedPieces {
                     stackLeft.add(left);
                 }
             }
+        }
+    }
+
+    /** The characters of the words with their counts, by falling count (ties: code point). */
+    record CharCounts(int[] codePoints, long[] counts) {
+        static CharCounts of(int[][] words, long[] counts) {
+            long[] perCodePoint = new long[Character.MAX_CODE_POINT + 1];
+            for (int w = 0; w < words.length; w++) {
+                long c = counts[w];
+                for (int cp : words[w]) {
+                    perCodePoint[cp] += c;
+                }
+            }
+            int n = 0;
+            for (long c : perCodePoint) {
+                n += c != 0 ? 1 : 0;
+            }
+            int[] cps = new int[n];
+            int k = 0;
+            for (int cp = 0; cp < perCodePoint.length; cp++) {
+                if (perCodePoint[cp] != 0) {
+                    cps[k++] = cp;
+                }
+            }
+            // code points ascending so far: a stable sort by falling count keeps them so among equal counts
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(cps, (x, y) -> Long.compare(perCodePoint[y], perCodePoint[x]));
+            long[] c = new long[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = perCodePoint[cps[i]];
+            }
+            return new CharCounts(cps, c);
         }
     }
 

@@ -6,7 +6,6 @@ import io.subword.pretokenize.MetaspacePreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.progress.TrainingListener;
 import io.subword.sentencepiece.SentencePieceNormalizer;
-import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
@@ -308,12 +307,25 @@ public final class UnigramTrainer implements Trainer {
             long[] e = new long[map.size()];
             int i = 0;
             for (var entry : map.object2LongEntrySet()) {
-                cps[i] = entry.getKey().codePoints().toArray();
+                cps[i] = UnigramTrainer.codePoints(entry.getKey());
                 e[i] = ends.getLong(entry.getKey());
                 c[i++] = entry.getLongValue();
             }
             return new Words(cps, c, e);
         }
+    }
+
+    /** The code points of {@code s}. */
+    static int[] codePoints(String s) {
+        int n = s.length();
+        int[] cps = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            int cp = s.codePointAt(i);
+            cps[k++] = cp;
+            i += Character.charCount(cp);
+        }
+        return k == n ? cps : Arrays.copyOf(cps, k);
     }
 
     /**
@@ -376,34 +388,21 @@ public final class UnigramTrainer implements Trainer {
      * {@code characterCoverage} of all character occurrences.
      */
     private int[] requiredChars(Words words) {
-        Int2LongOpenHashMap freq = new Int2LongOpenHashMap();
+        SeedPieces.CharCounts chars = SeedPieces.CharCounts.of(words.codePoints, words.counts);
         long all = 0;
-        for (int w = 0; w < words.codePoints.length; w++) {
-            for (int cp : words.codePoints[w]) {
-                freq.addTo(cp, words.counts[w]);
-                all += words.counts[w];
-            }
+        for (long c : chars.counts()) {
+            all += c;
         }
-        long[][] entries = new long[freq.size()][];
-        int k = 0;
-        for (var e : freq.int2LongEntrySet()) {
-            entries[k++] = new long[] {e.getIntKey(), e.getLongValue()};
-        }
-        Arrays.sort(entries, (x, y) -> x[1] != y[1] ? Long.compare(y[1], x[1]) : Long.compare(x[0], y[0]));
         int n = 0;
         long covered = 0;
-        for (long[] e : entries) {
+        for (long c : chars.counts()) {
             if ((double) covered / all >= options.characterCoverage()) {
                 break;
             }
-            covered += e[1];
+            covered += c;
             n++;
         }
-        int[] required = new int[n];
-        for (int i = 0; i < n; i++) {
-            required[i] = (int) entries[i][0];
-        }
-        return required;
+        return Arrays.copyOf(chars.codePoints(), n);
     }
 
     /** SentencePiece's {@code IsValidSentencePiece}, for the options of this trainer. */
