@@ -32,7 +32,8 @@ final class PieceLattice {
     private int nodeCount;
     private int edgeCount;
 
-    PieceLattice(int[][] pieces, double[] scores) {
+    /** The trie of {@code pieces}, its pieces sorted on {@code threads} threads. */
+    PieceLattice(int[][] pieces, double[] scores, int threads) {
         this.pieces = pieces;
         this.scores = scores;
         double min = Double.POSITIVE_INFINITY;
@@ -46,14 +47,7 @@ final class PieceLattice {
         }
         node = new int[3 * (totalLength + 1)];
         edge = new int[2 * totalLength];
-        int[] order = new int[pieces.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (x, y) -> {
-            int c = Arrays.compare(pieces[x], pieces[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
+        int[] order = sorted(pieces, threads);
         nodeCount = 1;
         build(0, order, 0, order.length, 0);
         int rootEdges = node[1];
@@ -65,15 +59,46 @@ final class PieceLattice {
         }
     }
 
+    /**
+     * The piece ids in the order of their code points, a piece after its extensions (equal pieces, which the
+     * trainer never makes, in no particular order): the pieces laid out in one text, each followed by a separator,
+     * and their suffixes sorted as the seeds' are (a separator sorts after every code point).
+     */
+    private static int[] sorted(int[][] pieces, int threads) {
+        int length = 0;
+        int depth = 1;
+        for (int[] p : pieces) {
+            length += p.length + 1;
+            depth = Math.max(depth, p.length + 1);
+        }
+        int[] text = new int[length];
+        int[] starts = new int[pieces.length];
+        int[] idAt = new int[length];
+        int pos = 0;
+        for (int i = 0; i < pieces.length; i++) {
+            starts[i] = pos;
+            idAt[pos] = i;
+            System.arraycopy(pieces[i], 0, text, pos, pieces[i].length);
+            pos += pieces[i].length;
+            text[pos++] = SeedPieces.SEPARATOR;
+        }
+        int[] order = SeedPieces.sortSuffixes(text, starts, depth, threads);
+        for (int k = 0; k < order.length; k++) {
+            order[k] = idAt[order[k]];
+        }
+        return order;
+    }
+
     /** Fills node {@code v}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
     private void build(int v, int[] order, int lo, int hi, int depth) {
         node[3 * v + 2] = -1;
-        if (lo < hi && pieces[order[lo]].length == depth) {
-            node[3 * v + 2] = order[lo]; // a duplicate piece (never made by the trainer) keeps the lowest id
-            lo++;
-            while (lo < hi && pieces[order[lo]].length == depth) {
-                lo++;
+        if (lo < hi && pieces[order[hi - 1]].length == depth) {
+            // the piece that ends here, last after its extensions; a duplicate piece keeps the lowest id
+            int id = order[--hi];
+            while (lo < hi && pieces[order[hi - 1]].length == depth) {
+                id = Math.min(id, order[--hi]);
             }
+            node[3 * v + 2] = id;
         }
         int groups = 0;
         for (int i = lo; i < hi; i++) {

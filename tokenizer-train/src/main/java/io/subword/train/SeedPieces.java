@@ -67,7 +67,7 @@ final class SeedPieces {
         //    2..maxLength. A bucket's intervals are all its own: suffixes of different first code points share no
         //    prefix, so the walk needs nothing from the other buckets.
         int depth = maxLength + 1;
-        Buckets buckets = Buckets.of(text);
+        Buckets buckets = Buckets.of(text, null);
         int[] sa = buckets.sa;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         int workers = Math.max(1, Math.min(threads, buckets.count));
@@ -234,14 +234,15 @@ final class SeedPieces {
     }
 
     /**
-     * Suffix start positions sorted by their first {@code depth} code points, a suffix ending after its first
-     * separator or sentence end (what follows is another word); suffixes equal so far are in no particular order.
-     * Buckets by the first code point, then each bucket by multikey quicksort (Bentley and Sedgewick) on
-     * {@code threads} threads: the suffixes of words are short and end at a separator, so each is compared over a
-     * few code points only.
+     * The suffixes of {@code text} that start at {@code starts} (all of them if {@code null}), sorted by their first
+     * {@code depth} code points, a suffix ending after its first separator or sentence end (what follows is another
+     * word; a separator sorts after every code point); suffixes equal so far are in no particular order. Buckets by
+     * the first code point, then each bucket by multikey quicksort (Bentley and Sedgewick) on {@code threads}
+     * threads: the suffixes of words are short and end at a separator, so each is compared over a few code points
+     * only.
      */
-    static int[] sortSuffixes(int[] text, int depth, int threads) {
-        Buckets buckets = Buckets.of(text);
+    static int[] sortSuffixes(int[] text, int[] starts, int depth, int threads) {
+        Buckets buckets = Buckets.of(text, starts);
         int[] sa = buckets.sa;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         runOn(Math.max(1, Math.min(threads, buckets.count)), () -> {
@@ -260,11 +261,11 @@ final class SeedPieces {
      * with the buckets' order from largest to smallest, the order in which the threads take them.
      */
     private record Buckets(int[] sa, int count, int[] codePoint, int[] start, int[] largestFirst) {
-        static Buckets of(int[] text) {
-            int n = text.length;
+        static Buckets of(int[] text, int[] starts) {
+            int n = starts == null ? text.length : starts.length;
             int[] perCodePoint = new int[SENTENCE_END + 1];
-            for (int cp : text) {
-                perCodePoint[cp]++;
+            for (int i = 0; i < n; i++) {
+                perCodePoint[text[starts == null ? i : starts[i]]]++;
             }
             int count = 0;
             for (int c : perCodePoint) {
@@ -283,7 +284,8 @@ final class SeedPieces {
             }
             int[] sa = new int[n];
             for (int i = 0; i < n; i++) {
-                sa[perCodePoint[text[i]]++] = i;
+                int suffix = starts == null ? i : starts[i];
+                sa[perCodePoint[text[suffix]]++] = suffix;
             }
             int[] order = new int[count];
             for (int k = 0; k < count; k++) {
