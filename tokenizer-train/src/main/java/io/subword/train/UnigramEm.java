@@ -65,9 +65,7 @@ final class UnigramEm {
             m = m.parent;
         }
         if (lattices == null || m == null || steps.contains(null)) {
-            long t0 = System.nanoTime();
             PieceLattice trie = new PieceLattice(model.pieces(), model.scores(), threads);
-            System.err.println("DEBUG trie " + (System.nanoTime() - t0) / 1000000);
             lattices = new WordLattices[partStart.length - 1];
             WordLattices[] built = runParts((p, from, to) -> WordLattices.build(words, from, to, trie),
                     WordLattices[]::new);
@@ -169,9 +167,7 @@ final class UnigramEm {
 
     /** The E-step: each piece's expected count over all words (not yet divided by the fixed-point scale). */
     long[] expectedCounts(Pieces model) {
-        long t0 = System.nanoTime();
         follow(model);
-        System.err.println("DEBUG follow " + (System.nanoTime() - t0) / 1000000 + " nodes " + lattices[0].nodes());
         double unknownScore = unknownScore(model);
         WordLattices.Weights weights = WordLattices.Weights.of(model.pieces(), model.scores(), unknownScore);
         long[][] parts = runParts((p, from, to) -> {
@@ -253,9 +249,7 @@ final class UnigramEm {
     Pieces prune(Pieces model, int desired, double shrinkingFactor) {
         follow(model);
         int n = model.size();
-        long t0 = System.nanoTime();
         PieceLattice lattice = new PieceLattice(model.pieces(), model.scores(), threads);
-        System.err.println("DEBUG prune trie " + (System.nanoTime() - t0) / 1000000);
         // 1. How each piece would be segmented without itself: null if it is not its own best segmentation (it
         //    can go), empty if it has no alternative (it stays), else the pieces of its second-best segmentation.
         int[][] alternatives = new int[n][];
@@ -284,7 +278,6 @@ final class UnigramEm {
             }
             return null;
         }, Object[]::new);
-        System.err.println("DEBUG prune alternatives " + (System.nanoTime() - t0) / 1000000);
         // 2. Viterbi counts over all words.
         WordLattices.Weights weights = WordLattices.Weights.of(model.pieces(), model.scores(), unknownScore(model));
         long[] freq = sum(runParts((p, from, to) -> {
@@ -296,7 +289,6 @@ final class UnigramEm {
             }
             return f;
         }, long[][]::new));
-        System.err.println("DEBUG prune viterbi " + (System.nanoTime() - t0) / 1000000);
         // 3. The likelihood lost by removing each piece, assuming its occurrences take its alternative. In float,
         //    step by step as SentencePiece computes it: close losses that are equal in float tie there, and ties go
         //    to the piece first in the model's order, which decides which pieces a round keeps.
@@ -360,7 +352,6 @@ final class UnigramEm {
         for (int j = 0; j < indices.length; j++) {
             scores[j] = model.scores()[indices[j]];
         }
-        System.err.println("DEBUG prune end " + (System.nanoTime() - t0) / 1000000);
         return model.child(indices, scores);
     }
 
