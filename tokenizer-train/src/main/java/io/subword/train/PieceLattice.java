@@ -29,6 +29,8 @@ final class PieceLattice {
     private final int[] edge;
     /** The root's child by code point, or -1; code points from its length on have none. */
     private final int[] rootChild;
+    /** The children's tables of the nodes with many children (see {@link #hashChildren}). */
+    private final int[] hashed;
     private int nodeCount;
     private int edgeCount;
 
@@ -57,6 +59,7 @@ final class PieceLattice {
         for (int e = node[0]; e < node[0] + rootEdges; e++) {
             rootChild[edge[2 * e]] = edge[2 * e + 1];
         }
+        hashed = hashChildren();
     }
 
     /**
@@ -124,27 +127,72 @@ final class PieceLattice {
         }
     }
 
+    /** Nodes with more children than this find them in a hash table of their own, not by binary search. */
+    private static final int MAX_SCANNED = 8;
+
+    /**
+     * Gives each node with more than {@link #MAX_SCANNED} children a table of them, open addressing over (code
+     * point, child) slots, a power of two at least twice their number: one or two probes near each other instead
+     * of a binary search of unpredictable branches (the nodes one character deep have hundreds of children). Such
+     * a node's edge count is then minus its table size, and its edge start the table's first slot.
+     */
+    private int[] hashChildren() {
+        int slots = 0;
+        for (int v = 1; v < nodeCount; v++) {
+            if (node[3 * v + 1] > MAX_SCANNED) {
+                slots += Integer.highestOneBit(node[3 * v + 1] * 2 - 1) << 1;
+            }
+        }
+        int[] table = new int[2 * slots];
+        Arrays.fill(table, -1);
+        int next = 0;
+        for (int v = 1; v < nodeCount; v++) {
+            int count = node[3 * v + 1];
+            if (count <= MAX_SCANNED) {
+                continue;
+            }
+            int size = Integer.highestOneBit(count * 2 - 1) << 1;
+            int mask = size - 1;
+            for (int e = node[3 * v]; e < node[3 * v] + count; e++) {
+                int h = slot(edge[2 * e], mask);
+                while (table[2 * (next + h)] >= 0) {
+                    h = (h + 1) & mask;
+                }
+                table[2 * (next + h)] = edge[2 * e];
+                table[2 * (next + h) + 1] = edge[2 * e + 1];
+            }
+            node[3 * v] = next;
+            node[3 * v + 1] = -size;
+            next += size;
+        }
+        return table;
+    }
+
+    private static int slot(int cp, int mask) {
+        return (cp * 0x9E3779B1 >>> 16) & mask;
+    }
+
     /** The child of node {@code v} (not the root) by {@code cp}, or -1. */
     private int child(int v, int cp) {
         int lo = node[3 * v];
-        int hi = lo + node[3 * v + 1] - 1;
-        if (hi - lo < 8) {
-            for (int e = lo; e <= hi; e++) {
-                if (edge[2 * e] == cp) {
-                    return edge[2 * e + 1];
+        int count = node[3 * v + 1];
+        if (count < 0) {
+            int mask = -count - 1;
+            int[] table = hashed;
+            for (int h = slot(cp, mask); ; h = (h + 1) & mask) {
+                int c = table[2 * (lo + h)];
+                if (c == cp) {
+                    return table[2 * (lo + h) + 1];
+                }
+                if (c < 0) {
+                    return -1;
                 }
             }
-            return -1;
         }
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = edge[2 * mid];
-            if (c < cp) {
-                lo = mid + 1;
-            } else if (c > cp) {
-                hi = mid - 1;
-            } else {
-                return edge[2 * mid + 1];
+        int hi = lo + count - 1;
+        for (int e = lo; e <= hi; e++) {
+            if (edge[2 * e] == cp) {
+                return edge[2 * e + 1];
             }
         }
         return -1;
