@@ -71,7 +71,7 @@ final class WordLattices {
 
     /**
      * Renumbers the pieces by {@code newId} (old id to new id, -1 for a piece that went). The nodes of pieces that
-     * went are marked {@link #GONE} and only dropped once they are a third of all nodes, or at once if a position
+     * went are marked {@link #GONE} and only dropped once they are an eighth of all nodes, or at once if a position
      * lost its one-character node (it needs the unknown node then).
      */
     void keep(int[] newId) {
@@ -92,7 +92,9 @@ final class WordLattices {
                 gone++;
             }
         }
-        if (lostSingle || gone * 3 > n) {
+        // Every E-step and Viterbi pass still walks the gone nodes; from the second round on they grow from about
+        // 16% to 29% of all (10 MB of Europarl) and each round makes 5 passes, so one compacting pass pays early.
+        if (lostSingle || gone * 8 > n) {
             compact();
         }
     }
