@@ -71,19 +71,16 @@ final class SeedPieces {
         int[] sa = buckets.sa;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         int workers = Math.max(1, Math.min(threads, buckets.count));
-        TopK[] found = new TopK[workers];
-        java.util.concurrent.atomic.AtomicInteger worker = new java.util.concurrent.atomic.AtomicInteger();
+        TopK[] found = new TopK[buckets.count];
         runOn(workers, () -> {
-            TopK top = new TopK();
-            found[worker.getAndIncrement()] = top;
-            Intervals walk = new Intervals(text, weight, sa, depth, maxLength, valid, top);
+            Intervals walk = new Intervals(text, weight, sa, depth, maxLength, valid);
             for (int k; (k = next.getAndIncrement()) < buckets.count; ) {
                 int bucket = buckets.largestFirst[k];
                 if (buckets.codePoint[bucket] < SEPARATOR) {
                     int lo = buckets.start[bucket];
                     int hi = buckets.start[bucket + 1];
                     multikeySort(text, sa, lo, hi, 1, depth);
-                    walk.bucket(lo, hi);
+                    found[bucket] = walk.bucket(lo, hi);
                 }
                 // a separator's bucket is done: its suffixes end there, and hold no piece
             }
@@ -99,7 +96,7 @@ final class SeedPieces {
                 seeds.add(new Seed(new int[] {one[0]}, chars.counts()[c]));
             }
         }
-        for (int i : top.best(text, seedSize)) {
+        for (int i : top.best(seedSize)) {
             int start = top.starts[i];
             seeds.add(new Seed(Arrays.copyOfRange(text, start, start + top.lens[i]), top.scores[i]));
         }
@@ -117,24 +114,26 @@ final class SeedPieces {
         private final int depth;
         private final int maxLength;
         private final PieceRule valid;
-        private final TopK top;
         private int[] lcp = new int[1024];
         private long[] prefix = new long[1025];
         private final IntArrayList stackLcp = new IntArrayList();
         private final IntArrayList stackLeft = new IntArrayList();
 
-        Intervals(int[] text, long[] weight, int[] sa, int depth, int maxLength, PieceRule valid, TopK top) {
+        Intervals(int[] text, long[] weight, int[] sa, int depth, int maxLength, PieceRule valid) {
             this.text = text;
             this.weight = weight;
             this.sa = sa;
             this.depth = depth;
             this.maxLength = maxLength;
             this.valid = valid;
-            this.top = top;
         }
 
-        /** Adds the valid intervals of depth 2..maxLength of the sorted bucket {@code sa[lo, hi)} to the top list. */
-        void bucket(int lo, int hi) {
+        /**
+         * The valid intervals of depth 2..maxLength of the sorted bucket {@code sa[lo, hi)}, in the order the walk
+         * closes them: SentencePiece's tie order (see {@link TopK#best}).
+         */
+        TopK bucket(int lo, int hi) {
+            TopK top = new TopK();
             int m = hi - lo;
             if (lcp.length < m + 1) {
                 lcp = new int[m + 1];
@@ -183,6 +182,7 @@ final class SeedPieces {
                     stackLeft.add(left);
                 }
             }
+            return top;
         }
     }
 
@@ -420,9 +420,9 @@ final class SeedPieces {
      * points, an extension before its prefix.
      */
     private static final class TopK {
-        int[] starts = new int[1024];
-        int[] lens = new int[1024];
-        long[] scores = new long[1024];
+        int[] starts = new int[16];
+        int[] lens = new int[16];
+        long[] scores = new long[16];
         int size;
 
         void add(int start, int len, long score) {
@@ -437,17 +437,17 @@ final class SeedPieces {
             size++;
         }
 
-        /** The candidates of all {@code parts} in one list (their order does not matter: the order is total). */
-        static TopK merge(TopK[] parts) {
+        /** The candidates of the buckets in bucket order, that is by first code point ({@code null}: none). */
+        static TopK merge(TopK[] buckets) {
             TopK all = new TopK();
             int total = 0;
-            for (TopK p : parts) {
+            for (TopK p : buckets) {
                 total += p == null ? 0 : p.size;
             }
             all.starts = new int[total];
             all.lens = new int[total];
             all.scores = new long[total];
-            for (TopK p : parts) {
+            for (TopK p : buckets) {
                 if (p != null) {
                     System.arraycopy(p.starts, 0, all.starts, all.size, p.size);
                     System.arraycopy(p.lens, 0, all.lens, all.size, p.size);
@@ -458,27 +458,26 @@ final class SeedPieces {
             return all;
         }
 
-        /** The indices of the best {@code k} candidates, best first. */
-        int[] best(int[] text, int k) {
-            int[] idx = new int[size];
+        /**
+         * The indices of the best {@code k} candidates, best first. Ties go as in SentencePiece: in the order its
+         * suffix tree lists the nodes, a left-to-right walk that lists a node after the nodes below it (by code
+         * point, an extension before its prefix). That is the order the candidates are in already (buckets by first
+         * code point, each in the order its LCP walk closed the intervals: children before their parent, left to
+         * right), so a sort by score and then position, as a radix sort of pairs, gives it.
+         */
+        int[] best(int k) {
+            long[] key = new long[size];
+            long[] position = new long[size];
             for (int i = 0; i < size; i++) {
-                idx[i] = i;
+                key[i] = -scores[i];
+                position[i] = i;
             }
-            // Two substrings never tie in the comparison below (an interval is the only one of its substring), so
-            // the order is total and an unstable, parallel sort gives the one result.
-            it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(idx, (x, y) -> {
-                if (scores[x] != scores[y]) {
-                    return Long.compare(scores[y], scores[x]);
-                }
-                // SentencePiece's tie order: the order in which its suffix tree lists the nodes, a left-to-right
-                // walk that lists a node after the nodes below it (by code point, an extension before its prefix)
-                int lx = lens[x];
-                int ly = lens[y];
-                int c = Arrays.compare(text, starts[x], starts[x] + Math.min(lx, ly),
-                        text, starts[y], starts[y] + Math.min(lx, ly));
-                return c != 0 ? c : Integer.compare(ly, lx);
-            });
-            return idx.length <= k ? idx : Arrays.copyOf(idx, k);
+            it.unimi.dsi.fastutil.longs.LongArrays.radixSort(key, position);
+            int[] idx = new int[Math.min(k, size)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = (int) position[i];
+            }
+            return idx;
         }
     }
 }
