@@ -355,12 +355,17 @@ final class UnigramEm {
         return model.child(indices, scores);
     }
 
-    /** {@code ids} by falling {@code loss[id]}, ties by id. */
+    /**
+     * {@code ids} by falling {@code loss[id]} (as {@link Float#compare} orders them), ties by id: a radix sort of
+     * (key, id) pairs, the key being the loss's bits made to sort as signed ints in falling order.
+     */
     private static int[] sortByFallingLoss(int[] ids, float[] loss) {
-        it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(ids, (a, b) -> {
-            int c = Float.compare(loss[b], loss[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        int[] key = new int[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            int bits = Float.floatToIntBits(loss[ids[k]]);
+            key[k] = ~(bits ^ ((bits >> 31) & 0x7fffffff));
+        }
+        it.unimi.dsi.fastutil.ints.IntArrays.radixSort(key, ids);
         return ids;
     }
 

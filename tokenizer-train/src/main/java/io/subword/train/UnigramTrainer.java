@@ -6,7 +6,6 @@ import io.subword.pretokenize.MetaspacePreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.progress.TrainingListener;
 import io.subword.sentencepiece.SentencePieceNormalizer;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.util.ArrayList;
@@ -148,7 +147,10 @@ public final class UnigramTrainer implements Trainer {
                     + required.length + " characters that cover " + options.characterCoverage() + " of the text and "
                     + meta + " special pieces: raise the vocabulary size or lower the character coverage");
         }
-        IntOpenHashSet alphabet = new IntOpenHashSet(required);
+        boolean[] alphabet = new boolean[Character.MAX_CODE_POINT + 1];
+        for (int cp : required) {
+            alphabet[cp] = true;
+        }
         words = words.withUnknown(alphabet);
 
         listener.phase("seed pieces");
@@ -249,10 +251,10 @@ public final class UnigramTrainer implements Trainer {
      */
     record Words(int[][] codePoints, long[] counts, long[] lineEnds) {
         /**
-         * These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. Only
+         * These words with every character outside {@code alphabet} (by code point) made {@link #UNKNOWN_CHAR}, merged again. Only
          * the words that hold that character afterwards can have become equal, so only they are merged by key.
          */
-        Words withUnknown(IntOpenHashSet alphabet) {
+        Words withUnknown(boolean[] alphabet) {
             int n = codePoints.length;
             int[][] cps = new int[n][];
             long[] c = new long[n];
@@ -264,7 +266,7 @@ public final class UnigramTrainer implements Trainer {
                 int[] word = codePoints[w];
                 boolean unknown = false;
                 for (int i = 0; i < word.length; i++) {
-                    if (!alphabet.contains(word[i])) {
+                    if (!alphabet[word[i]]) {
                         word = word == codePoints[w] ? word.clone() : word;
                         word[i] = UNKNOWN_CHAR;
                     }
