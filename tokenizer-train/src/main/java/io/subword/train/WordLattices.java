@@ -216,16 +216,18 @@ final class WordLattices {
             marginalsInLogSpace(from, to, len, freq, m, s, expected, scale);
             return;
         }
+        // The backward pass adds up each node's posterior as it goes: nodes are in order of their begin, so when
+        // the pass reaches node k every node after its end has been done, and beta[end[k]] is final.
+        double factor = freq * scale / z;
         beta[len] = 1;
         for (int k = to - 1; k >= from; k--) {
-            beta[begin[k]] += beta[end[k]] * weight[piece[k] + 2];
-        }
-        double factor = freq * scale / z;
-        for (int k = from; k < to; k++) {
             int id = piece[k];
+            double pieceWeight = weight[id + 2];
+            double after = beta[end[k]];
+            beta[begin[k]] += after * pieceWeight;
             if (id != GONE) {
                 // p >= 0, so the cast rounds as Math.round does, at a fraction of its cost
-                expected[countedAs(id)] += (long) (alpha[begin[k]] * weight[id + 2] * beta[end[k]] * factor + 0.5);
+                expected[countedAs(id)] += (long) (alpha[begin[k]] * pieceWeight * after * factor + 0.5);
             }
         }
     }
