@@ -18,21 +18,20 @@ final class PieceLattice {
     final double[] scores;
     final double unknownScore;
     /**
-     * The trie, in arrays: node {@code v} is {@code node[3v, 3v + 3)}, the start of its edges, their number and the
-     * piece that ends there (or -1); edge {@code e} is {@code edge[2e, 2e + 2)}, its code point and the child. A
-     * node's edges are sorted by code point, and nodes are numbered depth first, so a walk down stays in nearby
-     * memory and touches one or two cache lines per step (a hash of (node, code point) edges costs a cache miss
-     * per step on the half a million seeds). The root's children, the widest node, are looked up in a table by
-     * code point instead.
+     * The trie, one record of four ints per node but the root, {@code rec[4r, 4r + 4)}: the code point of the edge
+     * into it, where its children's records start, how many there are, and the piece that ends there (or -1). The
+     * children of a node are consecutive records sorted by code point, so a walk down reads the next step's code
+     * points, children and piece from the one place: about one cache miss per step, where separate node and edge
+     * arrays cost two (and a hash of (node, code point) edges one per step with no locality). The root's
+     * children, the widest node, are looked up in a table by code point, and other nodes with many children in
+     * small hash tables of their own ({@link #hashChildren}).
      */
-    private final int[] node;
-    private final int[] edge;
-    /** The root's child by code point, or -1; code points from its length on have none. */
+    private final int[] rec;
+    /** The root's child record by code point, or -1; code points from its length on have none. */
     private final int[] rootChild;
     /** The children's tables of the nodes with many children (see {@link #hashChildren}). */
     private final int[] hashed;
-    private int nodeCount;
-    private int edgeCount;
+    private int recCount;
 
     /** The trie of {@code pieces}, its pieces sorted on {@code threads} threads. */
     PieceLattice(int[][] pieces, double[] scores, int threads) {
@@ -47,19 +46,20 @@ final class PieceLattice {
         for (int[] p : pieces) {
             totalLength += p.length;
         }
-        node = new int[3 * (totalLength + 1)];
-        edge = new int[2 * totalLength];
+        rec = new int[4 * totalLength + 4];
         int[] order = sorted(pieces, threads);
-        nodeCount = 1;
-        build(0, order, 0, order.length, 0);
-        int rootEdges = node[1];
-        int maxFirst = rootEdges == 0 ? -1 : edge[2 * (node[0] + rootEdges - 1)];
+        // the root's record is the extra one at the end: it is never a child
+        int root = totalLength;
+        build(root, order, 0, order.length, 0);
+        int rootStart = rec[4 * root + 1];
+        int rootCount = rec[4 * root + 2];
+        int maxFirst = rootCount == 0 ? -1 : rec[4 * (rootStart + rootCount - 1)];
         rootChild = new int[maxFirst + 1];
         Arrays.fill(rootChild, -1);
-        for (int e = node[0]; e < node[0] + rootEdges; e++) {
-            rootChild[edge[2 * e]] = edge[2 * e + 1];
+        for (int r = rootStart; r < rootStart + rootCount; r++) {
+            rootChild[rec[4 * r]] = r;
         }
-        hashed = hashChildren();
+        hashed = hashChildren(recCount);
     }
 
     /**
@@ -92,16 +92,16 @@ final class PieceLattice {
         return order;
     }
 
-    /** Fills node {@code v}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
-    private void build(int v, int[] order, int lo, int hi, int depth) {
-        node[3 * v + 2] = -1;
+    /** Fills record {@code r}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
+    private void build(int r, int[] order, int lo, int hi, int depth) {
+        rec[4 * r + 3] = -1;
         if (lo < hi && pieces[order[hi - 1]].length == depth) {
             // the piece that ends here, last after its extensions; a duplicate piece keeps the lowest id
             int id = order[--hi];
             while (lo < hi && pieces[order[hi - 1]].length == depth) {
                 id = Math.min(id, order[--hi]);
             }
-            node[3 * v + 2] = id;
+            rec[4 * r + 3] = id;
         }
         int groups = 0;
         for (int i = lo; i < hi; i++) {
@@ -109,60 +109,58 @@ final class PieceLattice {
                 groups++;
             }
         }
-        int start = edgeCount;
-        edgeCount += groups;
-        node[3 * v] = start;
-        node[3 * v + 1] = groups;
-        int g = 0;
+        int start = recCount;
+        recCount += groups;
+        rec[4 * r + 1] = start;
+        rec[4 * r + 2] = groups;
+        int child = start;
         int groupLo = lo;
         for (int i = lo; i <= hi; i++) {
             if (i > lo && (i == hi || pieces[order[i]][depth] != pieces[order[i - 1]][depth])) {
-                int child = nodeCount++;
-                edge[2 * (start + g)] = pieces[order[groupLo]][depth];
-                edge[2 * (start + g) + 1] = child;
-                g++;
+                rec[4 * child] = pieces[order[groupLo]][depth];
                 build(child, order, groupLo, i, depth + 1);
+                child++;
                 groupLo = i;
             }
         }
     }
 
-    /** Nodes with more children than this find them in a hash table of their own, not by binary search. */
+    /** Nodes with more children than this find them in a hash table of their own, not by a scan. */
     private static final int MAX_SCANNED = 8;
 
     /**
-     * Gives each node with more than {@link #MAX_SCANNED} children a table of them, open addressing over (code
-     * point, child) slots, a power of two at least twice their number: one or two probes near each other instead
-     * of a binary search of unpredictable branches (the nodes one character deep have hundreds of children). Such
-     * a node's edge count is then minus its table size, and its edge start the table's first slot.
+     * Gives each node (among the first {@code count} records) with more than {@link #MAX_SCANNED} children a table
+     * of them, open addressing over (code point, record) slots, a power of two at least twice their number: one or
+     * two probes near each other instead of a long scan (the nodes one character deep have hundreds of children).
+     * Such a node's child count is then minus its table size, and its children's start the table's first slot.
      */
-    private int[] hashChildren() {
+    private int[] hashChildren(int count) {
         int slots = 0;
-        for (int v = 1; v < nodeCount; v++) {
-            if (node[3 * v + 1] > MAX_SCANNED) {
-                slots += Integer.highestOneBit(node[3 * v + 1] * 2 - 1) << 1;
+        for (int r = 0; r < count; r++) {
+            if (rec[4 * r + 2] > MAX_SCANNED) {
+                slots += Integer.highestOneBit(rec[4 * r + 2] * 2 - 1) << 1;
             }
         }
         int[] table = new int[2 * slots];
         Arrays.fill(table, -1);
         int next = 0;
-        for (int v = 1; v < nodeCount; v++) {
-            int count = node[3 * v + 1];
-            if (count <= MAX_SCANNED) {
+        for (int r = 0; r < count; r++) {
+            int children = rec[4 * r + 2];
+            if (children <= MAX_SCANNED) {
                 continue;
             }
-            int size = Integer.highestOneBit(count * 2 - 1) << 1;
+            int size = Integer.highestOneBit(children * 2 - 1) << 1;
             int mask = size - 1;
-            for (int e = node[3 * v]; e < node[3 * v] + count; e++) {
-                int h = slot(edge[2 * e], mask);
+            for (int c = rec[4 * r + 1]; c < rec[4 * r + 1] + children; c++) {
+                int h = slot(rec[4 * c], mask);
                 while (table[2 * (next + h)] >= 0) {
                     h = (h + 1) & mask;
                 }
-                table[2 * (next + h)] = edge[2 * e];
-                table[2 * (next + h) + 1] = edge[2 * e + 1];
+                table[2 * (next + h)] = rec[4 * c];
+                table[2 * (next + h) + 1] = c;
             }
-            node[3 * v] = next;
-            node[3 * v + 1] = -size;
+            rec[4 * r + 1] = next;
+            rec[4 * r + 2] = -size;
             next += size;
         }
         return table;
@@ -172,27 +170,26 @@ final class PieceLattice {
         return (cp * 0x9E3779B1 >>> 16) & mask;
     }
 
-    /** The child of node {@code v} (not the root) by {@code cp}, or -1. */
-    private int child(int v, int cp) {
-        int lo = node[3 * v];
-        int count = node[3 * v + 1];
+    /** The child record of record {@code r} by {@code cp}, or -1. */
+    private int child(int r, int cp) {
+        int start = rec[4 * r + 1];
+        int count = rec[4 * r + 2];
         if (count < 0) {
             int mask = -count - 1;
             int[] table = hashed;
             for (int h = slot(cp, mask); ; h = (h + 1) & mask) {
-                int c = table[2 * (lo + h)];
+                int c = table[2 * (start + h)];
                 if (c == cp) {
-                    return table[2 * (lo + h) + 1];
+                    return table[2 * (start + h) + 1];
                 }
                 if (c < 0) {
                     return -1;
                 }
             }
         }
-        int hi = lo + count - 1;
-        for (int e = lo; e <= hi; e++) {
-            if (edge[2 * e] == cp) {
-                return edge[2 * e + 1];
+        for (int c = start; c < start + count; c++) {
+            if (rec[4 * c] == cp) {
+                return c;
             }
         }
         return -1;
@@ -246,7 +243,7 @@ final class PieceLattice {
             int cp = word[i];
             int v = cp < root.length ? root[cp] : -1;
             for (int j = i + 1; v >= 0; ) {
-                int piece = node[3 * v + 2];
+                int piece = rec[4 * v + 3];
                 if (piece >= 0) {
                     s.add(i, j, piece);
                     single |= j == i + 1;
