@@ -407,6 +407,28 @@ public final class UnigramTrainer implements Trainer {
         return Arrays.copyOf(chars.codePoints(), n);
     }
 
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+    /**
+     * Script of each code point seen so far, plus one (0: not looked up yet): the seeds check millions of
+     * substrings, and {@link Character.UnicodeScript#of} is a binary search over the script ranges. Threads may
+     * look one up twice; they store the same value.
+     */
+    private final byte[] scriptPlusOne = new byte[Character.MAX_CODE_POINT + 1];
+
+    /** The script of {@code c} as SentencePiece groups them: Hiragana, Katakana and {@code ー} count as Han. */
+    private Character.UnicodeScript script(int c) {
+        int known = scriptPlusOne[c];
+        if (known != 0) {
+            return SCRIPTS[(known & 0xff) - 1];
+        }
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || c == 0x30FC) {
+            s = Character.UnicodeScript.HAN;
+        }
+        scriptPlusOne[c] = (byte) (s.ordinal() + 1);
+        return s;
+    }
+
     /** SentencePiece's {@code IsValidSentencePiece}, for the options of this trainer. */
     boolean isValidPiece(int[] text, int from, int to) {
         int len = to - from;
@@ -425,10 +447,8 @@ public final class UnigramTrainer implements Trainer {
                 }
                 continue;
             }
-            Character.UnicodeScript s = Character.UnicodeScript.of(c);
-            if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || c == 0x30FC) {
-                s = Character.UnicodeScript.HAN;
-            } else if (s == Character.UnicodeScript.INHERITED) {
+            Character.UnicodeScript s = script(c);
+            if (s == Character.UnicodeScript.INHERITED) {
                 s = prev;
             }
             if (options.splitDigits() && Character.isDigit(c) && len > 1) {
