@@ -267,7 +267,7 @@ final class PieceLattice {
      * The best segmentation of the populated lattice of a word of {@code len} code points, as piece ids (-1 for
      * an unknown character) written into {@code out}; returns how many, or -1 if there is no path. The node of
      * piece {@code excluded} that spans the whole word is left out (-1 to leave out nothing): the segmentations
-     * of a piece without itself.
+     * of a piece without itself. The best path's score is left in {@code s.alpha[len]}.
      */
     int viterbi(Scratch s, int len, int excluded, int[] out) {
         s.size(len);

@@ -463,20 +463,17 @@ final class SeedPieces {
          * suffix tree lists the nodes, a left-to-right walk that lists a node after the nodes below it (by code
          * point, an extension before its prefix). That is the order the candidates are in already (buckets by first
          * code point, each in the order its LCP walk closed the intervals: children before their parent, left to
-         * right), so a sort by score and then position, as a radix sort of pairs, gives it.
+         * right), so a stable radix sort by score gives it.
          */
         int[] best(int k) {
             long[] key = new long[size];
-            long[] position = new long[size];
+            int[] idx = new int[size];
             for (int i = 0; i < size; i++) {
                 key[i] = -scores[i];
-                position[i] = i;
+                idx[i] = i;
             }
-            it.unimi.dsi.fastutil.longs.LongArrays.radixSort(key, position);
-            int[] idx = new int[Math.min(k, size)];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = (int) position[i];
-            }
+            it.unimi.dsi.fastutil.longs.LongArrays.radixSortIndirect(idx, key, true);
+            idx = idx.length <= k ? idx : Arrays.copyOf(idx, k);
             return idx;
         }
     }

@@ -262,15 +262,18 @@ final class UnigramEm {
                 if (path.length < piece.length) {
                     path = new int[piece.length * 2];
                 }
-                lattice.populate(piece, s);
-                if (lattice.viterbi(s, piece.length, -1, path) >= 2) {
-                    continue;
-                }
                 if (piece.length == 1) {
                     alternatives[i] = new int[0]; // a character: its one segmentation
                     continue;
                 }
+                lattice.populate(piece, s);
                 int second = lattice.viterbi(s, piece.length, i, path);
+                // The piece is its own best segmentation unless a path without it scores higher: in the whole
+                // lattice its node, the only one from the start to the end, comes first among the nodes that end
+                // there, and Viterbi keeps the node found first on a tie.
+                if (second >= 0 && s.alpha[piece.length] > model.scores()[i]) {
+                    continue;
+                }
                 alternatives[i] = new int[Math.max(second, 0)];
                 for (int k = 0; k < second; k++) {
                     alternatives[i][k] = WordLattices.countedAs(path[k]); // an unknown character: piece 0, as spm
