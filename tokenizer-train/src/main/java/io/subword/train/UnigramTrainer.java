@@ -321,13 +321,14 @@ public final class UnigramTrainer implements Trainer {
     static int[] codePoints(String s) {
         int n = s.length();
         int[] cps = new int[n];
-        int k = 0;
-        for (int i = 0; i < n; ) {
-            int cp = s.codePointAt(i);
-            cps[k++] = cp;
-            i += Character.charCount(cp);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return s.codePoints().toArray(); // rare: pairs to join
+            }
+            cps[i] = c;
         }
-        return k == n ? cps : Arrays.copyOf(cps, k);
+        return cps;
     }
 
     /**
@@ -336,6 +337,9 @@ public final class UnigramTrainer implements Trainer {
      */
     private Words words(WordCounts counts) {
         List<String> symbols = options.userDefinedSymbols();
+        if (symbols.isEmpty()) {
+            return wordsAsCounted(counts);
+        }
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
         Object2LongOpenHashMap<String> ends = new Object2LongOpenHashMap<>();
         String space = String.valueOf((char) SPACE_MARK);
@@ -356,6 +360,43 @@ public final class UnigramTrainer implements Trainer {
             throw new IllegalArgumentException("no words to train on");
         }
         return Words.of(map, ends);
+    }
+
+    /**
+     * {@link #words} without user-defined symbols: the counted words as they are, without a map of their own. A key
+     * marked as ending a line adds to its unmarked twin if there is one (the marked keys are few: one per line).
+     */
+    private static Words wordsAsCounted(WordCounts counts) {
+        String space = String.valueOf((char) SPACE_MARK);
+        Object2LongOpenHashMap<String> endsOfTwin = new Object2LongOpenHashMap<>();
+        counts.forEach((key, c) -> {
+            if (key.charAt(key.length() - 1) == LineEndMarking.LINE_END) {
+                String word = key.substring(0, key.length() - 1);
+                if (counts.count(word) > 0) {
+                    endsOfTwin.addTo(word, c);
+                }
+            }
+        });
+        int n = counts.size();
+        int[][] cps = new int[n][];
+        long[] c = new long[n];
+        long[] e = new long[n];
+        int[] k = {0};
+        counts.forEach((key, count) -> {
+            boolean endsLine = key.charAt(key.length() - 1) == LineEndMarking.LINE_END;
+            String word = endsLine ? key.substring(0, key.length() - 1) : key;
+            if (word.isEmpty() || word.equals(space) || endsLine && endsOfTwin.containsKey(word)) {
+                return; // no word, or counted with its twin
+            }
+            long ends = endsLine ? count : endsOfTwin.getLong(word);
+            cps[k[0]] = codePoints(word);
+            c[k[0]] = endsLine ? count : count + ends;
+            e[k[0]++] = ends;
+        });
+        if (k[0] == 0) {
+            throw new IllegalArgumentException("no words to train on");
+        }
+        return new Words(Arrays.copyOf(cps, k[0]), Arrays.copyOf(c, k[0]), Arrays.copyOf(e, k[0]));
     }
 
     /** {@code word} cut at every occurrence of a user-defined symbol (longest first), the symbols left out. */
