@@ -18,20 +18,23 @@ final class PieceLattice {
     final double[] scores;
     final double unknownScore;
     /**
-     * The trie, in arrays: the children of node {@code v} are the edges {@code [childStart[v], childStart[v] +
-     * childCount[v])}, sorted by code point, and nodes are numbered depth first, so a walk down stays in nearby
-     * memory (a hash of (node, code point) edges costs a cache miss per step on the half a million seeds).
+     * The trie, one record of four ints per node but the root, {@code rec[4r, 4r + 4)}: the code point of the edge
+     * into it, where its children's records start, how many there are, and the piece that ends there (or -1). The
+     * children of a node are consecutive records sorted by code point, so a walk down reads the next step's code
+     * points, children and piece from the one place: about one cache miss per step, where separate node and edge
+     * arrays cost two (and a hash of (node, code point) edges one per step with no locality). The root's
+     * children, the widest node, are looked up in a table by code point, and other nodes with many children in
+     * small hash tables of their own ({@link #hashChildren}).
      */
-    private final int[] childStart;
-    private final int[] childCount;
-    private final int[] edgeChar;
-    private final int[] edgeNode;
-    /** Per trie node, the piece that ends there, or -1. */
-    private final int[] pieceAt;
-    private int nodeCount;
-    private int edgeCount;
+    private final int[] rec;
+    /** The root's child record by code point, or -1; code points from its length on have none. */
+    private final int[] rootChild;
+    /** The children's tables of the nodes with many children (see {@link #hashChildren}). */
+    private final int[] hashed;
+    private int recCount;
 
-    PieceLattice(int[][] pieces, double[] scores) {
+    /** The trie of {@code pieces}, its pieces sorted on {@code threads} threads. */
+    PieceLattice(int[][] pieces, double[] scores, int threads) {
         this.pieces = pieces;
         this.scores = scores;
         double min = Double.POSITIVE_INFINITY;
@@ -43,32 +46,62 @@ final class PieceLattice {
         for (int[] p : pieces) {
             totalLength += p.length;
         }
-        childStart = new int[totalLength + 1];
-        childCount = new int[totalLength + 1];
-        edgeChar = new int[totalLength];
-        edgeNode = new int[totalLength];
-        pieceAt = new int[totalLength + 1];
-        Arrays.fill(pieceAt, -1);
-        int[] order = new int[pieces.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        rec = new int[4 * totalLength + 4];
+        int[] order = sorted(pieces, threads);
+        // the root's record is the extra one at the end: it is never a child
+        int root = totalLength;
+        build(root, order, 0, order.length, 0);
+        int rootStart = rec[4 * root + 1];
+        int rootCount = rec[4 * root + 2];
+        int maxFirst = rootCount == 0 ? -1 : rec[4 * (rootStart + rootCount - 1)];
+        rootChild = new int[maxFirst + 1];
+        Arrays.fill(rootChild, -1);
+        for (int r = rootStart; r < rootStart + rootCount; r++) {
+            rootChild[rec[4 * r]] = r;
         }
-        it.unimi.dsi.fastutil.ints.IntArrays.parallelQuickSort(order, (x, y) -> {
-            int c = Arrays.compare(pieces[x], pieces[y]);
-            return c != 0 ? c : Integer.compare(x, y);
-        });
-        nodeCount = 1;
-        build(0, order, 0, order.length, 0);
+        hashed = hashChildren(recCount);
     }
 
-    /** Fills node {@code node}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
-    private void build(int node, int[] order, int lo, int hi, int depth) {
-        if (lo < hi && pieces[order[lo]].length == depth) {
-            pieceAt[node] = order[lo]; // a duplicate piece (never made by the trainer) keeps the lowest id
-            lo++;
-            while (lo < hi && pieces[order[lo]].length == depth) {
-                lo++;
+    /**
+     * The piece ids in the order of their code points, a piece after its extensions (equal pieces, which the
+     * trainer never makes, in no particular order): the pieces laid out in one text, each followed by a separator,
+     * and their suffixes sorted as the seeds' are (a separator sorts after every code point).
+     */
+    private static int[] sorted(int[][] pieces, int threads) {
+        int length = 0;
+        int depth = 1;
+        for (int[] p : pieces) {
+            length += p.length + 1;
+            depth = Math.max(depth, p.length + 1);
+        }
+        int[] text = new int[length];
+        int[] starts = new int[pieces.length];
+        int[] idAt = new int[length];
+        int pos = 0;
+        for (int i = 0; i < pieces.length; i++) {
+            starts[i] = pos;
+            idAt[pos] = i;
+            System.arraycopy(pieces[i], 0, text, pos, pieces[i].length);
+            pos += pieces[i].length;
+            text[pos++] = SeedPieces.SEPARATOR;
+        }
+        int[] order = SeedPieces.sortSuffixes(text, starts, depth, threads);
+        for (int k = 0; k < order.length; k++) {
+            order[k] = idAt[order[k]];
+        }
+        return order;
+    }
+
+    /** Fills record {@code r}, the prefix of length {@code depth} shared by the pieces {@code order[lo, hi)}. */
+    private void build(int r, int[] order, int lo, int hi, int depth) {
+        rec[4 * r + 3] = -1;
+        if (lo < hi && pieces[order[hi - 1]].length == depth) {
+            // the piece that ends here, last after its extensions; a duplicate piece keeps the lowest id
+            int id = order[--hi];
+            while (lo < hi && pieces[order[hi - 1]].length == depth) {
+                id = Math.min(id, order[--hi]);
             }
+            rec[4 * r + 3] = id;
         }
         int groups = 0;
         for (int i = lo; i < hi; i++) {
@@ -76,45 +109,87 @@ final class PieceLattice {
                 groups++;
             }
         }
-        int start = edgeCount;
-        edgeCount += groups;
-        childStart[node] = start;
-        childCount[node] = groups;
-        int g = 0;
+        int start = recCount;
+        recCount += groups;
+        rec[4 * r + 1] = start;
+        rec[4 * r + 2] = groups;
+        int child = start;
         int groupLo = lo;
         for (int i = lo; i <= hi; i++) {
             if (i > lo && (i == hi || pieces[order[i]][depth] != pieces[order[i - 1]][depth])) {
-                int child = nodeCount++;
-                edgeChar[start + g] = pieces[order[groupLo]][depth];
-                edgeNode[start + g] = child;
-                g++;
+                rec[4 * child] = pieces[order[groupLo]][depth];
                 build(child, order, groupLo, i, depth + 1);
+                child++;
                 groupLo = i;
             }
         }
     }
 
-    /** The child of {@code node} by {@code cp}, or -1. */
-    private int child(int node, int cp) {
-        int lo = childStart[node];
-        int hi = lo + childCount[node] - 1;
-        if (hi - lo < 8) {
-            for (int e = lo; e <= hi; e++) {
-                if (edgeChar[e] == cp) {
-                    return edgeNode[e];
+    /** Nodes with more children than this find them in a hash table of their own, not by a scan. */
+    private static final int MAX_SCANNED = 8;
+
+    /**
+     * Gives each node (among the first {@code count} records) with more than {@link #MAX_SCANNED} children a table
+     * of them, open addressing over (code point, record) slots, a power of two at least twice their number: one or
+     * two probes near each other instead of a long scan (the nodes one character deep have hundreds of children).
+     * Such a node's child count is then minus its table size, and its children's start the table's first slot.
+     */
+    private int[] hashChildren(int count) {
+        int slots = 0;
+        for (int r = 0; r < count; r++) {
+            if (rec[4 * r + 2] > MAX_SCANNED) {
+                slots += Integer.highestOneBit(rec[4 * r + 2] * 2 - 1) << 1;
+            }
+        }
+        int[] table = new int[2 * slots];
+        Arrays.fill(table, -1);
+        int next = 0;
+        for (int r = 0; r < count; r++) {
+            int children = rec[4 * r + 2];
+            if (children <= MAX_SCANNED) {
+                continue;
+            }
+            int size = Integer.highestOneBit(children * 2 - 1) << 1;
+            int mask = size - 1;
+            for (int c = rec[4 * r + 1]; c < rec[4 * r + 1] + children; c++) {
+                int h = slot(rec[4 * c], mask);
+                while (table[2 * (next + h)] >= 0) {
+                    h = (h + 1) & mask;
+                }
+                table[2 * (next + h)] = rec[4 * c];
+                table[2 * (next + h) + 1] = c;
+            }
+            rec[4 * r + 1] = next;
+            rec[4 * r + 2] = -size;
+            next += size;
+        }
+        return table;
+    }
+
+    private static int slot(int cp, int mask) {
+        return (cp * 0x9E3779B1 >>> 16) & mask;
+    }
+
+    /** The child record of record {@code r} by {@code cp}, or -1. */
+    private int child(int r, int cp) {
+        int start = rec[4 * r + 1];
+        int count = rec[4 * r + 2];
+        if (count < 0) {
+            int mask = -count - 1;
+            int[] table = hashed;
+            for (int h = slot(cp, mask); ; h = (h + 1) & mask) {
+                int c = table[2 * (start + h)];
+                if (c == cp) {
+                    return table[2 * (start + h) + 1];
+                }
+                if (c < 0) {
+                    return -1;
                 }
             }
-            return -1;
         }
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = edgeChar[mid];
-            if (c < cp) {
-                lo = mid + 1;
-            } else if (c > cp) {
-                hi = mid - 1;
-            } else {
-                return edgeNode[mid];
+        for (int c = start; c < start + count; c++) {
+            if (rec[4 * c] == cp) {
+                return c;
             }
         }
         return -1;
@@ -156,25 +231,27 @@ final class PieceLattice {
     }
 
     /**
-     * Fills {@code s} with the nodes of {@code word} in order of their start, leaving out the piece
-     * {@code excluded} where it spans the whole word (-1 to leave out nothing).
+     * Fills {@code s} with the nodes of {@code word} in order of their start (at the same start, shorter first),
+     * and an unknown node where no one-character piece starts.
      */
-    void populate(int[] word, Scratch s, int excluded) {
+    void populate(int[] word, Scratch s) {
         s.nodes = 0;
         int n = word.length;
+        int[] root = rootChild;
         for (int i = 0; i < n; i++) {
             boolean single = false;
-            int node = 0;
-            for (int j = i; j < n; j++) {
-                node = child(node, word[j]);
-                if (node < 0) {
+            int cp = word[i];
+            int v = cp < root.length ? root[cp] : -1;
+            for (int j = i + 1; v >= 0; ) {
+                int piece = rec[4 * v + 3];
+                if (piece >= 0) {
+                    s.add(i, j, piece);
+                    single |= j == i + 1;
+                }
+                if (j == n) {
                     break;
                 }
-                int piece = pieceAt[node];
-                if (piece >= 0 && !(piece == excluded && i == 0 && j == n - 1)) {
-                    s.add(i, j + 1, piece);
-                    single |= j == i;
-                }
+                v = child(v, word[j++]);
             }
             if (!single) {
                 s.add(i, i + 1, -1);
@@ -188,9 +265,11 @@ final class PieceLattice {
 
     /**
      * The best segmentation of the populated lattice of a word of {@code len} code points, as piece ids (-1 for
-     * an unknown character) written into {@code out}; returns how many, or -1 if there is no path.
+     * an unknown character) written into {@code out}; returns how many, or -1 if there is no path. The node of
+     * piece {@code excluded} that spans the whole word is left out (-1 to leave out nothing): the segmentations
+     * of a piece without itself. The best path's score is left in {@code s.alpha[len]}.
      */
-    int viterbi(Scratch s, int len, int[] out) {
+    int viterbi(Scratch s, int len, int excluded, int[] out) {
         s.size(len);
         double[] best = s.alpha;
         int[] back = s.back;
@@ -199,6 +278,9 @@ final class PieceLattice {
         for (int k = 0; k < s.nodes; k++) {
             int b = s.begin[k];
             int e = s.end[k];
+            if (s.id[k] == excluded && b == 0 && e == len) {
+                continue;
+            }
             double v = best[b] + score(s.id[k]);
             // ties: the node found first (shorter at the same start), as SentencePiece's lattice keeps the first
             if (v > best[e]) {

@@ -62,74 +62,159 @@ final class SeedPieces {
                 pos = append(words[w], lineEnds[w], SENTENCE_END, text, weight, pos);
             }
         }
-        // 2. Suffixes sorted by their first maxLength + 1 code points.
+        // 2.-4. Suffixes sorted by their first maxLength + 1 code points, one bucket of first code point per task;
+        //    each task then walks its bucket's LCP intervals (internal nodes) and keeps the valid ones of length
+        //    2..maxLength. A bucket's intervals are all its own: suffixes of different first code points share no
+        //    prefix, so the walk needs nothing from the other buckets.
         int depth = maxLength + 1;
-        int[] sa = sortSuffixes(text, depth, threads);
-        // 3. LCP of neighbours, capped at depth and ending after a separator or sentence end (what follows it is
-        //    another word, not the text that follows in the sentences); weight prefix sums in suffix array order.
-        int[] lcp = new int[n + 1];
-        long[] prefix = new long[n + 1];
-        for (int i = 0; i < n; i++) {
-            prefix[i + 1] = prefix[i] + weight[sa[i]];
-            if (i > 0) {
-                int a = sa[i - 1];
-                int b = sa[i];
-                int l = 0;
-                while (l < depth && a + l < n && b + l < n && text[a + l] == text[b + l]) {
-                    l++;
-                    if (text[a + l - 1] >= SEPARATOR) {
-                        break;
-                    }
+        Buckets buckets = Buckets.of(text, null);
+        int[] sa = buckets.sa;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, buckets.count));
+        TopK[] found = new TopK[buckets.count];
+        runOn(workers, () -> {
+            Intervals walk = new Intervals(text, weight, sa, depth, maxLength, valid);
+            for (int k; (k = next.getAndIncrement()) < buckets.count; ) {
+                int bucket = buckets.largestFirst[k];
+                if (buckets.codePoint[bucket] < SEPARATOR) {
+                    int lo = buckets.start[bucket];
+                    int hi = buckets.start[bucket + 1];
+                    multikeySort(text, sa, lo, hi, 1, depth);
+                    found[bucket] = walk.bucket(lo, hi);
                 }
-                lcp[i] = l;
+                // a separator's bucket is done: its suffixes end there, and hold no piece
             }
-        }
-        // 4. LCP intervals (internal nodes) by the usual stack walk; keep the valid ones of length 2..maxLength.
-        TopK top = new TopK(seedSize);
-        IntArrayList stackLcp = new IntArrayList();
-        IntArrayList stackLeft = new IntArrayList();
-        stackLcp.add(0);
-        stackLeft.add(0);
-        for (int i = 1; i <= n; i++) {
-            int cur = i < n ? lcp[i] : 0;
-            int left = i - 1;
-            while (cur < stackLcp.topInt()) {
-                int d = stackLcp.popInt();
-                left = stackLeft.popInt();
-                // the interval [left, i) has depth d
-                if (d >= 2 && d <= maxLength) {
-                    int start = sa[left];
-                    long freq = prefix[i] - prefix[left];
-                    // a separator can only come last (the LCP ends after it); such a substring is no piece
-                    if (text[start + d - 1] < SEPARATOR && valid.accepts(text, start, start + d)) {
-                        top.add(start, d, freq * d);
-                    }
-                }
-            }
-            if (cur > stackLcp.topInt()) {
-                stackLcp.add(cur);
-                stackLeft.add(left);
-            }
-        }
+        });
         // 5. Characters, in falling count (ties: code point), then the substrings by falling score.
-        it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap chars = new it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap();
-        for (int w = 0; w < words.length; w++) {
-            for (int cp : words[w]) {
-                if (valid.accepts(new int[] {cp}, 0, 1)) {
-                    chars.addTo(cp, counts[w]);
-                }
+        CharCounts chars = CharCounts.of(words, counts);
+        int[] one = new int[1];
+        TopK top = TopK.merge(found);
+        List<Seed> seeds = new ArrayList<>(chars.codePoints().length + Math.min(top.size, seedSize));
+        for (int c = 0; c < chars.codePoints().length; c++) {
+            one[0] = chars.codePoints()[c];
+            if (valid.accepts(one, 0, 1)) {
+                seeds.add(new Seed(new int[] {one[0]}, chars.counts()[c]));
             }
         }
-        List<Seed> seeds = new ArrayList<>(chars.size() + top.size);
-        chars.int2LongEntrySet().stream()
-                .sorted((x, y) -> x.getLongValue() != y.getLongValue() ? Long.compare(y.getLongValue(), x.getLongValue())
-                        : Integer.compare(x.getIntKey(), y.getIntKey()))
-                .forEach(e -> seeds.add(new Seed(new int[] {e.getIntKey()}, e.getLongValue())));
-        for (long[] s : top.sorted(text)) {
-            int start = (int) s[0];
-            seeds.add(new Seed(Arrays.copyOfRange(text, start, start + (int) s[1]), s[2]));
+        for (int i : top.best(seedSize)) {
+            int start = top.starts[i];
+            seeds.add(new Seed(Arrays.copyOfRange(text, start, start + top.lens[i]), top.scores[i]));
         }
         return seeds;
+    }
+
+    /**
+     * The LCP intervals of one bucket of sorted suffixes at a time, by the usual stack walk: one thread's, its
+     * buffers reused from bucket to bucket.
+     */
+    private static final class Intervals {
+        private final int[] text;
+        private final long[] weight;
+        private final int[] sa;
+        private final int depth;
+        private final int maxLength;
+        private final PieceRule valid;
+        private int[] lcp = new int[1024];
+        private long[] prefix = new long[1025];
+        private final IntArrayList stackLcp = new IntArrayList();
+        private final IntArrayList stackLeft = new IntArrayList();
+
+        Intervals(int[] text, long[] weight, int[] sa, int depth, int maxLength, PieceRule valid) {
+            this.text = text;
+            this.weight = weight;
+            this.sa = sa;
+            this.depth = depth;
+            this.maxLength = maxLength;
+            this.valid = valid;
+        }
+
+        /**
+         * The valid intervals of depth 2..maxLength of the sorted bucket {@code sa[lo, hi)}, in the order the walk
+         * closes them: SentencePiece's tie order (see {@link TopK#best}).
+         */
+        TopK bucket(int lo, int hi) {
+            TopK top = new TopK();
+            int m = hi - lo;
+            if (lcp.length < m + 1) {
+                lcp = new int[m + 1];
+                prefix = new long[m + 1];
+            }
+            // LCP of neighbours, capped at depth and ending after a separator or sentence end (what follows it is
+            // another word, not the text that follows in the sentences); weight prefix sums in suffix array order.
+            int n = text.length;
+            for (int i = 0; i < m; i++) {
+                prefix[i + 1] = prefix[i] + weight[sa[lo + i]];
+                if (i > 0) {
+                    int a = sa[lo + i - 1];
+                    int b = sa[lo + i];
+                    int l = 0;
+                    while (l < depth && a + l < n && b + l < n && text[a + l] == text[b + l]) {
+                        l++;
+                        if (text[a + l - 1] >= SEPARATOR) {
+                            break;
+                        }
+                    }
+                    lcp[i] = l;
+                }
+            }
+            stackLcp.clear();
+            stackLeft.clear();
+            stackLcp.add(0);
+            stackLeft.add(0);
+            for (int i = 1; i <= m; i++) {
+                int cur = i < m ? lcp[i] : 0;
+                int left = i - 1;
+                while (cur < stackLcp.topInt()) {
+                    int d = stackLcp.popInt();
+                    left = stackLeft.popInt();
+                    // the interval [left, i) has depth d
+                    if (d >= 2 && d <= maxLength) {
+                        int start = sa[lo + left];
+                        long freq = prefix[i] - prefix[left];
+                        // a separator can only come last (the LCP ends after it); such a substring is no piece
+                        if (text[start + d - 1] < SEPARATOR && valid.accepts(text, start, start + d)) {
+                            top.add(start, d, freq * d);
+                        }
+                    }
+                }
+                if (cur > stackLcp.topInt()) {
+                    stackLcp.add(cur);
+                    stackLeft.add(left);
+                }
+            }
+            return top;
+        }
+    }
+
+    /** The characters of the words with their counts, by falling count (ties: code point). */
+    record CharCounts(int[] codePoints, long[] counts) {
+        static CharCounts of(int[][] words, long[] counts) {
+            long[] perCodePoint = new long[Character.MAX_CODE_POINT + 1];
+            for (int w = 0; w < words.length; w++) {
+                long c = counts[w];
+                for (int cp : words[w]) {
+                    perCodePoint[cp] += c;
+                }
+            }
+            int n = 0;
+            for (long c : perCodePoint) {
+                n += c != 0 ? 1 : 0;
+            }
+            int[] cps = new int[n];
+            int k = 0;
+            for (int cp = 0; cp < perCodePoint.length; cp++) {
+                if (perCodePoint[cp] != 0) {
+                    cps[k++] = cp;
+                }
+            }
+            // code points ascending so far: a stable sort by falling count keeps them so among equal counts
+            it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(cps, (x, y) -> Long.compare(perCodePoint[y], perCodePoint[x]));
+            long[] c = new long[n];
+            for (int i = 0; i < n; i++) {
+                c[i] = perCodePoint[cps[i]];
+            }
+            return new CharCounts(cps, c);
+        }
     }
 
     /** Writes {@code word} then {@code end} at {@code pos}, each code point weighted {@code count}; the new end. */
@@ -149,56 +234,67 @@ final class SeedPieces {
     }
 
     /**
-     * Suffix start positions sorted by their first {@code depth} code points, a suffix ending after its first
-     * separator or sentence end (what follows is another word); suffixes equal so far are in no particular order.
-     * Buckets by the first code point, then each bucket by multikey quicksort (Bentley and Sedgewick) on
-     * {@code threads} threads: the suffixes of words are short and end at a separator, so each is compared over a
-     * few code points only.
+     * The suffixes of {@code text} that start at {@code starts} (all of them if {@code null}), sorted by their first
+     * {@code depth} code points, a suffix ending after its first separator or sentence end (what follows is another
+     * word; a separator sorts after every code point); suffixes equal so far are in no particular order. Buckets by
+     * the first code point, then each bucket by multikey quicksort (Bentley and Sedgewick) on {@code threads}
+     * threads: the suffixes of words are short and end at a separator, so each is compared over a few code points
+     * only.
      */
-    static int[] sortSuffixes(int[] text, int depth, int threads) {
-        int n = text.length;
-        // 1. Bucket by the first code point (dense ranks keep the count array small).
-        int[] distinct = text.clone();
-        Arrays.sort(distinct);
-        int d = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || distinct[i] != distinct[i - 1]) {
-                distinct[d++] = distinct[i];
-            }
-        }
-        int buckets = d;
-        int[] bucketStart = new int[buckets + 1];
-        int[] rank = new int[n];
-        for (int i = 0; i < n; i++) {
-            rank[i] = Arrays.binarySearch(distinct, 0, buckets, text[i]);
-            bucketStart[rank[i] + 1]++;
-        }
-        for (int b = 0; b < buckets; b++) {
-            bucketStart[b + 1] += bucketStart[b];
-        }
-        int[] sa = new int[n];
-        int[] fill = Arrays.copyOf(bucketStart, buckets);
-        for (int i = 0; i < n; i++) {
-            sa[fill[rank[i]]++] = i;
-        }
-        // 2. Each bucket of a code point, largest first (a separator's bucket is done: its suffixes end there).
-        int[] order = new int[buckets];
-        for (int b = 0; b < buckets; b++) {
-            order[b] = b;
-        }
-        it.unimi.dsi.fastutil.ints.IntArrays.quickSort(order, (x, y) -> Integer.compare(
-                bucketStart[y + 1] - bucketStart[y], bucketStart[x + 1] - bucketStart[x]));
+    static int[] sortSuffixes(int[] text, int[] starts, int depth, int threads) {
+        Buckets buckets = Buckets.of(text, starts);
+        int[] sa = buckets.sa;
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable worker = () -> {
-            for (int k; (k = next.getAndIncrement()) < buckets; ) {
-                int b = order[k];
-                if (distinct[b] < SEPARATOR) {
-                    multikeySort(text, sa, bucketStart[b], bucketStart[b + 1], 1, depth);
+        runOn(Math.max(1, Math.min(threads, buckets.count)), () -> {
+            for (int k; (k = next.getAndIncrement()) < buckets.count; ) {
+                int b = buckets.largestFirst[k];
+                if (buckets.codePoint[b] < SEPARATOR) {
+                    multikeySort(text, sa, buckets.start[b], buckets.start[b + 1], 1, depth);
                 }
             }
-        };
-        runOn(Math.max(1, Math.min(threads, buckets)), worker);
+        });
         return sa;
+    }
+
+    /**
+     * Suffix start positions in buckets by their first code point (by counting: one pass to count, one to place),
+     * with the buckets' order from largest to smallest, the order in which the threads take them.
+     */
+    private record Buckets(int[] sa, int count, int[] codePoint, int[] start, int[] largestFirst) {
+        static Buckets of(int[] text, int[] starts) {
+            int n = starts == null ? text.length : starts.length;
+            int[] perCodePoint = new int[SENTENCE_END + 1];
+            for (int i = 0; i < n; i++) {
+                perCodePoint[text[starts == null ? i : starts[i]]]++;
+            }
+            int count = 0;
+            for (int c : perCodePoint) {
+                count += c > 0 ? 1 : 0;
+            }
+            int[] codePoint = new int[count];
+            int[] start = new int[count + 1];
+            int b = 0;
+            for (int cp = 0; cp < perCodePoint.length; cp++) {
+                if (perCodePoint[cp] > 0) {
+                    codePoint[b] = cp;
+                    start[b + 1] = start[b] + perCodePoint[cp];
+                    perCodePoint[cp] = start[b]; // from now on: where the next suffix of this bucket goes
+                    b++;
+                }
+            }
+            int[] sa = new int[n];
+            for (int i = 0; i < n; i++) {
+                int suffix = starts == null ? i : starts[i];
+                sa[perCodePoint[text[suffix]]++] = suffix;
+            }
+            int[] order = new int[count];
+            for (int k = 0; k < count; k++) {
+                order[k] = k;
+            }
+            it.unimi.dsi.fastutil.ints.IntArrays.quickSort(order, (x, y) -> Integer.compare(
+                    start[y + 1] - start[y], start[x + 1] - start[x]));
+            return new Buckets(sa, count, codePoint, start, order);
+        }
     }
 
     /** The code point at {@code pos}, or -1 past the end of the text. */
@@ -320,19 +416,14 @@ final class SeedPieces {
     }
 
     /**
-     * The best {@code k} (start, length, score) entries by score, ties by the substring's code points, an extension
-     * before its prefix.
+     * Candidate substrings as (start, length, score), and the best of them by score, ties by the substring's code
+     * points, an extension before its prefix.
      */
     private static final class TopK {
-        final int k;
-        long[] starts = new long[1024];
-        long[] lens = new long[1024];
-        long[] scores = new long[1024];
+        int[] starts = new int[16];
+        int[] lens = new int[16];
+        long[] scores = new long[16];
         int size;
-
-        TopK(int k) {
-            this.k = k;
-        }
 
         void add(int start, int len, long score) {
             if (size == starts.length) {
@@ -346,28 +437,44 @@ final class SeedPieces {
             size++;
         }
 
-        List<long[]> sorted(int[] text) {
-            Integer[] idx = new Integer[size];
+        /** The candidates of the buckets in bucket order, that is by first code point ({@code null}: none). */
+        static TopK merge(TopK[] buckets) {
+            TopK all = new TopK();
+            int total = 0;
+            for (TopK p : buckets) {
+                total += p == null ? 0 : p.size;
+            }
+            all.starts = new int[total];
+            all.lens = new int[total];
+            all.scores = new long[total];
+            for (TopK p : buckets) {
+                if (p != null) {
+                    System.arraycopy(p.starts, 0, all.starts, all.size, p.size);
+                    System.arraycopy(p.lens, 0, all.lens, all.size, p.size);
+                    System.arraycopy(p.scores, 0, all.scores, all.size, p.size);
+                    all.size += p.size;
+                }
+            }
+            return all;
+        }
+
+        /**
+         * The indices of the best {@code k} candidates, best first. Ties go as in SentencePiece: in the order its
+         * suffix tree lists the nodes, a left-to-right walk that lists a node after the nodes below it (by code
+         * point, an extension before its prefix). That is the order the candidates are in already (buckets by first
+         * code point, each in the order its LCP walk closed the intervals: children before their parent, left to
+         * right), so a stable radix sort by score gives it.
+         */
+        int[] best(int k) {
+            long[] key = new long[size];
+            int[] idx = new int[size];
             for (int i = 0; i < size; i++) {
+                key[i] = -scores[i];
                 idx[i] = i;
             }
-            Arrays.sort(idx, (x, y) -> {
-                if (scores[x] != scores[y]) {
-                    return Long.compare(scores[y], scores[x]);
-                }
-                // SentencePiece's tie order: the order in which its suffix tree lists the nodes, a left-to-right
-                // walk that lists a node after the nodes below it (by code point, an extension before its prefix)
-                int lx = (int) lens[x];
-                int ly = (int) lens[y];
-                int c = Arrays.compare(text, (int) starts[x], (int) starts[x] + Math.min(lx, ly),
-                        text, (int) starts[y], (int) starts[y] + Math.min(lx, ly));
-                return c != 0 ? c : Integer.compare(ly, lx);
-            });
-            List<long[]> out = new ArrayList<>(Math.min(k, size));
-            for (int i = 0; i < size && out.size() < k; i++) {
-                out.add(new long[] {starts[idx[i]], lens[idx[i]], scores[idx[i]]});
-            }
-            return out;
+            it.unimi.dsi.fastutil.longs.LongArrays.radixSortIndirect(idx, key, true);
+            idx = idx.length <= k ? idx : Arrays.copyOf(idx, k);
+            return idx;
         }
     }
 }

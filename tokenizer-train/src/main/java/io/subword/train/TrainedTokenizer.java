@@ -65,15 +65,27 @@ public final class TrainedTokenizer {
     private final Tokenizer skeleton;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
-        this(family, tokenizer, merges, null);
-    }
-
-    private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges, SentencePieceModel sentencePiece) {
         this.family = family;
         this.tokenizer = new java.util.concurrent.FutureTask<>(() -> tokenizer);
         this.tokenizer.run();
         this.vocabulary = tokenizer.model().vocabulary();
         this.merges = List.copyOf(merges);
+        this.sentencePiece = null;
+        this.pipeline = null;
+        this.lookedUp = List.of();
+        this.skeleton = null;
+    }
+
+    /**
+     * A Unigram result whose tokenizer is built on a thread of its own while the files are written: they need only
+     * the SentencePiece model, and the tokenizer's tables (its double-array trie, the normalizer's map) took longer
+     * than writing them. Its vocabulary waits for the tokenizer.
+     */
+    private TrainedTokenizer(SentencePieceModel sentencePiece) {
+        this.family = Family.UNIGRAM;
+        this.tokenizer = building(sentencePiece::toTokenizer);
+        this.vocabulary = null;
+        this.merges = List.of();
         this.sentencePiece = sentencePiece;
         this.pipeline = null;
         this.lookedUp = List.of();
@@ -213,7 +225,7 @@ public final class TrainedTokenizer {
         SentencePieceModel model = SentencePieceModel.of(SentencePieceModel.ModelType.UNIGRAM, data.pieces(),
                 data.scores(), types, UnigramTrainer.charsMap(options.normalization()), options.normalization(),
                 data.byteFallback());
-        return new TrainedTokenizer(Family.UNIGRAM, model.toTokenizer(), List.of(), model);
+        return new TrainedTokenizer(model);
     }
 
     private static List<AddedToken> specials(Vocabulary vocab, List<String> specialTokens) {
@@ -256,7 +268,7 @@ public final class TrainedTokenizer {
 
     /** The vocabulary (the tokenizer's model's), without waiting for the tokenizer to be built. */
     public Vocabulary vocabulary() {
-        return vocabulary;
+        return vocabulary != null ? vocabulary : tokenizer().vocabulary();
     }
 
     /** The merges in rank order; empty for WordPiece. */
@@ -373,7 +385,7 @@ public final class TrainedTokenizer {
 
     @Override
     public String toString() {
-        return "TrainedTokenizer[" + family + ", " + vocabulary.size() + " tokens, " + merges.size()
+        return "TrainedTokenizer[" + family + ", " + vocabulary().size() + " tokens, " + merges.size()
                 + " merges]";
     }
 }

@@ -54,7 +54,7 @@ final class UnigramEm {
     }
 
     /** Makes the word lattices hold the nodes of {@code model}'s pieces, numbered as in {@code model}. */
-    private void follow(Pieces model) {
+    void follow(Pieces model) {
         if (model == latticeModel) {
             return;
         }
@@ -65,7 +65,7 @@ final class UnigramEm {
             m = m.parent;
         }
         if (lattices == null || m == null || steps.contains(null)) {
-            PieceLattice trie = new PieceLattice(model.pieces(), model.scores());
+            PieceLattice trie = new PieceLattice(model.pieces(), model.scores(), threads);
             lattices = new WordLattices[partStart.length - 1];
             WordLattices[] built = runParts((p, from, to) -> WordLattices.build(words, from, to, trie),
                     WordLattices[]::new);
@@ -249,7 +249,7 @@ final class UnigramEm {
     Pieces prune(Pieces model, int desired, double shrinkingFactor) {
         follow(model);
         int n = model.size();
-        PieceLattice lattice = new PieceLattice(model.pieces(), model.scores());
+        PieceLattice lattice = new PieceLattice(model.pieces(), model.scores(), threads);
         // 1. How each piece would be segmented without itself: null if it is not its own best segmentation (it
         //    can go), empty if it has no alternative (it stays), else the pieces of its second-best segmentation.
         int[][] alternatives = new int[n][];
@@ -262,16 +262,18 @@ final class UnigramEm {
                 if (path.length < piece.length) {
                     path = new int[piece.length * 2];
                 }
-                lattice.populate(piece, s, -1);
-                if (lattice.viterbi(s, piece.length, path) >= 2) {
-                    continue;
-                }
                 if (piece.length == 1) {
                     alternatives[i] = new int[0]; // a character: its one segmentation
                     continue;
                 }
-                lattice.populate(piece, s, i);
-                int second = lattice.viterbi(s, piece.length, path);
+                lattice.populate(piece, s);
+                int second = lattice.viterbi(s, piece.length, i, path);
+                // The piece is its own best segmentation unless a path without it scores higher: in the whole
+                // lattice its node, the only one from the start to the end, comes first among the nodes that end
+                // there, and Viterbi keeps the node found first on a tie.
+                if (second >= 0 && s.alpha[piece.length] > model.scores()[i]) {
+                    continue;
+                }
                 alternatives[i] = new int[Math.max(second, 0)];
                 for (int k = 0; k < second; k++) {
                     alternatives[i][k] = WordLattices.countedAs(path[k]); // an unknown character: piece 0, as spm
@@ -356,12 +358,17 @@ final class UnigramEm {
         return model.child(indices, scores);
     }
 
-    /** {@code ids} by falling {@code loss[id]}, ties by id. */
+    /**
+     * {@code ids} by falling {@code loss[id]} (as {@link Float#compare} orders them), ties by id: a radix sort of
+     * (key, id) pairs, the key being the loss's bits made to sort as signed ints in falling order.
+     */
     private static int[] sortByFallingLoss(int[] ids, float[] loss) {
-        it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(ids, (a, b) -> {
-            int c = Float.compare(loss[b], loss[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
+        int[] key = new int[ids.length];
+        for (int k = 0; k < ids.length; k++) {
+            int bits = Float.floatToIntBits(loss[ids[k]]);
+            key[k] = ~(bits ^ ((bits >> 31) & 0x7fffffff));
+        }
+        it.unimi.dsi.fastutil.ints.IntArrays.radixSort(key, ids);
         return ids;
     }
 

@@ -6,8 +6,6 @@ import io.subword.pretokenize.MetaspacePreTokenizer;
 import io.subword.pretokenize.PreTokenizer;
 import io.subword.progress.TrainingListener;
 import io.subword.sentencepiece.SentencePieceNormalizer;
-import it.unimi.dsi.fastutil.ints.Int2LongOpenHashMap;
-import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.util.ArrayList;
@@ -149,7 +147,10 @@ public final class UnigramTrainer implements Trainer {
                     + required.length + " characters that cover " + options.characterCoverage() + " of the text and "
                     + meta + " special pieces: raise the vocabulary size or lower the character coverage");
         }
-        IntOpenHashSet alphabet = new IntOpenHashSet(required);
+        boolean[] alphabet = new boolean[Character.MAX_CODE_POINT + 1];
+        for (int cp : required) {
+            alphabet[cp] = true;
+        }
         words = words.withUnknown(alphabet);
 
         listener.phase("seed pieces");
@@ -159,10 +160,12 @@ public final class UnigramTrainer implements Trainer {
         UnigramEm em = new UnigramEm(words.codePoints, words.counts, options.threads());
         UnigramEm.Pieces model = UnigramEm.fromSeeds(seeds);
 
-        listener.phase("EM from " + seeds.size() + " seed pieces");
+        listener.phase("lattices of " + words.codePoints.length + " words over " + seeds.size() + " seed pieces");
+        em.follow(model);
         int desired = (int) (options.vocabSize() * 1.1);
         long round = 0;
         while (true) {
+            listener.phase("EM round " + (round + 1) + " over " + model.size() + " pieces");
             for (int iter = 0; iter < options.subIterations(); iter++) {
                 model = UnigramEm.maximize(model, em.expectedCounts(model));
             }
@@ -170,12 +173,14 @@ public final class UnigramTrainer implements Trainer {
             if (model.size() <= desired) {
                 break;
             }
+            listener.phase("pruning round " + round + " of " + model.size() + " pieces");
             UnigramEm.Pieces pruned = em.prune(model, desired, options.shrinkingFactor());
             if (pruned.size() == model.size()) {
                 break; // every piece left is needed (characters without an alternative): finish picks the best
             }
             model = pruned;
         }
+        listener.phase("final pieces");
         return finish(model, required);
     }
 
@@ -246,10 +251,10 @@ public final class UnigramTrainer implements Trainer {
      */
     record Words(int[][] codePoints, long[] counts, long[] lineEnds) {
         /**
-         * These words with every character outside {@code alphabet} made {@link #UNKNOWN_CHAR}, merged again. Only
+         * These words with every character outside {@code alphabet} (by code point) made {@link #UNKNOWN_CHAR}, merged again. Only
          * the words that hold that character afterwards can have become equal, so only they are merged by key.
          */
-        Words withUnknown(IntOpenHashSet alphabet) {
+        Words withUnknown(boolean[] alphabet) {
             int n = codePoints.length;
             int[][] cps = new int[n][];
             long[] c = new long[n];
@@ -261,7 +266,7 @@ public final class UnigramTrainer implements Trainer {
                 int[] word = codePoints[w];
                 boolean unknown = false;
                 for (int i = 0; i < word.length; i++) {
-                    if (!alphabet.contains(word[i])) {
+                    if (!alphabet[word[i]]) {
                         word = word == codePoints[w] ? word.clone() : word;
                         word[i] = UNKNOWN_CHAR;
                     }
@@ -304,12 +309,26 @@ public final class UnigramTrainer implements Trainer {
             long[] e = new long[map.size()];
             int i = 0;
             for (var entry : map.object2LongEntrySet()) {
-                cps[i] = entry.getKey().codePoints().toArray();
+                cps[i] = UnigramTrainer.codePoints(entry.getKey());
                 e[i] = ends.getLong(entry.getKey());
                 c[i++] = entry.getLongValue();
             }
             return new Words(cps, c, e);
         }
+    }
+
+    /** The code points of {@code s}. */
+    static int[] codePoints(String s) {
+        int n = s.length();
+        int[] cps = new int[n];
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return s.codePoints().toArray(); // rare: pairs to join
+            }
+            cps[i] = c;
+        }
+        return cps;
     }
 
     /**
@@ -318,6 +337,9 @@ public final class UnigramTrainer implements Trainer {
      */
     private Words words(WordCounts counts) {
         List<String> symbols = options.userDefinedSymbols();
+        if (symbols.isEmpty()) {
+            return wordsAsCounted(counts);
+        }
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());
         Object2LongOpenHashMap<String> ends = new Object2LongOpenHashMap<>();
         String space = String.valueOf((char) SPACE_MARK);
@@ -338,6 +360,43 @@ public final class UnigramTrainer implements Trainer {
             throw new IllegalArgumentException("no words to train on");
         }
         return Words.of(map, ends);
+    }
+
+    /**
+     * {@link #words} without user-defined symbols: the counted words as they are, without a map of their own. A key
+     * marked as ending a line adds to its unmarked twin if there is one (the marked keys are few: one per line).
+     */
+    private static Words wordsAsCounted(WordCounts counts) {
+        String space = String.valueOf((char) SPACE_MARK);
+        Object2LongOpenHashMap<String> endsOfTwin = new Object2LongOpenHashMap<>();
+        counts.forEach((key, c) -> {
+            if (key.charAt(key.length() - 1) == LineEndMarking.LINE_END) {
+                String word = key.substring(0, key.length() - 1);
+                if (counts.count(word) > 0) {
+                    endsOfTwin.addTo(word, c);
+                }
+            }
+        });
+        int n = counts.size();
+        int[][] cps = new int[n][];
+        long[] c = new long[n];
+        long[] e = new long[n];
+        int[] k = {0};
+        counts.forEach((key, count) -> {
+            boolean endsLine = key.charAt(key.length() - 1) == LineEndMarking.LINE_END;
+            String word = endsLine ? key.substring(0, key.length() - 1) : key;
+            if (word.isEmpty() || word.equals(space) || endsLine && endsOfTwin.containsKey(word)) {
+                return; // no word, or counted with its twin
+            }
+            long ends = endsLine ? count : endsOfTwin.getLong(word);
+            cps[k[0]] = codePoints(word);
+            c[k[0]] = endsLine ? count : count + ends;
+            e[k[0]++] = ends;
+        });
+        if (k[0] == 0) {
+            throw new IllegalArgumentException("no words to train on");
+        }
+        return new Words(Arrays.copyOf(cps, k[0]), Arrays.copyOf(c, k[0]), Arrays.copyOf(e, k[0]));
     }
 
     /** {@code word} cut at every occurrence of a user-defined symbol (longest first), the symbols left out. */
@@ -372,34 +431,43 @@ public final class UnigramTrainer implements Trainer {
      * {@code characterCoverage} of all character occurrences.
      */
     private int[] requiredChars(Words words) {
-        Int2LongOpenHashMap freq = new Int2LongOpenHashMap();
+        SeedPieces.CharCounts chars = SeedPieces.CharCounts.of(words.codePoints, words.counts);
         long all = 0;
-        for (int w = 0; w < words.codePoints.length; w++) {
-            for (int cp : words.codePoints[w]) {
-                freq.addTo(cp, words.counts[w]);
-                all += words.counts[w];
-            }
+        for (long c : chars.counts()) {
+            all += c;
         }
-        long[][] entries = new long[freq.size()][];
-        int k = 0;
-        for (var e : freq.int2LongEntrySet()) {
-            entries[k++] = new long[] {e.getIntKey(), e.getLongValue()};
-        }
-        Arrays.sort(entries, (x, y) -> x[1] != y[1] ? Long.compare(y[1], x[1]) : Long.compare(x[0], y[0]));
         int n = 0;
         long covered = 0;
-        for (long[] e : entries) {
+        for (long c : chars.counts()) {
             if ((double) covered / all >= options.characterCoverage()) {
                 break;
             }
-            covered += e[1];
+            covered += c;
             n++;
         }
-        int[] required = new int[n];
-        for (int i = 0; i < n; i++) {
-            required[i] = (int) entries[i][0];
+        return Arrays.copyOf(chars.codePoints(), n);
+    }
+
+    private static final Character.UnicodeScript[] SCRIPTS = Character.UnicodeScript.values();
+    /**
+     * Script of each code point seen so far, plus one (0: not looked up yet): the seeds check millions of
+     * substrings, and {@link Character.UnicodeScript#of} is a binary search over the script ranges. Threads may
+     * look one up twice; they store the same value.
+     */
+    private final byte[] scriptPlusOne = new byte[Character.MAX_CODE_POINT + 1];
+
+    /** The script of {@code c} as SentencePiece groups them: Hiragana, Katakana and {@code ー} count as Han. */
+    private Character.UnicodeScript script(int c) {
+        int known = scriptPlusOne[c];
+        if (known != 0) {
+            return SCRIPTS[(known & 0xff) - 1];
         }
-        return required;
+        Character.UnicodeScript s = Character.UnicodeScript.of(c);
+        if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || c == 0x30FC) {
+            s = Character.UnicodeScript.HAN;
+        }
+        scriptPlusOne[c] = (byte) (s.ordinal() + 1);
+        return s;
     }
 
     /** SentencePiece's {@code IsValidSentencePiece}, for the options of this trainer. */
@@ -420,10 +488,8 @@ public final class UnigramTrainer implements Trainer {
                 }
                 continue;
             }
-            Character.UnicodeScript s = Character.UnicodeScript.of(c);
-            if (s == Character.UnicodeScript.HIRAGANA || s == Character.UnicodeScript.KATAKANA || c == 0x30FC) {
-                s = Character.UnicodeScript.HAN;
-            } else if (s == Character.UnicodeScript.INHERITED) {
+            Character.UnicodeScript s = script(c);
+            if (s == Character.UnicodeScript.INHERITED) {
                 s = prev;
             }
             if (options.splitDigits() && Character.isDigit(c) && len > 1) {

@@ -52,7 +52,10 @@ class SeedPiecesTest {
         assertEquals(List.of(expected.split(", ")), multi);
     }
 
-    /** Random words against the definition, counted by brute force; any thread count gives the same list. */
+    /**
+     * Random words against the definition, counted by brute force, in the definition's order; any thread count
+     * gives the same list.
+     */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2, 3})
     void seedsMatchABruteForceCount(int seed) {
@@ -123,5 +126,24 @@ class SeedPiecesTest {
         }
         assertEquals(expected, ours);
         assertEquals(oneOrder, twoOrder);
+        // the order: by falling score, ties as SentencePiece's suffix tree lists its nodes (by code point, an
+        // extension before its prefix)
+        List<String> byScore = new ArrayList<>(expected.keySet());
+        byScore.sort((x, y) -> {
+            int c = Long.compare(expected.get(y), expected.get(x));
+            if (c != 0) {
+                return c;
+            }
+            int common = Math.min(x.length(), y.length());
+            c = x.substring(0, common).compareTo(y.substring(0, common));
+            return c != 0 ? c : Integer.compare(y.length(), x.length());
+        });
+        List<String> multiOrder = new ArrayList<>();
+        for (SeedPieces.Seed s : one) {
+            if (s.codePoints().length > 1) {
+                multiOrder.add(new String(s.codePoints(), 0, s.codePoints().length));
+            }
+        }
+        assertEquals(byScore, multiOrder);
     }
 }
