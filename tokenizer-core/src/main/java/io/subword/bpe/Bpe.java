@@ -421,8 +421,8 @@ public final class Bpe implements MergeModel {
             int id = vocabulary.id(text.subSequence(start, end).toString()); // char-level: the word itself
             if (id >= 0) {
                 out.add(id, start, end);
-                if (cacheable) {
-                    int[] e = s.cache.put(text, start, end, hash, 1);
+                int[] e = cacheable ? s.cache.put(text, start, end, hash, 1) : null;
+                if (e != null) {
                     int t = PieceCache.tokens(e);
                     e[t + 1] = id;
                     e[t + 2] = 0;
