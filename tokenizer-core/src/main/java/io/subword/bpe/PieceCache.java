@@ -97,11 +97,7 @@ final class PieceCache {
         return mix(h);
     }
 
-    /**
-     * The hash of a word from its polynomial {@code h = 31 * h + c} over its chars (from 0), for callers that
-     * compute that while reading the word anyway.
-     */
-    static int mix(int h) {
+    private static int mix(int h) {
         h *= 0x9E3779B9;
         return h ^ (h >>> 16);
     }
