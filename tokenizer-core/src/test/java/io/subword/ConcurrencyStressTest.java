@@ -99,7 +99,7 @@ class ConcurrencyStressTest {
 
     /**
      * 400 threads that each encode a few texts and die: their per-thread scratch and caches (a BPE cache is
-     * 8192 slots) must go with them, so the heap after a GC is back near where it started.
+     * 16,384 slots) must go with them, so the heap after a GC is back near where it started.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("names")
