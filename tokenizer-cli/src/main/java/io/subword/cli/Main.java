@@ -164,6 +164,7 @@ public final class Main {
     public static void main(String[] args) {
         StartupTiming.mark("main");
         TokenizerPrefetch.start(args);
+        TrainPrefetch.start(args);
         // UTF-8 whatever the platform default; stdout buffered (commands flush), stderr flushed per line.
         PrintWriter out = new PrintWriter(new BufferedWriter(
                 new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));

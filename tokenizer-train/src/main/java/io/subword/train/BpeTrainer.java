@@ -327,20 +327,16 @@ public final class BpeTrainer implements Trainer {
         String[] wordAt = new String[n];
         int[][] symbols = new int[n][];
         long[] wordCounts = new long[n];
-        // Provisional ids count down from -2 (-1 is a character left out of the alphabet): form k is -2 - k.
-        Int2IntOpenHashMap[] provisional = new Int2IntOpenHashMap[4];
-        for (int f = 0; f < provisional.length; f++) {
-            provisional[f] = new Int2IntOpenHashMap();
-            provisional[f].defaultReturnValue(Integer.MIN_VALUE);
-        }
+        // Provisional ids count down from -2 (-1 is a character left out of the alphabet): form k is -2 - k. One
+        // table per form in use (1 prefixed, 2 suffixed, 3 both), made when first needed.
+        CodePointInts[] provisional = new CodePointInts[4];
         IntArrayList formCp = new IntArrayList();
         IntArrayList formKind = new IntArrayList();
         IntArrayList bestWord = new IntArrayList();
         IntArrayList bestPos = new IntArrayList();
         IntArrayList scratch = new IntArrayList();
         // The plain character's id per code point, looked up once: -1 left out of the alphabet, MIN_VALUE not yet.
-        Int2IntOpenHashMap plainIds = new Int2IntOpenHashMap();
-        plainIds.defaultReturnValue(Integer.MIN_VALUE);
+        CodePointInts plainIds = new CodePointInts(Integer.MIN_VALUE);
         int w = 0;
         for (Object2LongMap.Entry<String> e : words.object2LongEntrySet()) {
             String word = e.getKey();
@@ -362,6 +358,9 @@ public final class BpeTrainer implements Trainer {
                     if (form == 0) {
                         scratch.add(plain);
                     } else {
+                        if (provisional[form] == null) {
+                            provisional[form] = new CodePointInts(Integer.MIN_VALUE);
+                        }
                         int k = provisional[form].get(cp);
                         if (k == Integer.MIN_VALUE) {
                             k = formCp.size();
@@ -502,7 +501,11 @@ public final class BpeTrainer implements Trainer {
         }
     }
 
+    /** The words as the trainer sees them (read only): byte-level strings in byte-level mode, else the counts' own. */
     private Object2LongOpenHashMap<String> wordsOf(WordCounts counts) {
+        if (!byteLevel) {
+            return counts.map();
+        }
         Object2LongOpenHashMap<String> words = new Object2LongOpenHashMap<>(counts.size());
         counts.forEach((word, c) -> words.addTo(byteLevel ? ByteLevelChars.encode(word) : word, c));
         return words;
@@ -510,24 +513,46 @@ public final class BpeTrainer implements Trainer {
 
     /** The kept alphabet, in code point order. */
     private int[] alphabet(Object2LongOpenHashMap<String> words) {
-        Int2LongOpenHashMap freq = new Int2LongOpenHashMap();
-        words.object2LongEntrySet().forEach(e -> {
+        // Character frequencies: an array for the Basic Multilingual Plane, a map above it (a pair of surrogates).
+        long[] bmp = new long[0x10000];
+        Int2LongOpenHashMap above = new Int2LongOpenHashMap();
+        for (Object2LongMap.Entry<String> e : words.object2LongEntrySet()) {
             String word = e.getKey();
             long c = e.getLongValue();
-            for (int i = 0; i < word.length(); ) {
-                int cp = word.codePointAt(i);
-                freq.addTo(cp, c);
-                i += Character.charCount(cp);
+            for (int i = 0; i < word.length(); i++) {
+                char ch = word.charAt(i);
+                if (Character.isSurrogate(ch)) {
+                    int cp = word.codePointAt(i);
+                    if (cp != ch) {
+                        i++; // a pair
+                    }
+                    if (cp < 0x10000) {
+                        bmp[cp] += c; // a lone surrogate is a code point of its own
+                    } else {
+                        above.addTo(cp, c);
+                    }
+                } else {
+                    bmp[ch] += c;
+                }
             }
-        });
+        }
         for (int cp : initialAlphabet) {
-            freq.put(cp, Long.MAX_VALUE);
+            if (cp < 0x10000) {
+                bmp[cp] = Long.MAX_VALUE;
+            } else {
+                above.put(cp, Long.MAX_VALUE);
+            }
         }
-        long[][] entries = new long[freq.size()][];
-        int k = 0;
-        for (Int2LongMap.Entry e : freq.int2LongEntrySet()) {
-            entries[k++] = new long[] {e.getIntKey(), e.getLongValue()};
+        List<long[]> seen = new ArrayList<>();
+        for (int cp = 0; cp < bmp.length; cp++) {
+            if (bmp[cp] != 0) {
+                seen.add(new long[] {cp, bmp[cp]});
+            }
         }
+        for (Int2LongMap.Entry e : above.int2LongEntrySet()) {
+            seen.add(new long[] {e.getIntKey(), e.getLongValue()});
+        }
+        long[][] entries = seen.toArray(new long[0][]);
         int keepFrom = 0;
         if (limitAlphabet != null && entries.length > limitAlphabet) {
             // Drop the least frequent; among equally frequent characters HF's order is that of a hash map,

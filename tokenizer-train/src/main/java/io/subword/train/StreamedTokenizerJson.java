@@ -39,34 +39,56 @@ final class StreamedTokenizerJson {
      *         caller then writes the file the slow way)
      */
     static boolean write(Tokenizer skeleton, Vocabulary vocab, List<Merge> merges, Path file) throws IOException {
-        String text = TokenizerJson.toJson(skeleton);
-        int model = text.indexOf("\n  \"model\": {\n");
-        int vocabAt = model < 0 ? -1 : text.indexOf(VOCAB_OPEN, model);
-        if (vocabAt < 0 || text.indexOf(VOCAB_OPEN, vocabAt + 1) >= 0) {
+        Frame frame = Frame.of(skeleton, !merges.isEmpty());
+        if (frame == null) {
             return false;
         }
-        int vocabBody = vocabAt + VOCAB_OPEN.length() - 2; // at the '{'
-        int vocabEnd = text.indexOf(OBJECT_CLOSE, vocabBody);
-        if (vocabEnd < 0) {
+        AtomicFiles.writeText(file, out -> frame.write(vocab, merges, out));
+        return true;
+    }
+
+    /** As {@link #write(Tokenizer, Vocabulary, List, Path)}, into {@code out} (not closed). */
+    static boolean write(Tokenizer skeleton, Vocabulary vocab, List<Merge> merges, Writer out) throws IOException {
+        Frame frame = Frame.of(skeleton, !merges.isEmpty());
+        if (frame == null) {
             return false;
         }
-        vocabEnd += OBJECT_CLOSE.length(); // after the '}'
-        int mergesAt = text.indexOf(NO_MERGES, vocabEnd);
-        if (!merges.isEmpty() && mergesAt < 0) {
-            return false;
-        }
-        String head = text.substring(0, vocabBody);
-        String middle;
-        String tail;
-        if (merges.isEmpty()) {
-            middle = text.substring(vocabEnd);
-            tail = null;
-        } else {
+        frame.write(vocab, merges, out);
+        return true;
+    }
+
+    /**
+     * The skeleton's text around its model's vocabulary ({@code head} ends before it, {@code middle} starts after
+     * it) and, with merges, around its empty merge list ({@code middle} ends before it, {@code tail} starts after).
+     */
+    private record Frame(String head, String middle, String tail) {
+        /** The frame of {@code skeleton}'s text; {@code null} if that text does not have the expected shape. */
+        static Frame of(Tokenizer skeleton, boolean withMerges) {
+            String text = TokenizerJson.toJson(skeleton);
+            int model = text.indexOf("\n  \"model\": {\n");
+            int vocabAt = model < 0 ? -1 : text.indexOf(VOCAB_OPEN, model);
+            if (vocabAt < 0 || text.indexOf(VOCAB_OPEN, vocabAt + 1) >= 0) {
+                return null;
+            }
+            int vocabBody = vocabAt + VOCAB_OPEN.length() - 2; // at the '{'
+            int vocabEnd = text.indexOf(OBJECT_CLOSE, vocabBody);
+            if (vocabEnd < 0) {
+                return null;
+            }
+            vocabEnd += OBJECT_CLOSE.length(); // after the '}'
+            int mergesAt = text.indexOf(NO_MERGES, vocabEnd);
+            if (withMerges && mergesAt < 0) {
+                return null;
+            }
+            String head = text.substring(0, vocabBody);
+            if (!withMerges) {
+                return new Frame(head, text.substring(vocabEnd), null);
+            }
             int mergesBody = mergesAt + NO_MERGES.length() - 2; // at the '['
-            middle = text.substring(vocabEnd, mergesBody);
-            tail = text.substring(mergesBody + 2);
+            return new Frame(head, text.substring(vocabEnd, mergesBody), text.substring(mergesBody + 2));
         }
-        AtomicFiles.writeText(file, out -> {
+
+        void write(Vocabulary vocab, List<Merge> merges, Writer out) throws IOException {
             out.write(head);
             writeVocab(vocab, out);
             out.write(middle);
@@ -74,8 +96,7 @@ final class StreamedTokenizerJson {
                 writeMerges(merges, out);
                 out.write(tail);
             }
-        });
-        return true;
+        }
     }
 
     /** The {@code token: id} object, ids in order, as Hugging Face writes it. */

@@ -295,53 +295,83 @@ public final class TrainedTokenizer {
     public List<Path> writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
         List<String> names = fileNames(family);
-        // tokenizer.json, the largest file and the slowest to make (a JSON tree), is written on a thread of its
-        // own while the others are written here: a second core would otherwise sit idle at the end of training.
-        java.util.concurrent.FutureTask<Void> json = new java.util.concurrent.FutureTask<>(() -> {
-            write(TOKENIZER_JSON, dir.resolve(TOKENIZER_JSON));
-            return null;
-        });
-        Thread jsonWriter = new Thread(json, "subword-write-json");
-        jsonWriter.setDaemon(true);
-        jsonWriter.start();
+        // Each file but the first is written on a thread of its own while the first is written here: tokenizer.json,
+        // the largest, would otherwise leave the second core idle at the end of training, and each file is forced to
+        // disk before its rename, so their waits for the disk overlap too.
+        List<java.util.concurrent.FutureTask<Void>> others = new ArrayList<>(names.size() - 1);
+        for (String name : names.subList(1, names.size())) {
+            java.util.concurrent.FutureTask<Void> task = new java.util.concurrent.FutureTask<>(() -> {
+                write(name, dir.resolve(name));
+                return null;
+            });
+            Thread writer = new Thread(task, "subword-write-" + name);
+            writer.setDaemon(true);
+            writer.start();
+            others.add(task);
+        }
+        IOException ioFailure = null;
+        RuntimeException failure = null;
         try {
-            for (String name : names) {
-                if (!name.equals(TOKENIZER_JSON)) {
-                    write(name, dir.resolve(name));
+            write(names.get(0), dir.resolve(names.get(0)));
+        } catch (IOException e) {
+            ioFailure = e;
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // Never return (or fail) while a file is still being written; the first failure is the one reported.
+        for (int i = 0; i < others.size(); i++) {
+            try {
+                others.get(i).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (ioFailure == null && failure == null) {
+                    ioFailure = new java.io.InterruptedIOException("interrupted while writing "
+                            + dir.resolve(names.get(i + 1)));
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (ioFailure != null || failure != null) {
+                    continue;
+                }
+                if (cause instanceof IOException io) {
+                    ioFailure = io;
+                } else if (cause instanceof RuntimeException r) {
+                    failure = r;
+                } else if (cause instanceof Error err) {
+                    throw err;
+                } else {
+                    failure = new IllegalStateException(cause);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // Never return (or fail) while a file is still being written.
-            try {
-                json.get();
-            } catch (InterruptedException | java.util.concurrent.ExecutionException ignored) {
-                // the first failure is the one to report
-            }
-            throw e;
         }
-        try {
-            json.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while writing " + dir.resolve(TOKENIZER_JSON));
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+        if (ioFailure != null) {
+            throw ioFailure;
+        }
+        if (failure != null) {
+            throw failure;
         }
         List<Path> written = new ArrayList<>(names.size());
         for (String name : names) {
             written.add(dir.resolve(name));
         }
         return written;
+    }
+
+    /**
+     * Runs what {@link #writeAll} runs to make the files' contents, into {@code out} instead of files (tokenizer.json
+     * and vocab.json; vocab.txt and merges.txt are plain loops), and waits for the tokenizer: a warm-up, see
+     * {@link TrainingWarmUp}.
+     */
+    void writeContents(java.io.Writer out) throws IOException {
+        if (sentencePiece != null) {
+            out.write(sentencePiece.toHuggingFaceJson());
+        } else if (skeleton == null || !StreamedTokenizerJson.write(skeleton, vocabulary, merges, out)) {
+            out.write(TokenizerJson.toJson(tokenizer()));
+        }
+        if (family == Family.BPE || family == Family.BYTE_LEVEL) {
+            VocabJson.write(vocabulary, out);
+        }
+        tokenizer();
     }
 
     private void write(String name, Path file) throws IOException {

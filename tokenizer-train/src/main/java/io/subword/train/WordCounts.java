@@ -27,6 +27,11 @@ public final class WordCounts {
         this.prunedBelow = prunedBelow;
     }
 
+    /** The counts themselves, for the trainers of this package to read (never to change). */
+    Object2LongOpenHashMap<String> map() {
+        return counts;
+    }
+
     /** Counts given directly (tests, or counts computed elsewhere); every count must be positive. */
     public static WordCounts of(Map<String, ? extends Number> counts) {
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(counts.size());

@@ -148,4 +148,38 @@ class TrainSpeedPathsTest {
         }
         return out.toString();
     }
+
+    /**
+     * The alphabet counted in an array per BMP char (a map above it) is the alphabet of counting code points: pairs
+     * of surrogates are one character, a lone surrogate is one of its own, U+FFFF and U+10000 sit on either side of
+     * the array's end, and a limit drops the least frequent first, the larger code point among equals.
+     */
+    @ParameterizedTest(name = "{0}, limit {1}")
+    @CsvSource(delimiter = ';', value = {
+            // words (word:count|...); limitAlphabet (0: none); the alphabet, code points in hex, in id order
+            "ab:3|ba:1|c:1;                          0; 61 62 63",
+            "x\uD83D\uDE00:2|\uD83D\uDE00y:1|z:5;   0; 78 79 7A 1F600",
+            "a\uD800:2|\uDC00b:1;                    0; 61 62 D800 DC00",
+            "ab:2|cd:2|e:1;                          3; 61 62 63",
+            "\uFFFF:3|\uD800\uDC00:3|a:1;            2; FFFF 10000",
+            "\uFFFF:1|\uD800\uDC00:3|a:2;            2; 61 10000",
+    })
+    void alphabetCountsCodePoints(String words, int limit, String expected) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String entry : words.strip().split("\\|")) {
+            int colon = entry.lastIndexOf(':');
+            counts.put(entry.substring(0, colon), Long.parseLong(entry.substring(colon + 1)));
+        }
+        BpeTrainer.Builder b = BpeTrainer.builder().vocabSize(1);
+        if (limit > 0) {
+            b.limitAlphabet(limit);
+        }
+        List<String> alphabet = b.build().learn(WordCounts.of(counts), TrainingListener.NONE).vocabulary().tokens();
+        List<String> hex = new ArrayList<>();
+        for (String token : alphabet) {
+            assertEquals(1, token.codePointCount(0, token.length()), token);
+            hex.add(Integer.toHexString(token.codePointAt(0)).toUpperCase(java.util.Locale.ROOT));
+        }
+        assertEquals(expected, String.join(" ", hex));
+    }
 }
