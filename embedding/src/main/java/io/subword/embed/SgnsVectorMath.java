@@ -37,29 +37,30 @@ final class SgnsVectorMath {
      * {@code err += g * out; out += g * in} over {@code n} values, {@code out} read before its update (word2vec's
      * two loops in one pass).
      */
-    static void update(float[] in, int ii, float[] out, int oi, float[] err, float g, int n) {
+    static void update(float[] in, int ii, float[] out, int oi, float[] err, int ei, float g, int n) {
         FloatVector gv = FloatVector.broadcast(SPECIES, g);
         int k = 0;
         for (int bound = SPECIES.loopBound(n); k < bound; k += SPECIES.length()) {
             FloatVector o = FloatVector.fromArray(SPECIES, out, oi + k);
-            o.fma(gv, FloatVector.fromArray(SPECIES, err, k)).intoArray(err, k);
+            o.fma(gv, FloatVector.fromArray(SPECIES, err, ei + k)).intoArray(err, ei + k);
             FloatVector.fromArray(SPECIES, in, ii + k).fma(gv, o).intoArray(out, oi + k);
         }
         for (; k < n; k++) {
             float o = out[oi + k];
-            err[k] += g * o;
+            err[ei + k] += g * o;
             out[oi + k] = o + g * in[ii + k];
         }
     }
 
-    /** {@code x[xi + k] += y[k]} for {@code k < n}. */
-    static void add(float[] x, int xi, float[] y, int n) {
+    /** {@code x[xi + k] += y[yi + k]} for {@code k < n}. */
+    static void add(float[] x, int xi, float[] y, int yi, int n) {
         int k = 0;
         for (int bound = SPECIES.loopBound(n); k < bound; k += SPECIES.length()) {
-            FloatVector.fromArray(SPECIES, x, xi + k).add(FloatVector.fromArray(SPECIES, y, k)).intoArray(x, xi + k);
+            FloatVector.fromArray(SPECIES, x, xi + k).add(FloatVector.fromArray(SPECIES, y, yi + k))
+                    .intoArray(x, xi + k);
         }
         for (; k < n; k++) {
-            x[xi + k] += y[k];
+            x[xi + k] += y[yi + k];
         }
     }
 }
