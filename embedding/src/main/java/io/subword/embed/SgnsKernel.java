@@ -62,6 +62,9 @@ final class SgnsKernel {
     private final AtomicLong wordsDone;
 
     private final float[] neu1e;
+    /** The rows of a pair's targets (the word, then the noise) and their dot products, from {@link #PAD} on. */
+    private final int[] targets;
+    private final float[] dots;
     /** Private copies of the most frequent rows (see {@link HotRows}), or null: rows below {@code hotRows}. */
     private final HotRows hot;
     private final int hotRows;
@@ -96,6 +99,8 @@ final class SgnsKernel {
         this.totalWords = totalWords;
         this.wordsDone = wordsDone;
         this.neu1e = new float[dim + 2 * PAD];
+        this.targets = new int[negative + 1 + 2 * PAD];
+        this.dots = new float[negative + 3 + 2 * PAD];
         this.random = seed;
         this.alpha = startAlpha;
         this.hot = hotRows > 0 ? new HotRows(hotRows, dim, syn0, syn1neg) : null;
@@ -185,24 +190,47 @@ final class SgnsKernel {
                 final float[] syn0 = r1 < hotRows ? hotIn : sharedIn;
                 int l1 = r1 < hotRows ? PAD + r1 * dim : r1 * dim;
                 java.util.Arrays.fill(err, PAD, PAD + dim, 0f);
-                for (int d = 0; d <= negative; d++) {
-                    int target;
-                    float label;
-                    if (d == 0) {
-                        target = word;
-                        label = 1f;
-                    } else {
-                        // cell: the high 32 bits scaled to [0, n) by a multiply, not a 64-bit division
-                        int cell = (int) ((((rnd = next(rnd)) >>> 32) * noiseSize) >>> 32);
-                        target = noise.sample(cell, ((rnd = next(rnd)) >>> 40) * 0x1.0p-24f);
-                        if (target == word) {
-                            continue;
-                        }
-                        label = 0f;
+                // The targets first, in word2vec's order of draws: the word (label 1), then the noise (label 0).
+                final int[] tg = targets;
+                tg[PAD] = word;
+                int n = 1;
+                boolean distinct = true;
+                for (int d = 1; d <= negative; d++) {
+                    // cell: the high 32 bits scaled to [0, n) by a multiply, not a 64-bit division
+                    int cell = (int) ((((rnd = next(rnd)) >>> 32) * noiseSize) >>> 32);
+                    int target = noise.sample(cell, ((rnd = next(rnd)) >>> 40) * 0x1.0p-24f);
+                    if (target == word) {
+                        continue;
                     }
+                    for (int e = PAD + 1; e < PAD + n; e++) {
+                        distinct &= tg[e] != target;
+                    }
+                    tg[PAD + n++] = target;
+                }
+                final float[] dots = this.dots;
+                final boolean dotsFirst = simd && distinct;
+                if (dotsFirst) {
+                    // No row comes twice, so no update below changes a row that a later dot reads: all dots can be
+                    // taken first, three rows per pass over the input row, each summed as dot() sums it. Three
+                    // independent sums (and cache misses) in flight instead of one chain at a time.
+                    for (int i = 0; i < n; i += 3) {
+                        int t0 = tg[PAD + i];
+                        int t1 = tg[PAD + Math.min(i + 1, n - 1)];
+                        int t2 = tg[PAD + Math.min(i + 2, n - 1)];
+                        SgnsVectorMath.dot3(syn0, l1,
+                                t0 < hotRows ? hotOut : sharedOut, t0 < hotRows ? PAD + t0 * dim : t0 * dim,
+                                t1 < hotRows ? hotOut : sharedOut, t1 < hotRows ? PAD + t1 * dim : t1 * dim,
+                                t2 < hotRows ? hotOut : sharedOut, t2 < hotRows ? PAD + t2 * dim : t2 * dim,
+                                dim, dots, PAD + i);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    int target = tg[PAD + i];
+                    float label = i == 0 ? 1f : 0f;
                     final float[] syn1 = target < hotRows ? hotOut : sharedOut;
                     int l2 = target < hotRows ? PAD + target * dim : target * dim;
-                    float f = simd ? SgnsVectorMath.dot(syn0, l1, syn1, l2, dim) : dot(syn0, l1, syn1, l2, dim);
+                    float f = dotsFirst ? dots[PAD + i]
+                            : simd ? SgnsVectorMath.dot(syn0, l1, syn1, l2, dim) : dot(syn0, l1, syn1, l2, dim);
                     float g;
                     if (f >= MAX_EXP) {
                         g = (label - 1f) * a;
