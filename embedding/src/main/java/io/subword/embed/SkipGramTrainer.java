@@ -59,8 +59,12 @@ import java.util.function.IntPredicate;
  * <p>Threads: the calling thread reads and tokenizes the corpus and hands chunks of ids (whole lines, about
  * {@value #CHUNK_TOKENS} tokens or {@link Builder#batchLines} lines, whichever comes first) to {@code threads}
  * workers, which update the shared {@code float[]} weights without locks (Hogwild). Each worker has its own
- * word2vec LCG seeded with {@code seed + workerIndex}. With {@code threads = 1} the result is a function of the
- * seed and the corpus alone, bit for bit; with more threads it varies from run to run, as word2vec's does.
+ * word2vec LCG seeded with {@code seed + workerIndex}. With more than one worker, each trains the most frequent
+ * rows (up to {@value #HOT_BYTES} bytes per table) on private copies that it merges into the shared tables every
+ * {@value #MERGE_EVERY} tokens ({@link HotRows}): the rows both workers write all the time would otherwise move
+ * between the cores' caches on every write, which doubled the CPU time per token on a machine whose two cores are
+ * far apart. With {@code threads = 1} the result is a function of the seed and the corpus alone, bit for bit;
+ * with more threads it varies from run to run, as word2vec's does.
  *
  * <p>The corpus is iterated {@code epochs + 1} times and must give the same lines each time; a corpus that is a
  * {@link java.util.Collection} (in memory already) is tokenized once and its ids kept for the epochs.
