@@ -12,13 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * the input vector of {@code sentence[c]} and the output vectors of {@code w} (label 1) and of {@code negative}
  * noise tokens (label 0) with {@code g = (label - sigmoid(in . out)) * alpha}.
  *
- * <p>Nothing a worker writes per token may share a cache line with what another worker writes: the random state
- * and the word count live in locals of {@link #trainSentence} (stored back once per sentence), and the gradient
- * and sentence buffers keep {@value #PAD} unused cells at both ends. Without that, two workers' generators or
- * buffers sometimes sat side by side (after a garbage collection had copied the two kernels next to each other,
- * which happens in some runs and not in others), every random draw then moved a cache line between the cores,
- * and 2-thread training ran at 0.4 instead of 1.0 million tokens/s for the rest of the run: the 1.5-2.5x spread
- * of CPU time between identical runs.
+ * <p>Nothing a worker writes per token shares a cache line with what another worker writes, beyond the rows
+ * themselves: the random state and the word count live in locals of {@link #trainSentence} (stored back once per
+ * sentence), and the gradient, target and sentence buffers keep {@value #PAD} unused cells at both ends (a garbage
+ * collection may copy two workers' objects next to each other). This was the first suspect for the 1.5-2.5x spread
+ * of CPU time between identical 2-thread runs, but alone it did not change the spread; the rows did
+ * ({@link HotRows}).
  */
 final class SgnsKernel {
     /** word2vec's sigmoid table: {@code EXP_TABLE_SIZE} cells over {@code [-MAX_EXP, MAX_EXP]}. */
