@@ -85,7 +85,12 @@ public final class SkipGramTrainer {
      * 1.9 million English pieces all but their rarest fifth.
      */
     static final int HOT_BYTES = 4 << 20;
-    /** Tokens a worker trains between two merges of its private rows: about one chunk. */
+    /**
+     * Tokens a worker trains between two merges of its private rows: about one chunk. It changes the vectors, not
+     * only the speed (2 threads, English benchmark, centered WordNet AUC): Hogwild on all rows 0.6743, merged every
+     * 1,000 tokens 0.6781, every 10,000 0.6817, every 100,000 0.6526; merging every 1,000 also costs 60% more CPU.
+     * Measured with 2 threads only. Each worker holds four copies of up to {@link #HOT_BYTES} (16 MB).
+     */
     static final int MERGE_EVERY = CHUNK_TOKENS;
 
     /** Rows each worker keeps private copies of: none with one worker (nothing to share), else see {@link #HOT_BYTES}. */
