@@ -11,6 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code [0, window)}, and for every context position {@code c} within {@code window - b} of {@code pos}, update
  * the input vector of {@code sentence[c]} and the output vectors of {@code w} (label 1) and of {@code negative}
  * noise tokens (label 0) with {@code g = (label - sigmoid(in . out)) * alpha}.
+ *
+ * <p>Nothing a worker writes per token shares a cache line with what another worker writes, beyond the rows
+ * themselves: the random state and the word count live in locals of {@link #trainSentence} (stored back once per
+ * sentence), and the gradient, target and sentence buffers keep {@value #PAD} unused cells at both ends (a garbage
+ * collection may copy two workers' objects next to each other). This was the first suspect for the 1.5-2.5x spread
+ * of CPU time between identical 2-thread runs, but alone it did not change the spread; the rows did
+ * ({@link HotRows}).
  */
 final class SgnsKernel {
     /** word2vec's sigmoid table: {@code EXP_TABLE_SIZE} cells over {@code [-MAX_EXP, MAX_EXP]}. */
@@ -21,6 +28,11 @@ final class SgnsKernel {
     private static final float EXP_SCALE = (float) EXP_TABLE_SIZE / (2 * MAX_EXP);
     /** Words read between learning-rate updates, as word2vec. */
     static final int LR_UPDATE_EVERY = 10_000;
+    /**
+     * Unused cells at each end of the per-thread buffers: 32 floats or ints = 128 bytes, a pair of cache lines (the
+     * unit the adjacent-line prefetcher moves), so no other object can share a line with the written cells.
+     */
+    static final int PAD = 32;
     /**
      * Whether {@link SgnsVectorMath} can be used: the JVM was started with {@code --add-modules
      * jdk.incubator.vector} and {@code -Dsubword.vectorApi=false} does not turn it off.
@@ -49,8 +61,17 @@ final class SgnsKernel {
     private final AtomicLong wordsDone;
 
     private final float[] neu1e;
+    /** The rows of a pair's targets (the word, then the noise) and their dot products, from {@link #PAD} on. */
+    private final int[] targets;
+    private final float[] dots;
+    /** Private copies of the most frequent rows (see {@link HotRows}), or null: rows below {@code hotRows}. */
+    private final HotRows hot;
+    private final int hotRows;
+    private final int mergeEvery;
+    private long lastMerge;
     private final boolean vectorApi;
-    private int[] sentence = new int[1024];
+    /** The kept tokens of the current sentence, from index {@link #PAD} on. */
+    private int[] sentence = new int[1024 + 2 * PAD];
     private long random;
     private float alpha;
     private long localWords;
@@ -58,7 +79,7 @@ final class SgnsKernel {
 
     SgnsKernel(float[] syn0, float[] syn1neg, int dim, int window, int negative, NoiseSampler noise,
                float[] keepProbability, float startAlpha, long totalWords, AtomicLong wordsDone, long seed,
-               boolean vectorApi) {
+               boolean vectorApi, int hotRows, int mergeEvery) {
         if (vectorApi && !VECTOR_API) {
             throw new IllegalStateException("the Vector API is not available (start Java with --add-modules"
                     + " jdk.incubator.vector)");
@@ -76,9 +97,14 @@ final class SgnsKernel {
         this.minAlpha = startAlpha * 0.0001f;
         this.totalWords = totalWords;
         this.wordsDone = wordsDone;
-        this.neu1e = new float[dim];
+        this.neu1e = new float[dim + 2 * PAD];
+        this.targets = new int[negative + 1 + 2 * PAD];
+        this.dots = new float[negative + 3 + 2 * PAD];
         this.random = seed;
         this.alpha = startAlpha;
+        this.hot = hotRows > 0 ? new HotRows(hotRows, dim, syn0, syn1neg) : null;
+        this.hotRows = hotRows;
+        this.mergeEvery = mergeEvery;
     }
 
     /** The learning rate after {@code done} of {@code total} words: linear from {@code start} to {@code start*1e-4}. */
@@ -88,9 +114,8 @@ final class SgnsKernel {
     }
 
     /** word2vec's linear congruential generator ({@code next = next * 25214903917 + 11}, mod 2^64). */
-    private long next() {
-        random = random * 25214903917L + 11;
-        return random;
+    private static long next(long random) {
+        return random * 25214903917L + 11;
     }
 
     /**
@@ -108,6 +133,9 @@ final class SgnsKernel {
 
     /** Reports the words not yet added to the shared counter (call at the end of the worker's life). */
     void flush() {
+        if (hot != null) {
+            hot.merge(syn0, syn1neg);
+        }
         wordsDone.addAndGet(localWords - lastReported);
         lastReported = localWords;
     }
@@ -118,54 +146,90 @@ final class SgnsKernel {
             lastReported = localWords;
             alpha = learningRate(startAlpha, done, totalWords);
         }
-        if (sentence.length < to - from) {
-            sentence = new int[Math.max(to - from, sentence.length * 2)];
+        if (hot != null && localWords - lastMerge >= mergeEvery) {
+            lastMerge = localWords;
+            hot.merge(syn0, syn1neg);
         }
+        if (sentence.length - 2 * PAD < to - from) {
+            sentence = new int[Math.max(to - from, sentence.length * 2) + 2 * PAD];
+        }
+        localWords += to - from;
+        long rnd = random;
         int[] sen = sentence;
-        int len = 0;
+        // sen[PAD, end) holds the kept tokens
+        int end = PAD;
         for (int i = from; i < to; i++) {
             int id = ids[i];
-            localWords++;
             float keep = keepProbability[id];
-            if (keep < 1f && keep < (next() >>> 48) / 65536f) {
+            if (keep < 1f && keep < ((rnd = next(rnd)) >>> 48) / 65536f) {
                 continue;
             }
-            sen[len++] = id;
+            sen[end++] = id;
         }
         final int dim = this.dim;
-        final float[] syn0 = this.syn0;
-        final float[] syn1 = this.syn1neg;
+        final float[] sharedIn = this.syn0;
+        final float[] sharedOut = this.syn1neg;
+        final float[] hotIn = hot == null ? null : hot.input;
+        final float[] hotOut = hot == null ? null : hot.output;
+        final int hotRows = this.hotRows;
         final float[] err = this.neu1e;
         final float a = this.alpha;
         final boolean simd = this.vectorApi;
-        for (int pos = 0; pos < len; pos++) {
+        for (int pos = PAD; pos < end; pos++) {
             int word = sen[pos];
-            int b = (int) (((next() >>> 32) * window) >>> 32);
-            int lo = Math.max(0, pos - window + b);
-            int hi = Math.min(len - 1, pos + window - b);
+            int b = (int) ((((rnd = next(rnd)) >>> 32) * window) >>> 32);
+            int lo = Math.max(PAD, pos - window + b);
+            int hi = Math.min(end - 1, pos + window - b);
             for (int c = lo; c <= hi; c++) {
                 if (c == pos) {
                     continue;
                 }
-                int l1 = sen[c] * dim;
-                java.util.Arrays.fill(err, 0f);
-                for (int d = 0; d <= negative; d++) {
-                    int target;
-                    float label;
-                    if (d == 0) {
-                        target = word;
-                        label = 1f;
-                    } else {
-                        // cell: the high 32 bits scaled to [0, n) by a multiply, not a 64-bit division
-                        int cell = (int) (((next() >>> 32) * noiseSize) >>> 32);
-                        target = noise.sample(cell, (next() >>> 40) * 0x1.0p-24f);
-                        if (target == word) {
-                            continue;
-                        }
-                        label = 0f;
+                int r1 = sen[c];
+                // the private copy of a hot row, else the shared row
+                final float[] syn0 = r1 < hotRows ? hotIn : sharedIn;
+                int l1 = r1 < hotRows ? PAD + r1 * dim : r1 * dim;
+                java.util.Arrays.fill(err, PAD, PAD + dim, 0f);
+                // The targets first, in word2vec's order of draws: the word (label 1), then the noise (label 0).
+                final int[] tg = targets;
+                tg[PAD] = word;
+                int n = 1;
+                boolean distinct = true;
+                for (int d = 1; d <= negative; d++) {
+                    // cell: the high 32 bits scaled to [0, n) by a multiply, not a 64-bit division
+                    int cell = (int) ((((rnd = next(rnd)) >>> 32) * noiseSize) >>> 32);
+                    int target = noise.sample(cell, ((rnd = next(rnd)) >>> 40) * 0x1.0p-24f);
+                    if (target == word) {
+                        continue;
                     }
-                    int l2 = target * dim;
-                    float f = simd ? SgnsVectorMath.dot(syn0, l1, syn1, l2, dim) : dot(syn0, l1, syn1, l2, dim);
+                    for (int e = PAD + 1; e < PAD + n; e++) {
+                        distinct &= tg[e] != target;
+                    }
+                    tg[PAD + n++] = target;
+                }
+                final float[] dots = this.dots;
+                final boolean dotsFirst = simd && distinct;
+                if (dotsFirst) {
+                    // No row comes twice, so no update below changes a row that a later dot reads: all dots can be
+                    // taken first, three rows per pass over the input row, each summed as dot() sums it. Three
+                    // independent sums (and cache misses) in flight instead of one chain at a time.
+                    for (int i = 0; i < n; i += 3) {
+                        int t0 = tg[PAD + i];
+                        int t1 = tg[PAD + Math.min(i + 1, n - 1)];
+                        int t2 = tg[PAD + Math.min(i + 2, n - 1)];
+                        SgnsVectorMath.dot3(syn0, l1,
+                                t0 < hotRows ? hotOut : sharedOut, t0 < hotRows ? PAD + t0 * dim : t0 * dim,
+                                t1 < hotRows ? hotOut : sharedOut, t1 < hotRows ? PAD + t1 * dim : t1 * dim,
+                                t2 < hotRows ? hotOut : sharedOut, t2 < hotRows ? PAD + t2 * dim : t2 * dim,
+                                dim, dots, PAD + i);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    int target = tg[PAD + i];
+                    float label = i == 0 ? 1f : 0f;
+                    final float[] syn1 = target < hotRows ? hotOut : sharedOut;
+                    int l2 = target < hotRows ? PAD + target * dim : target * dim;
+                    float f = dotsFirst ? dots[PAD + i]
+                            : simd ? SgnsVectorMath.dot(syn0, l1, syn1, l2, dim) : dot(syn0, l1, syn1, l2, dim);
                     float g;
                     if (f >= MAX_EXP) {
                         g = (label - 1f) * a;
@@ -175,25 +239,26 @@ final class SgnsKernel {
                         g = (label - SIGMOID[(int) ((f + MAX_EXP) * EXP_SCALE)]) * a;
                     }
                     if (simd) {
-                        SgnsVectorMath.update(syn0, l1, syn1, l2, err, g, dim);
+                        SgnsVectorMath.update(syn0, l1, syn1, l2, err, PAD, g, dim);
                         continue;
                     }
                     // One pass: the error takes the output vector before its update, as word2vec's two loops.
                     for (int k = 0; k < dim; k++) {
                         float out = syn1[l2 + k];
-                        err[k] += g * out;
+                        err[PAD + k] += g * out;
                         syn1[l2 + k] = out + g * syn0[l1 + k];
                     }
                 }
                 if (simd) {
-                    SgnsVectorMath.add(syn0, l1, err, dim);
+                    SgnsVectorMath.add(syn0, l1, err, PAD, dim);
                     continue;
                 }
                 for (int k = 0; k < dim; k++) {
-                    syn0[l1 + k] += err[k];
+                    syn0[l1 + k] += err[PAD + k];
                 }
             }
         }
+        random = rnd;
     }
 
     /** Dot product with four partial sums (fixed order, so the result is the same on every run). */

@@ -123,6 +123,16 @@ class SkipGramTrainerTest {
         for (float v : r.input().data()) {
             assertTrue(Float.isFinite(v));
         }
+        // Every row is hot here (a small vocabulary): the workers trained private copies, and what they learned
+        // reached the result through the merges (output rows start at zero).
+        float[] out = r.output().data();
+        for (int id = 0; id < r.trained().length; id++) {
+            boolean zero = true;
+            for (int j = 0; j < 16; j++) {
+                zero &= out[id * 16 + j] == 0f;
+            }
+            assertEquals(!r.trained()[id], zero, "output row of id " + id);
+        }
         SkipGramStatus last = seen.get(seen.size() - 1);
         assertEquals(SkipGramStatus.Phase.TRAINING, last.phase());
         assertEquals(2 * r.trainTokens(), last.tokensProcessed());
