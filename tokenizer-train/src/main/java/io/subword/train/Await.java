@@ -2,6 +2,8 @@ package io.subword.train;
 
 import io.subword.vocab.Internal;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -28,14 +30,35 @@ public final class Await {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while " + activity, e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw unchecked(e.getCause());
         }
+    }
+
+    /**
+     * As {@link #result}, for a task that does I/O: an {@link IOException} it threw is rethrown as it is, and an
+     * interrupt fails with an {@link InterruptedIOException} "interrupted while {@code activity}".
+     */
+    public static <T> T resultOrIo(Future<T> task, String activity) throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while " + activity);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw unchecked(e.getCause());
+        }
+    }
+
+    private static RuntimeException unchecked(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        throw new IllegalStateException(cause);
     }
 }

@@ -246,24 +246,7 @@ public final class TrainedTokenizer {
 
     /** The tokenizer, with the pipeline of its family. */
     public Tokenizer tokenizer() {
-        try {
-            return tokenizer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the tokenizer", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw rethrow(e.getCause());
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable cause) {
-        if (cause instanceof RuntimeException r) {
-            throw r;
-        }
-        if (cause instanceof Error err) {
-            throw err;
-        }
-        throw new IllegalStateException(cause);
+        return Await.result(tokenizer, "building the tokenizer");
     }
 
     /** The vocabulary (the tokenizer's model's), without waiting for the tokenizer to be built. */
@@ -309,46 +292,27 @@ public final class TrainedTokenizer {
             writer.start();
             others.add(task);
         }
-        IOException ioFailure = null;
-        RuntimeException failure = null;
+        Exception failure = null;
         try {
             write(names.get(0), dir.resolve(names.get(0)));
-        } catch (IOException e) {
-            ioFailure = e;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             failure = e;
         }
         // Never return (or fail) while a file is still being written; the first failure is the one reported.
         for (int i = 0; i < others.size(); i++) {
             try {
-                others.get(i).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                if (ioFailure == null && failure == null) {
-                    ioFailure = new java.io.InterruptedIOException("interrupted while writing "
-                            + dir.resolve(names.get(i + 1)));
-                }
-            } catch (java.util.concurrent.ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (ioFailure != null || failure != null) {
-                    continue;
-                }
-                if (cause instanceof IOException io) {
-                    ioFailure = io;
-                } else if (cause instanceof RuntimeException r) {
-                    failure = r;
-                } else if (cause instanceof Error err) {
-                    throw err;
-                } else {
-                    failure = new IllegalStateException(cause);
+                Await.resultOrIo(others.get(i), "writing " + dir.resolve(names.get(i + 1)));
+            } catch (IOException | RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
                 }
             }
         }
-        if (ioFailure != null) {
-            throw ioFailure;
+        if (failure instanceof IOException io) {
+            throw io;
         }
         if (failure != null) {
-            throw failure;
+            throw (RuntimeException) failure;
         }
         List<Path> written = new ArrayList<>(names.size());
         for (String name : names) {
