@@ -5,6 +5,7 @@ import io.subword.json.TokenizerJson;
 import io.subword.vocab.Merge;
 import io.subword.vocab.Vocabulary;
 import io.subword.vocab.io.AtomicFiles;
+import io.subword.vocab.io.JsonStrings;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -26,8 +27,6 @@ final class StreamedTokenizerJson {
     private static final String VOCAB_OPEN = "\n    \"vocab\": {\n";
     private static final String OBJECT_CLOSE = "\n    }";
     private static final String NO_MERGES = "\n    \"merges\": []";
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private StreamedTokenizerJson() {
     }
 
@@ -111,7 +110,7 @@ final class StreamedTokenizerJson {
             }
             out.write(first ? "\n      " : ",\n      ");
             first = false;
-            writeString(token, out);
+            JsonStrings.writeJackson(token, out);
             out.write(": ");
             out.write(Integer.toString(id));
         }
@@ -124,45 +123,11 @@ final class StreamedTokenizerJson {
         for (int i = 0; i < merges.size(); i++) {
             Merge m = merges.get(i);
             out.write(i == 0 ? "\n      [\n        " : ",\n      [\n        ");
-            writeString(m.left(), out);
+            JsonStrings.writeJackson(m.left(), out);
             out.write(",\n        ");
-            writeString(m.right(), out);
+            JsonStrings.writeJackson(m.right(), out);
             out.write("\n      ]");
         }
         out.write("\n    ]");
-    }
-
-    /**
-     * A JSON string with Jackson's default escapes: {@code \"} and {@code \\}, the short forms of backspace, tab,
-     * newline, form feed and carriage return, a six-character escape with upper-case hex for other control characters, and
-     * everything else as it is.
-     */
-    static void writeString(String s, Writer out) throws IOException {
-        out.write('"');
-        int from = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                continue;
-            }
-            out.write(s, from, i - from);
-            from = i + 1;
-            switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\b' -> out.write("\\b");
-                case '\t' -> out.write("\\t");
-                case '\n' -> out.write("\\n");
-                case '\f' -> out.write("\\f");
-                case '\r' -> out.write("\\r");
-                default -> {
-                    out.write("\\u00");
-                    out.write(HEX[c >> 4]);
-                    out.write(HEX[c & 0xF]);
-                }
-            }
-        }
-        out.write(s, from, s.length() - from);
-        out.write('"');
     }
 }

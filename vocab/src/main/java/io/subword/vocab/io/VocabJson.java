@@ -88,36 +88,11 @@ public final class VocabJson {
                 out.write(',');
             }
             first = false;
-            writeString(token, out);
+            JsonStrings.writeSerde(token, out);
             out.write(':');
             out.write(Integer.toString(id));
         }
         out.write('}');
-    }
-
-    /** Writes {@code s} as a JSON string, escaping only what JSON requires. */
-    static void writeString(String s, Writer out) throws IOException {
-        out.write('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                case '\t' -> out.write("\\t");
-                case '\b' -> out.write("\\b");
-                case '\f' -> out.write("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.write(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.write(c);
-                    }
-                }
-            }
-        }
-        out.write('"');
     }
 
     /** A recursive-descent reader of one {@code {"string": int}} object that tracks line and column. */
