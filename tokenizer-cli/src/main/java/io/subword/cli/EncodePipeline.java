@@ -51,14 +51,19 @@ final class EncodePipeline {
     private final boolean offsets;
     private final OffsetUnit unit;
     private final int batchSize;
+    /** Plain ids, nothing per line to pad: the lines' ids are all the output needs, so no encoding is built. */
+    private final boolean idsOnly;
 
     private volatile Throwable writerFailure;
 
-    /** One batch of lines and, once encoded, their encodings; {@link #END} closes the stream. */
-    private record Batch(List<String> lines, long firstLine, List<Encoding> encodings, int budget) {
+    /**
+     * One batch of lines and, once encoded, their encodings, or only their ids when that is all the output needs
+     * ({@link #idsOnly}); {@link #END} closes the stream.
+     */
+    private record Batch(List<String> lines, long firstLine, List<Encoding> encodings, List<int[]> ids, int budget) {
     }
 
-    private static final Batch END = new Batch(List.of(), -1, List.of(), 0);
+    private static final Batch END = new Batch(List.of(), -1, List.of(), null, 0);
 
     /**
      * The reader stage, running on its own thread from {@link #startReading} on: batches of lines, each holding
@@ -96,15 +101,16 @@ final class EncodePipeline {
                 lines.add(line);
                 chars += line.length();
                 if (lines.size() >= batchSize || chars >= MAX_BATCH_CHARS || !in.ready()) {
-                    hand(new Batch(lines, first, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
+                    hand(new Batch(lines, first, null, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
                     first += lines.size();
                     lines = new ArrayList<>();
                     chars = 0;
                 }
             }
             if (!lines.isEmpty()) {
-                hand(new Batch(lines, first, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
+                hand(new Batch(lines, first, null, null, (int) Math.min(chars, READ_AHEAD_CHARS)));
             }
+            StartupTiming.mark("input read");
             batches.put(END);
         }
 
@@ -154,6 +160,7 @@ final class EncodePipeline {
         this.offsets = offsets;
         this.unit = unit;
         this.batchSize = batchSize;
+        this.idsOnly = format == OutputFormat.IDS && !offsets && padding == null;
     }
 
     /** Encodes every line of {@code in} to {@code out}; returns when all is written and flushed. */
@@ -179,7 +186,8 @@ final class EncodePipeline {
                 if (batch == END) {
                     break;
                 }
-                put(encoded, new Batch(batch.lines(), batch.firstLine(), encode(batch), 0), writer);
+                put(encoded, idsOnly ? new Batch(null, batch.firstLine(), null, encodeIds(batch), 0)
+                        : new Batch(null, batch.firstLine(), encode(batch), null, 0), writer);
             }
         } catch (IOException | RuntimeException | Error e) {
             // Bad input part-way (invalid UTF-8, a disallowed special token): what was answered before it is
@@ -223,21 +231,21 @@ final class EncodePipeline {
         }
     }
 
+    /** The ids of each line, as {@link #encode} gives them, without building encodings. */
+    private List<int[]> encodeIds(Batch batch) {
+        try {
+            return tok.encodeIdsBatch(batch.lines(), special);
+        } catch (IllegalArgumentException e) {
+            throw namingLine(batch, e);
+        }
+    }
+
     private List<Encoding> encode(Batch batch) {
         List<Encoding> encodings;
         try {
             encodings = tok.encodeBatch(batch.lines(), special);
         } catch (IllegalArgumentException e) {
-            // A text the tokenizer rejects (a disallowed special token, as tiktoken rejects it): name the line.
-            for (int i = 0; i < batch.lines().size(); i++) {
-                try {
-                    tok.encode(batch.lines().get(i), special);
-                } catch (IllegalArgumentException first) {
-                    throw new IllegalArgumentException("line " + (batch.firstLine() + i) + ": "
-                            + EncodeCommand.cliWords(first.getMessage()), first);
-                }
-            }
-            throw e;
+            throw namingLine(batch, e);
         }
         if (padding == null) {
             return encodings;
@@ -249,6 +257,22 @@ final class EncodePipeline {
         return padded;
     }
 
+    /**
+     * A text the tokenizer rejects (a disallowed special token, as tiktoken rejects it): the same failure, naming
+     * the first line of the batch that causes it.
+     */
+    private IllegalArgumentException namingLine(Batch batch, IllegalArgumentException e) {
+        for (int i = 0; i < batch.lines().size(); i++) {
+            try {
+                tok.encode(batch.lines().get(i), special);
+            } catch (IllegalArgumentException first) {
+                return new IllegalArgumentException("line " + (batch.firstLine() + i) + ": "
+                        + EncodeCommand.cliWords(first.getMessage()), first);
+            }
+        }
+        return e;
+    }
+
     private void writeAll(BlockingQueue<Batch> encoded, OutputStream out) throws IOException, InterruptedException {
         Utf8Line line = new Utf8Line();
         StringBuilder scratch = new StringBuilder(256);
@@ -257,13 +281,24 @@ final class EncodePipeline {
             if (batch == END) {
                 line.writeTo(out);
                 out.flush();
+                StartupTiming.mark("output written");
                 return;
             }
-            for (Encoding e : batch.encodings()) {
-                format.write(line, e, offsets, unit, scratch);
-                line.append('\n');
-                if (line.size() >= 1 << 16) {
-                    line.writeTo(out);
+            if (batch.ids() != null) {
+                for (int[] ids : batch.ids()) {
+                    line.appendJoined(ids, 0, ids.length, ' ');
+                    line.append('\n');
+                    if (line.size() >= 1 << 16) {
+                        line.writeTo(out);
+                    }
+                }
+            } else {
+                for (Encoding e : batch.encodings()) {
+                    format.write(line, e, offsets, unit, scratch);
+                    line.append('\n');
+                    if (line.size() >= 1 << 16) {
+                        line.writeTo(out);
+                    }
                 }
             }
             if (encoded.isEmpty()) { // nothing more to write yet: let the reader see every answer now
