@@ -17,7 +17,6 @@ import io.subword.vocab.Vocabulary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -302,13 +301,6 @@ public final class Tokenizer {
         int[] ids = frame.wrapIds(s.out, s.out.size());
         releaseIfHuge(s);
         return ids;
-    }
-
-    /** {@link #encodeIds(String, boolean)} of each text, in parallel; the same as one by one. */
-    public List<int[]> encodeIdsBatch(List<String> texts, boolean addSpecialTokens) {
-        int[][] out = new int[texts.size()][];
-        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = encodeIds(texts.get(i), addSpecialTokens));
-        return Collections.unmodifiableList(Arrays.asList(out)); // no copy of 200,000 references
     }
 
     /** {@link #encodeIds} of each text, in parallel; the same as one by one. */
