@@ -1,6 +1,5 @@
 package io.subword.cli;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,13 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 class EncodeFastPathTest {
     @TempDir
     Path dir;
-    private Path vocab;
-
-    @BeforeEach
-    void writeVocab() throws Exception {
-        vocab = CliRun.writeVocab(dir);
-        Files.writeString(dir.resolve("in.txt"), "hello\n");
-    }
 
     /** Arguments after {@code encode -t VOCAB} ({@code |} between them; {@code -} alone is standard input). */
     @ParameterizedTest
@@ -58,7 +50,9 @@ class EncodeFastPathTest {
             -i|help                         ; false
             --batch-size|1024               ; false
             """)
-    void takesOnlyThePlainShape(String more, boolean taken) {
+    void takesOnlyThePlainShape(String more, boolean taken) throws Exception {
+        Path vocab = CliRun.writeVocab(dir);
+        Files.writeString(dir.resolve("in.txt"), "hello\n");
         List<String> args = new ArrayList<>(List.of("encode", "-t", vocab.toString()));
         if (!more.isEmpty()) {
             for (String a : more.split("\\|", -1)) {
@@ -75,7 +69,8 @@ class EncodeFastPathTest {
     /** The tokenizer must be a file: a name, a folder or a missing path go to picocli, which says what they are. */
     @ParameterizedTest
     @CsvSource({"bert-base-uncased", "no-such-file.json", "."})
-    void anythingButATokenizerFileGoesToPicocli(String tokenizer) {
+    void anythingButATokenizerFileGoesToPicocli(String tokenizer) throws Exception {
+        Path vocab = CliRun.writeVocab(dir);
         assertNull(EncodeFastPath.parse(new String[] {"encode", "-t", tokenizer}, new Main(), null));
         assertNull(EncodeFastPath.parse(new String[] {"decode", "-t", vocab.toString()}, new Main(), null));
         assertNotNull(EncodeFastPath.parse(new String[] {"encode", "--tokenizer", vocab.toString()}, new Main(), null));
