@@ -129,6 +129,17 @@ final class SingleTextFrame {
                 fixed.sequenceIds(), fixed.specialMask(), fixed.attention());
     }
 
+    /** The ids alone of {@link #wrap}: the frame's special tokens around the first {@code count} of {@code tokens}. */
+    int[] wrapIds(TokenBuffer tokens, int count) {
+        int[] out = new int[count + ids.length];
+        System.arraycopy(ids, 0, out, 0, before);
+        for (int i = 0; i < count; i++) {
+            out[before + i] = tokens.id(i);
+        }
+        System.arraycopy(ids, before, out, before + count, ids.length - before);
+        return out;
+    }
+
     private LengthArrays lengthArrays(int count) {
         int n = count + ids.length;
         int after = before + count;

@@ -281,6 +281,28 @@ public final class Tokenizer {
         return n;
     }
 
+    /**
+     * The ids of {@code encode(text, addSpecialTokens)}, without building the {@link Encoding} when the tokenizer
+     * neither truncates nor pads and its post-processor only frames the text ({@code [CLS] ... [SEP]}): what
+     * {@code subword encode} writes, at the cost of {@link #encodeIds}.
+     *
+     * @throws IllegalArgumentException naming the first special token in {@code text} that the policy disallows
+     */
+    public int[] encodeIds(String text, boolean addSpecialTokens) {
+        SingleTextFrame frame = addSpecialTokens ? specialFrame : plainFrame;
+        if (postProcessor == null && truncation == null && padding == null) {
+            return encodeIds(text);
+        }
+        if (frame == null || truncation != null || padding != null) {
+            return encode(text, addSpecialTokens).ids();
+        }
+        Scratch s = scratch.get();
+        encodeTokens(text, specialTokenPolicy, s, false);
+        int[] ids = frame.wrapIds(s.out, s.out.size());
+        releaseIfHuge(s);
+        return ids;
+    }
+
     /** {@link #encodeIds} of each text, in parallel; the same as one by one. */
     public List<int[]> encodeIdsBatch(List<String> texts) {
         int[][] out = new int[texts.size()][];

@@ -83,6 +83,49 @@ class EncodeIdsTest {
         assertEquals(expected.length, tok.countTokens(text));
     }
 
+    /** With or without the post-processor's tokens: BERT's frame written out, then every pipeline kind. */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            bert ; true  ; hello world ; 101 7592 2088 102
+            bert ; false ; hello world ; 7592 2088
+            bert ; true  ; ''          ; 101 102
+            bert ; false ; ''          ; ''
+            tiny ; true  ; hello world ; 259 264
+            """)
+    void idsWithSpecialTokensWrittenOut(String name, boolean special, String text, String expected) {
+        assertEquals(expected, join(tokenizer(name).encodeIds(text, special)));
+        assertEquals(expected, join(tokenizer(name).encode(text, special).ids()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', textBlock = """
+            bert           ; true  ; Hello, World! [SEP] Ünïcödé inimagináveis 日本
+            bert           ; false ; '   [CLS][MASK]  end  '
+            bert-truncated ; true  ; one two three four five six
+            bert-truncated ; false ; one two three four five six
+            bert-padded    ; true  ; one two
+            bert-padded    ; false ; one
+            cl100k         ; true  ; before<|endoftext|>after <|fim_prefix|>x
+            tiny           ; false ; hello<|endoftext|> world
+            """)
+    void idsWithSpecialTokensAreThoseOfEncode(String name, boolean special, String text) {
+        Tokenizer tok = tokenizer(name);
+        int[] expected = tok.encode(text, special).ids();
+        assertTrue(expected.length > 0, text);
+        assertArrayEquals(expected, tok.encodeIds(text, special), text);
+    }
+
+    @Test
+    void idsWithSpecialTokensOfEveryLineAreThoseOfEncodeBatch() {
+        Tokenizer tok = tokenizer("bert");
+        List<String> lines = new java.util.ArrayList<>(RealData.europarlSlice(100_000));
+        lines.add("");
+        List<Encoding> full = tok.encodeBatch(lines, true);
+        for (int i = 0; i < lines.size(); i++) {
+            assertArrayEquals(full.get(i).ids(), tok.encodeIds(lines.get(i), true), lines.get(i));
+        }
+    }
+
     @Test
     void truncationAndPaddingApply() {
         assertEquals(3, tokenizer("bert-truncated").encodeIds("one two three four five six").length);

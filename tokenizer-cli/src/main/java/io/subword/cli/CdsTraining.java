@@ -66,8 +66,8 @@ public final class CdsTraining {
     private static void run(String stdin, String... args) throws IOException {
         TokenizerPrefetch.start(args); // as Main does, so the loading threads' classes are archived as well
         StringWriter sink = new StringWriter();
-        int code = Main.commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new ByteArrayOutputStream(), new PrintWriter(sink), new PrintWriter(sink), args).execute(args);
+        int code = Main.run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayOutputStream(), new PrintWriter(sink), new PrintWriter(sink), args);
         if (code != 0) {
             throw new IOException("training run " + String.join(" ", args) + " failed: " + sink);
         }

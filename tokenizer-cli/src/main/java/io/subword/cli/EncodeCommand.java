@@ -89,7 +89,10 @@ final class EncodeCommand implements Callable<Integer> {
                     + "disallow for a .tiktoken file, as tiktoken does; allow otherwise, as Hugging Face does.")
     SpecialInText specialInText;
 
-    @Option(names = "--batch-size", defaultValue = "1024", paramLabel = "N",
+    /** {@code --batch-size}'s default. */
+    static final int DEFAULT_BATCH_SIZE = 1024;
+
+    @Option(names = "--batch-size", defaultValue = "" + DEFAULT_BATCH_SIZE, paramLabel = "N",
             description = "At most N lines encoded together, in parallel (default: ${DEFAULT-VALUE}); a batch"
                     + " never waits for more input to fill it.")
     int batchSize;
@@ -99,6 +102,20 @@ final class EncodeCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new ParameterException(spec.commandLine(), "--batch-size must be at least 1, not " + batchSize);
         }
+        prepare().run();
+        return ErrorHandler.OK;
+    }
+
+    /** The part of the command that writes its output. */
+    interface Run {
+        void run() throws IOException;
+    }
+
+    /**
+     * Everything before the first output: checks the output path, starts reading the input, loads the tokenizer.
+     * A failure here has written nothing and left nothing running ({@link EncodeFastPath} relies on it).
+     */
+    Run prepare() throws Exception {
         io.checkOutput();
         StartupTiming.mark("arguments parsed");
         // Reading starts now, on a thread of its own, so that it overlaps loading the tokenizer (on two cores the
@@ -136,12 +153,14 @@ final class EncodeCommand implements Callable<Integer> {
             tok = tok.withSpecialTokenPolicy(specialInText.policy);
         }
         EncodePipeline pipeline = new EncodePipeline(tok, padding, special, format, offsets, offsetUnit, batchSize);
-        try (Utf8Lines input = in) {
-            io.writeBytes(out -> pipeline.run(reading, out));
-        } finally {
-            reading.stop();
-        }
-        return ErrorHandler.OK;
+        Utf8Lines input = in;
+        return () -> {
+            try (input) {
+                io.writeBytes(out -> pipeline.run(reading, out));
+            } finally {
+                reading.stop();
+            }
+        };
     }
 
     /**

@@ -40,9 +40,13 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
+        return report(cmd.getErr(), ex, verbose(parseResult));
+    }
+
+    /** Reports a command's failure on {@code err} (with its stack trace if {@code verbose}); returns the exit code. */
+    static int report(PrintWriter err, Exception ex, boolean verbose) {
         err.println(PREFIX + oneLine(message(ex)));
-        if (verbose(parseResult)) {
+        if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();

@@ -29,6 +29,13 @@ final class InputOutputOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
+    /**
+     * The command's {@link Main} and text output when it runs without picocli ({@link EncodeFastPath}); then
+     * {@code mixee} is null.
+     */
+    Main standalone;
+    PrintWriter standaloneOut;
+
     @Option(names = {"-i", "--input"}, paramLabel = "IN",
             description = "Text to read, one text per line, UTF-8 (default: standard input).")
     Path input;
@@ -79,7 +86,11 @@ final class InputOutputOptions {
     }
 
     private Main main() {
-        return (Main) mixee.root().userObject();
+        return mixee == null ? standalone : (Main) mixee.root().userObject();
+    }
+
+    private PrintWriter textOut() {
+        return mixee == null ? standaloneOut : mixee.commandLine().getOut();
     }
 
     private boolean toStandardOutput() {
@@ -103,7 +114,7 @@ final class InputOutputOptions {
      */
     void writeOutput(AtomicFiles.TextWriter body) throws IOException {
         if (toStandardOutput()) {
-            Writer out = new StdoutWriter(mixee.commandLine().getOut());
+            Writer out = new StdoutWriter(textOut());
             body.write(out);
             out.flush();
         } else {
@@ -119,12 +130,12 @@ final class InputOutputOptions {
         }
         OutputStream raw = main().stdoutBytes();
         if (raw != null) {
-            mixee.commandLine().getOut().flush(); // anything written as text goes first
+            textOut().flush(); // anything written as text goes first
             OutputStream out = new StdoutBytes(raw);
             body.write(out);
             out.flush();
         } else {
-            OutputStream out = new Utf8ToWriter(new StdoutWriter(mixee.commandLine().getOut()));
+            OutputStream out = new Utf8ToWriter(new StdoutWriter(textOut()));
             body.write(out);
             out.flush();
         }

@@ -161,6 +161,20 @@ public final class Main {
                 .setParameterExceptionHandler(errors);
     }
 
+    /**
+     * Runs {@code args} and returns the exit code: {@code encode -t FILE [-i IN] [-o OUT]} without picocli
+     * ({@link EncodeFastPath}), everything else through the command line that {@code args} need.
+     */
+    static int run(InputStream stdin, OutputStream stdoutBytes, PrintWriter out, PrintWriter err, String... args) {
+        Integer fast = EncodeFastPath.run(args, new Main(stdin, stdoutBytes), out, err);
+        if (fast != null) {
+            return fast;
+        }
+        CommandLine cl = commandLine(stdin, stdoutBytes, out, err, args);
+        StartupTiming.mark("command line built");
+        return cl.execute(args);
+    }
+
     public static void main(String[] args) {
         StartupTiming.mark("main");
         TokenizerPrefetch.start(args);
@@ -173,9 +187,7 @@ public final class Main {
         OutputStream bytes = new FileOutputStream(FileDescriptor.out);
         int code;
         try {
-            CommandLine cl = commandLine(System.in, bytes, out, err, args);
-            StartupTiming.mark("command line built");
-            code = cl.execute(args);
+            code = run(System.in, bytes, out, err, args);
         } catch (OutOfMemoryError e) {
             code = ErrorHandler.outOfMemory(err);
         }

@@ -51,8 +51,10 @@ final class StartupTiming {
                     line.append(String.format(" %s %.0f ms;", info.getThreadName(), cpu / 1e6));
                 }
             }
-            System.err.println(line + String.format(" JVM uptime %d ms, process CPU %s",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), processCpu()));
+            // the wall clock too, so that a script can tell how long the exit after this takes
+            System.err.println(line + String.format(" JVM uptime %d ms, process CPU %s, epoch %d ms",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), processCpu(),
+                    System.currentTimeMillis()));
         }
     }
 }
