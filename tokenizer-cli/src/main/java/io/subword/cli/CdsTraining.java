@@ -25,6 +25,13 @@ import java.util.stream.Stream;
  * and the help. Nothing is printed; the files and the cache entries are removed afterwards.
  */
 public final class CdsTraining {
+    /** A few lines with accents, Greek, CJK, digits and punctuation, so that every branch of counting runs. */
+    private static final List<String> TRAINING_LINES = List.of(
+            "The quick brown fox jumps over the lazy dog; 42 wizards quietly hex jumbo pies.",
+            "Déjà vu: naïve café owners in São Paulo said \"olá\" to the Ελληνικά speakers.",
+            "東京 and 北京 are cities, 2024-05-01 was a date, and that's all (for now).",
+            "the the the quick quick brown brown dog dog dog lazy lazy fox fox jumps");
+
     private CdsTraining() {
     }
 
@@ -51,6 +58,14 @@ public final class CdsTraining {
                 run("hello worlds!\n", "encode", "-t", json.toString());
                 run("hello worlds!\n", "encode", "-t", tiktoken.toString());
                 run("", "inspect", "-t", json.toString(), "hellos");
+            }
+            // train of each family on a few lines: the trainers, the counting and merge loops, the writers (about
+            // 140 classes that `train` otherwise parses and verifies from the jar on its critical path)
+            Path corpus = dir.resolve("corpus.txt");
+            Files.writeString(corpus, String.join("\n", TRAINING_LINES), StandardCharsets.UTF_8);
+            for (String family : List.of("bytelevel", "wordpiece", "bpe", "unigram")) {
+                run("", "train", family, "--vocab-size", family.equals("bytelevel") ? "300" : "150", "--threads",
+                        "2", "--quiet", "-o", dir.resolve("trained-" + family).toString(), corpus.toString());
             }
             run("", "encode", "--help");
             run("", "--version");

@@ -234,9 +234,10 @@ final class TrainCommand implements Callable<Integer> {
     /** What a trained vocabulary is made of, for the summary line and the warning about a small --vocab-size. */
     record Composition(int size, int special, int alphabet, int learned) {
         static Composition of(TrainedTokenizer trained) {
-            io.subword.vocab.Vocabulary vocab = trained.tokenizer().vocabulary();
+            // From the vocabulary and the special tokens, not the tokenizer, which the command never needs built.
+            io.subword.vocab.Vocabulary vocab = trained.vocabulary();
             int size = vocab.tokenCount();
-            int special = trained.tokenizer().addedTokens().size();
+            int special = trained.specialTokens().size();
             int learned;
             if (trained.family() == Family.WORD_PIECE) {
                 // The alphabet: each character, alone and after ##; everything else was learned by merging.

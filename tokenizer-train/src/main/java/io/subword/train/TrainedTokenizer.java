@@ -63,6 +63,8 @@ public final class TrainedTokenizer {
     private final List<String> lookedUp;
     /** See {@link #skeleton()}; {@code null} when tokenizer.json is written from the tokenizer itself. */
     private final Tokenizer skeleton;
+    /** The special tokens, each once, in the order given; {@code null}: ask the tokenizer. */
+    private final List<String> specialTokens;
 
     private TrainedTokenizer(Family family, Tokenizer tokenizer, List<Merge> merges) {
         this.family = family;
@@ -74,6 +76,7 @@ public final class TrainedTokenizer {
         this.pipeline = null;
         this.lookedUp = List.of();
         this.skeleton = null;
+        this.specialTokens = null;
     }
 
     /**
@@ -90,15 +93,20 @@ public final class TrainedTokenizer {
         this.pipeline = null;
         this.lookedUp = List.of();
         this.skeleton = null;
+        this.specialTokens = null;
     }
 
     /**
-     * A BPE or WordPiece result whose tokenizer is built on a thread of its own while the files are written (the
-     * files need only the vocabulary and the merges; building the model's tables took as long as writing them).
+     * A BPE or WordPiece result whose tokenizer is built when first asked for ({@link #tokenizer()}): the files need
+     * only the vocabulary and the merges, and {@code subword train} never asks, so it does not spend the 100 to 160
+     * ms of CPU that building the model's tables (merge table, pair map, LinMaxMatch automaton) took at the end of a
+     * run, where they competed with the file writers for the cores.
      */
-    private TrainedTokenizer(Family family, Vocabulary vocabulary, List<Merge> merges, List<String> lookedUp,
+    private TrainedTokenizer(Family family, Vocabulary vocabulary, List<Merge> merges, List<String> specialTokens,
+                             List<String> lookedUp,
                              java.util.function.BiFunction<Vocabulary, List<Merge>, Tokenizer> pipeline) {
         this.family = family;
+        this.specialTokens = List.copyOf(new java.util.LinkedHashSet<>(specialTokens));
         this.vocabulary = vocabulary;
         this.merges = List.copyOf(merges);
         this.sentencePiece = null;
@@ -107,12 +115,9 @@ public final class TrainedTokenizer {
         // The skeleton is built here, on the caller's thread: it runs the pipeline's checks (a WordPiece vocabulary
         // without its unknown token, [CLS] or [SEP]) so that they fail here, as building the tokenizer here did.
         this.skeleton = skeleton();
+        this.tokenizer = new java.util.concurrent.FutureTask<>(() -> pipeline.apply(vocabulary, this.merges));
         if (skeleton == null) {
-            Tokenizer built = pipeline.apply(vocabulary, this.merges);
-            this.tokenizer = new java.util.concurrent.FutureTask<>(() -> built);
-            this.tokenizer.run();
-        } else {
-            this.tokenizer = building(() -> pipeline.apply(vocabulary, this.merges));
+            this.tokenizer.run(); // tokenizer.json is written from it
         }
     }
 
@@ -146,7 +151,7 @@ public final class TrainedTokenizer {
         }
         List<String> lookedUp = new ArrayList<>(data.specialTokens());
         lookedUp.add(Family.BPE_UNK_TOKEN);
-        return new TrainedTokenizer(family, data.vocabulary(), merges, lookedUp, (vocab, ms) -> {
+        return new TrainedTokenizer(family, data.vocabulary(), merges, data.specialTokens(), lookedUp, (vocab, ms) -> {
             MergeTable table = MergeTable.fromMerges(vocab, ms, data.continuingSubwordPrefix());
             Tokenizer.Builder b;
             if (family == Family.BYTE_LEVEL) {
@@ -184,7 +189,8 @@ public final class TrainedTokenizer {
         Objects.requireNonNull(data, "data");
         List<String> lookedUp = new ArrayList<>(data.specialTokens());
         lookedUp.add(data.unkToken());
-        return new TrainedTokenizer(Family.WORD_PIECE, data.vocabulary(), List.of(), lookedUp, (vocab, ms) ->
+        return new TrainedTokenizer(Family.WORD_PIECE, data.vocabulary(), List.of(), data.specialTokens(), lookedUp,
+                (vocab, ms) ->
                 Tokenizer.builder(WordPiece.of(vocab, data.unkToken(), data.continuingSubwordPrefix(),
                                 MAX_INPUT_CHARS_PER_WORD))
                         .normalizer(Family.WORD_PIECE.normalizer(lowercase))
@@ -244,14 +250,24 @@ public final class TrainedTokenizer {
         return family;
     }
 
-    /** The tokenizer, with the pipeline of its family. */
+    /** The tokenizer, with the pipeline of its family; for BPE and WordPiece built on the first call. */
     public Tokenizer tokenizer() {
+        tokenizer.run(); // builds it here if nobody has started to (a no-op if it is built or being built)
         return Await.result(tokenizer, "building the tokenizer");
     }
 
     /** The vocabulary (the tokenizer's model's), without waiting for the tokenizer to be built. */
     public Vocabulary vocabulary() {
         return vocabulary != null ? vocabulary : tokenizer().vocabulary();
+    }
+
+    /**
+     * The special tokens (the tokenizer's added tokens), each once, in the order they take ids; for BPE and WordPiece
+     * without building the tokenizer.
+     */
+    public List<String> specialTokens() {
+        return specialTokens != null ? specialTokens
+                : tokenizer().addedTokens().stream().map(AddedToken::content).toList();
     }
 
     /** The merges in rank order; empty for WordPiece. */
