@@ -249,6 +249,27 @@ public final class PrecompiledCharsMap {
         return pos >= 0 && pos < units.length && label(units[pos]) == b;
     }
 
+    /**
+     * Whether a rule can match text that starts with the ASCII bytes {@code first} then {@code second} ({@code -1}
+     * when the text ends after {@code first}): a rule of {@code first} alone, or one whose first two bytes these
+     * are. Where it cannot, {@code first} is kept as it is.
+     */
+    public boolean mayMatch(int first, int second) {
+        int pos = offset(units[0]) ^ first;
+        if (pos < 0 || pos >= units.length || label(units[pos]) != first) {
+            return false;
+        }
+        int unit = units[pos];
+        if (hasLeaf(unit)) {
+            return true;
+        }
+        if (second < 0) {
+            return false;
+        }
+        pos ^= offset(unit) ^ second;
+        return pos >= 0 && pos < units.length && label(units[pos]) == second;
+    }
+
     private static int utf8(int cp, byte[] out) {
         if (cp < 0x80) {
             out[0] = (byte) cp;

@@ -33,6 +33,15 @@ public final class SentencePieceNormalizer implements Normalizer {
     private final boolean treatWhitespaceAsSuffix;
     /** Per ASCII char, whether a charsmap rule starts with it (other ASCII chars pass through untouched). */
     private final boolean[] ruleStarts = new boolean[128];
+    /**
+     * Per ASCII char {@code c} (bits {@code 128 c} to {@code 128 c + 127}): whether a rule can match where {@code c}
+     * is followed by the ASCII char of that bit ({@link PrecompiledCharsMap#mayMatch}); with {@link #ruleAlone}, it
+     * lets runs of ASCII text (where nmt_nfkc's rules start with letters that combining marks may follow, and
+     * never match) skip the charsmap's trie, which was most of normalizing ASCII text.
+     */
+    private final long[] asciiPairs = new long[128 * 2];
+    /** Per ASCII char, whether it is a rule of its own. */
+    private final boolean[] ruleAlone = new boolean[128];
     /** User-defined symbols, longest first. */
     private final String[] userDefined;
 
@@ -54,6 +63,14 @@ public final class SentencePieceNormalizer implements Normalizer {
         this.userDefined = uds.toArray(new String[0]);
         for (int c = 0; c < 128; c++) {
             ruleStarts[c] = charsMap != null && charsMap.startsRule(c);
+            if (ruleStarts[c]) {
+                ruleAlone[c] = charsMap.mayMatch(c, -1);
+                for (int d = 0; d < 128; d++) {
+                    if (charsMap.mayMatch(c, d)) {
+                        asciiPairs[2 * c + (d >>> 6)] |= 1L << d;
+                    }
+                }
+            }
         }
     }
 
@@ -62,28 +79,34 @@ public final class SentencePieceNormalizer implements Normalizer {
         return charsMap;
     }
 
-    /** The output being built: chars and their original ranges. */
+    /** The output being built: chars and, when aligned, their original ranges. */
     private static final class Out {
         char[] chars;
         int[] starts;
         int[] ends;
         int size;
 
-        Out(int capacity) {
+        Out(int capacity, boolean aligned) {
             chars = new char[capacity];
-            starts = new int[capacity];
-            ends = new int[capacity];
+            if (aligned) {
+                starts = new int[capacity];
+                ends = new int[capacity];
+            }
         }
 
         void add(char c, int s, int e) {
             if (size == chars.length) {
                 chars = Arrays.copyOf(chars, size * 2);
-                starts = Arrays.copyOf(starts, size * 2);
-                ends = Arrays.copyOf(ends, size * 2);
+                if (starts != null) {
+                    starts = Arrays.copyOf(starts, size * 2);
+                    ends = Arrays.copyOf(ends, size * 2);
+                }
             }
             chars[size] = c;
-            starts[size] = s;
-            ends[size] = e;
+            if (starts != null) {
+                starts[size] = s;
+                ends[size] = e;
+            }
             size++;
         }
     }
@@ -99,10 +122,28 @@ public final class SentencePieceNormalizer implements Normalizer {
 
     @Override
     public NormalizedText normalize(NormalizedText input) {
-        String text = input.text();
         NormalizedText.Builder b = input.builder();
+        Out w = run(input.text(), input);
+        for (int k = 0; k < w.size; k++) {
+            b.append(w.chars[k], w.starts[k], w.ends[k]);
+        }
+        return b.build();
+    }
+
+    /**
+     * The normalized text alone, as {@code normalize(NormalizedText.of(text)).text()}, without the alignment arrays
+     * (what counting words for training needs).
+     */
+    public String normalizeText(String text) {
+        Out w = run(text, null);
+        return new String(w.chars, 0, w.size);
+    }
+
+    /** The rules applied to {@code text}; each output char aligned through {@code aligned}, or not at all if null. */
+    private Out run(String text, NormalizedText aligned) {
+        Out w = new Out(text.length() + 16, aligned != null);
         if (text.isEmpty()) {
-            return b.build();
+            return w;
         }
         Prefix p = new Prefix();
         int unit = 0;
@@ -117,9 +158,8 @@ public final class SentencePieceNormalizer implements Normalizer {
             }
         }
         if (unit == text.length()) {
-            return b.build();
+            return w;
         }
-        Out w = new Out(text.length() + 16);
         char space = escapeWhitespaces ? SPACE_SYMBOL : ' ';
         boolean pendingPrefix = !treatWhitespaceAsSuffix && addDummyPrefix;
         boolean prevSpace = removeExtraWhitespaces;
@@ -132,8 +172,8 @@ public final class SentencePieceNormalizer implements Normalizer {
                 }
             }
             if (from < p.to) {
-                int s = input.originalStart(unit);
-                int e = input.originalEnd(p.end - 1);
+                int s = aligned == null ? 0 : aligned.originalStart(unit);
+                int e = aligned == null ? 0 : aligned.originalEnd(p.end - 1);
                 if (pendingPrefix) {
                     w.add(space, s, e);
                     pendingPrefix = false;
@@ -156,15 +196,13 @@ public final class SentencePieceNormalizer implements Normalizer {
         }
         if (pendingPrefix && w.size == 0 && !removeExtraWhitespaces) {
             // nothing but characters normalized away: spm still writes the dummy prefix
-            w.add(space, input.originalStart(0), input.originalStart(0));
+            int at = aligned == null ? 0 : aligned.originalStart(0);
+            w.add(space, at, at);
         }
         if (treatWhitespaceAsSuffix && addDummyPrefix && w.size > 0) {
-            w.add(space, w.starts[w.size - 1], w.ends[w.size - 1]);
+            w.add(space, aligned == null ? 0 : w.starts[w.size - 1], aligned == null ? 0 : w.ends[w.size - 1]);
         }
-        for (int k = 0; k < w.size; k++) {
-            b.append(w.chars[k], w.starts[k], w.ends[k]);
-        }
-        return b.build();
+        return w;
     }
 
     /**
@@ -182,7 +220,7 @@ public final class SentencePieceNormalizer implements Normalizer {
             }
         }
         char c = text.charAt(unit);
-        if (charsMap != null && (c >= 0x80 || ruleStarts[c])) {
+        if (charsMap != null && (c >= 0x80 || ruleStarts[c] && mayMatchAscii(text, unit, c))) {
             int end = charsMap.longestMatch(text, unit, p.value);
             if (end > unit) {
                 String r = charsMap.replacement(p.value[0]);
@@ -198,6 +236,15 @@ public final class SentencePieceNormalizer implements Normalizer {
         p.to = unit + (Character.isHighSurrogate(c) && unit + 1 < text.length()
                 && Character.isLowSurrogate(text.charAt(unit + 1)) ? 2 : 1);
         p.end = p.to;
+    }
+
+    /** Whether a rule can match at {@code unit}, which holds the ASCII char {@code c} that starts some rule. */
+    private boolean mayMatchAscii(String text, int unit, char c) {
+        if (unit + 1 == text.length()) {
+            return ruleAlone[c];
+        }
+        char next = text.charAt(unit + 1);
+        return next >= 0x80 || (asciiPairs[2 * c + (next >>> 6)] & (1L << next)) != 0;
     }
 
     public boolean addDummyPrefix() {
