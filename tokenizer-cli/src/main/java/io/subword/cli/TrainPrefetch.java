@@ -1,16 +1,19 @@
 package io.subword.cli;
 
 import io.subword.train.Family;
-import io.subword.train.TrainingWarmUp;
 
 /**
- * For {@code subword train}, warms up on a second thread while picocli builds and parses the command line on the
- * first (one core does that, the other sat idle): first the family's normalizer and pre-tokenizer, which for the
- * families on BERT's pipeline (wordpiece, bpe, wordlevel) initializes BERT's character tables ({@code CharClasses}:
- * 50 to 80 ms of one core in a fresh JVM) that counting would otherwise build on the main thread right before reading
- * the first line; then {@link TrainingWarmUp}, which loads what the end of training needs. Class initialization runs
- * once, so a thread that gets there first waits for it instead of doing it twice. Only a warm-up: nothing built here
- * is kept, and a failure is left to the command, which reports it as before.
+ * For {@code subword train}, builds the family's normalizer and pre-tokenizer on a second thread while picocli builds
+ * and parses the command line on the first (one core does that, the other sat idle): for the families on BERT's
+ * pipeline (wordpiece, bpe, wordlevel) that initializes BERT's character tables ({@code CharClasses}: 50 to 80 ms of
+ * one core in a fresh JVM), which counting would otherwise build on its threads right before reading the first line.
+ * Class initialization runs once, so a thread that gets there first waits for it instead of doing it twice. Only a
+ * warm-up: nothing built here is kept, and a failure is left to the command, which reports it as before.
+ *
+ * <p>It used to go on to train a tiny vocabulary and write its files into a sink ({@code TrainingWarmUp}), to load
+ * the end of training early; with those classes in the class-data archive and the trained tokenizer no longer built
+ * by {@code train}, that only moved 50 to 60 ms from the end of the run into counting, where both cores are busy
+ * (interleaved runs, README "Speed"), so it is gone.
  */
 final class TrainPrefetch {
     private TrainPrefetch() {
@@ -29,7 +32,6 @@ final class TrainPrefetch {
             try {
                 family.normalizer(family.defaultLowercase());
                 family.preTokenizer();
-                TrainingWarmUp.run(family);
             } catch (RuntimeException | LinkageError ignored) {
                 // the command builds them again and reports what went wrong
             }

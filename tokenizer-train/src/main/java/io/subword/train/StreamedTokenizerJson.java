@@ -46,16 +46,6 @@ final class StreamedTokenizerJson {
         return true;
     }
 
-    /** As {@link #write(Tokenizer, Vocabulary, List, Path)}, into {@code out} (not closed). */
-    static boolean write(Tokenizer skeleton, Vocabulary vocab, List<Merge> merges, Writer out) throws IOException {
-        Frame frame = Frame.of(skeleton, !merges.isEmpty());
-        if (frame == null) {
-            return false;
-        }
-        frame.write(vocab, merges, out);
-        return true;
-    }
-
     /**
      * The skeleton's text around its model's vocabulary ({@code head} ends before it, {@code middle} starts after
      * it) and, with merges, around its empty merge list ({@code middle} ends before it, {@code tail} starts after).

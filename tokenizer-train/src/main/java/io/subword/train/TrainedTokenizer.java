@@ -330,23 +330,6 @@ public final class TrainedTokenizer {
         return written;
     }
 
-    /**
-     * Runs what {@link #writeAll} runs to make the files' contents, into {@code out} instead of files (tokenizer.json
-     * and vocab.json; vocab.txt and merges.txt are plain loops), and waits for the tokenizer: a warm-up, see
-     * {@link TrainingWarmUp}.
-     */
-    void writeContents(java.io.Writer out) throws IOException {
-        if (sentencePiece != null) {
-            out.write(sentencePiece.toHuggingFaceJson());
-        } else if (skeleton == null || !StreamedTokenizerJson.write(skeleton, vocabulary, merges, out)) {
-            out.write(TokenizerJson.toJson(tokenizer()));
-        }
-        if (family == Family.BPE || family == Family.BYTE_LEVEL) {
-            VocabJson.write(vocabulary, out);
-        }
-        tokenizer();
-    }
-
     private void write(String name, Path file) throws IOException {
         switch (name) {
             case VOCAB_TXT -> VocabTxt.write(vocabulary, file);
