@@ -92,6 +92,22 @@ public final class MetaspacePreTokenizer implements PreTokenizer {
         return prepend ? Prepend.prepend(t, replacement) : t;
     }
 
+    /**
+     * The text of {@link #prepare} on {@code text} alone, without alignments (counting words for training never reads
+     * them): spaces replaced, and the replacement put in front with {@link PrependScheme#ALWAYS}.
+     *
+     * @throws IllegalStateException with {@link PrependScheme#FIRST}, which reads where the text starts in the
+     *                               original, so that it needs the alignments
+     */
+    public String prepareText(String text) {
+        if (prependScheme == PrependScheme.FIRST) {
+            throw new IllegalStateException("the prepend scheme 'first' reads the alignments: use prepare");
+        }
+        String t = text.replace(' ', replacement);
+        return t.isEmpty() || t.charAt(0) == replacement || prependScheme == PrependScheme.NEVER ? t
+                : replacement + t;
+    }
+
     @Override
     public void split(CharSequence text, int start, int end, Spans out) {
         if (end <= start) {

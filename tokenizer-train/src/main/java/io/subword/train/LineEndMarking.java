@@ -48,6 +48,20 @@ final class LineEndMarking implements PreTokenizer {
     }
 
     /**
+     * Whether {@link #prepareText} may stand for {@link #prepare}: the words' prepend scheme does not read where the
+     * text starts in the original.
+     */
+    boolean preparesFromTextAlone() {
+        return words.prependScheme() != MetaspacePreTokenizer.PrependScheme.FIRST;
+    }
+
+    /** The text of {@link #prepare} on {@code text} alone, without alignments (see {@link #preparesFromTextAlone}). */
+    String prepareText(String text) {
+        String t = words.prepareText(text);
+        return t.isEmpty() ? t : t + LINE_END;
+    }
+
+    /**
      * The wrapped pre-tokenizer's words of {@code text[start, end)}: it cuts before each {@code ▁} or not at all,
      * never before a {@link #LINE_END}, so the mark stays with the last word.
      */
