@@ -97,13 +97,27 @@ public final class NormalizedText {
         return new Builder(original, text.length() + 16);
     }
 
+    /**
+     * A builder that keeps the text only, for {@link Normalizer#normalizeText}: it takes the same calls and
+     * ignores the ranges; read the result with {@link Builder#text()}, never {@link Builder#build()}.
+     */
+    static Builder textOnlyBuilder(int capacity) {
+        return new Builder(capacity);
+    }
+
     /** Appends units one at a time, each with the original range it stands for. */
     public static final class Builder {
         private final String original;
         private final StringBuilder text;
+        /** Per unit, its original range; both {@code null} in a {@link #textOnlyBuilder}. */
         private int[] starts;
         private int[] ends;
         private int size;
+
+        private Builder(int capacity) {
+            this.original = null;
+            this.text = new StringBuilder(capacity);
+        }
 
         Builder(String original, int capacity) {
             this.original = original;
@@ -114,6 +128,11 @@ public final class NormalizedText {
 
         /** Appends {@code c} standing for {@code original[originalStart, originalEnd)}. */
         public Builder append(char c, int originalStart, int originalEnd) {
+            if (starts == null) {
+                text.append(c);
+                size++;
+                return this;
+            }
             if (size == starts.length) {
                 int n = size * 2;
                 starts = Arrays.copyOf(starts, n);
@@ -144,7 +163,15 @@ public final class NormalizedText {
             return size;
         }
 
+        /** The text so far (all a {@link #textOnlyBuilder} gives). */
+        String text() {
+            return text.toString();
+        }
+
         public NormalizedText build() {
+            if (starts == null) {
+                throw new IllegalStateException("a text-only builder has no alignment to build");
+            }
             return new NormalizedText(original, text.toString(), Arrays.copyOf(starts, size),
                     Arrays.copyOf(ends, size), 0);
         }

@@ -46,6 +46,18 @@ final class WordTable {
         add(text, from, to, h, 1);
     }
 
+    /**
+     * Adds one occurrence of each word {@code text[bounds[2i], bounds[2i + 1])} for {@code i < words}; returns how
+     * many of them were new to the table.
+     */
+    int addWords(char[] text, int[] bounds, int words) {
+        int before = size;
+        for (int i = 0, k = 0; i < words; i++, k += 2) {
+            add(text, bounds[k], bounds[k + 1]);
+        }
+        return size - before;
+    }
+
     /** Adds {@code count} occurrences of the word {@code text[from, to)}, whose {@link String#hashCode()} is {@code h}. */
     private void add(char[] text, int from, int to, int h, long count) {
         int len = to - from;
