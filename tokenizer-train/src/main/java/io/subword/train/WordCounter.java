@@ -8,6 +8,7 @@ import io.subword.pretokenize.Spans;
 import io.subword.progress.TrainingListener;
 import io.subword.vocab.Require;
 import io.subword.vocab.io.InputFormatException;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -110,22 +111,23 @@ public final class WordCounter {
         listener.phase("count words");
         long totalBytes = corpus.totalBytes();
         Pruner pruner = new Pruner(listener);
-        WordTable table;
+        Object2LongOpenHashMap<String> counts;
         try (Corpus.Lines lines = corpus.open()) {
             if (threads == 1) {
-                table = new WordTable(1 << 16);
+                WordTable table = new WordTable(1 << 16);
                 String[] chunk;
                 while ((chunk = readChunk(lines)) != null) {
                     countInto(java.util.Arrays.asList(chunk).iterator(), table);
                     pruner.chunkAdded(table, chunk.length);
                     listener.bytesRead(lines.bytesRead(), totalBytes);
                 }
+                counts = table.toMap();
             } else {
-                table = new ParallelCount(pruner).run(lines, listener, totalBytes);
+                counts = new ParallelCount(pruner).run(lines, listener, totalBytes);
             }
             listener.bytesRead(lines.bytesRead(), totalBytes);
         }
-        return new WordCounts(table.toMap(), pruner.minCount);
+        return new WordCounts(counts, pruner.minCount);
     }
 
     /**
@@ -138,7 +140,8 @@ public final class WordCounter {
      * words adds at most {@code n} new words, so before a chunk is handed out its {@code n} is reserved; when the
      * reservation would pass the limit, the workers' tables (which then hold exactly the chunks before it) are
      * merged into one table, and the count goes on in order on the reading thread with the pruning checks of the
-     * one-thread count. The result is therefore the same for any number of threads.
+     * one-thread count. The result is therefore the same for any number of threads. At the end the workers add
+     * up the tables and make the words' {@code String}s, each for its share of the hash range.
      */
     private final class ParallelCount {
         private final Pruner pruner;
@@ -156,7 +159,8 @@ public final class WordCounter {
             this.pruner = pruner;
         }
 
-        WordTable run(Corpus.Lines in, TrainingListener listener, long totalBytes) throws IOException, InputFormatException {
+        Object2LongOpenHashMap<String> run(Corpus.Lines in, TrainingListener listener, long totalBytes)
+                throws IOException, InputFormatException {
             pool = Executors.newFixedThreadPool(threads, r -> {
                 CountingThread t = new CountingThread(r);
                 workers.add(t);
@@ -177,7 +181,19 @@ public final class WordCounter {
                 while (!splits.isEmpty()) {
                     take(Await.result(splits.poll(), "counting words"), listener);
                 }
-                return ordered != null ? ordered : mergeWorkerTables();
+                awaitAdds(); // and so every table is complete and visible here
+                java.util.List<WordTable> tables = new java.util.ArrayList<>();
+                if (ordered != null) {
+                    tables.add(ordered);
+                }
+                synchronized (workers) {
+                    for (CountingThread w : workers) {
+                        if (w.table != null) {
+                            tables.add(w.table);
+                        }
+                    }
+                }
+                return WordTable.toMap(tables, threads, pool);
             } finally {
                 pool.shutdownNow();
             }
@@ -222,7 +238,7 @@ public final class WordCounter {
             }
         }
 
-        /** All workers' words in one table (the largest, with the others added to it). */
+        /** All workers' words in one table (the largest, with the others added to it), for the ordered mode. */
         private WordTable mergeWorkerTables() {
             awaitAdds(); // and so every table is complete and visible here
             WordTable merged = null;

@@ -140,6 +140,69 @@ final class WordTable {
         return map;
     }
 
+    /**
+     * The counts of several tables added up, as one map, with the work split over {@code pool}'s threads: each
+     * task takes the words whose hash falls in its share of the hash range, adds up their counts from every table
+     * in a table of its own and makes their {@code String}s (hashed already, so the map does not hash them
+     * again); the calling thread only puts them in the map. The tables must not change meanwhile.
+     */
+    static Object2LongOpenHashMap<String> toMap(java.util.List<WordTable> tables, int parts,
+            java.util.concurrent.ExecutorService pool) {
+        java.util.List<java.util.concurrent.Future<Share>> tasks = new java.util.ArrayList<>();
+        int largest = 0;
+        for (WordTable t : tables) {
+            largest = Math.max(largest, t.size);
+        }
+        int expected = largest / parts + 16;
+        for (int p = 0; p < parts; p++) {
+            int part = p;
+            tasks.add(pool.submit(() -> share(tables, part, parts, expected)));
+        }
+        Share[] shares = new Share[parts];
+        int total = 0;
+        for (int p = 0; p < parts; p++) {
+            shares[p] = Await.result(tasks.get(p), "counting words");
+            total += shares[p].words.length;
+        }
+        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(total);
+        for (Share share : shares) {
+            for (int i = 0; i < share.words.length; i++) {
+                map.put(share.words[i], share.counts[i]);
+            }
+        }
+        return map;
+    }
+
+    /** The words of {@code tables} in share {@code part} of {@code parts}: their Strings and summed counts. */
+    private static Share share(java.util.List<WordTable> tables, int part, int parts, int expected) {
+        WordTable sum = new WordTable(expected);
+        for (WordTable t : tables) {
+            for (int e = 0; e < t.size; e++) {
+                int h = t.hashes[e];
+                if (shareOf(h, parts) == part) {
+                    int start = t.starts[e];
+                    sum.add(t.chars, start, start + t.lengths[e], h, t.counts[e]);
+                }
+            }
+        }
+        String[] words = new String[sum.size];
+        for (int e = 0; e < sum.size; e++) {
+            String w = new String(sum.chars, sum.starts[e], sum.lengths[e]);
+            w.hashCode(); // cached in the String: the map's put does not walk its chars again
+            words[e] = w;
+        }
+        return new Share(words, Arrays.copyOf(sum.counts, sum.size));
+    }
+
+    /** Distinct words and their counts. */
+    private record Share(String[] words, long[] counts) {
+    }
+
+    /** Which of {@code parts} shares a hash falls in: by its high mixed bits, as the slots use the low ones. */
+    private static int shareOf(int h, int parts) {
+        return (int) (((mix(h) & 0xFFFFFFFFL) * parts) >>> 32);
+    }
+
     private void grow() {
         int entries = starts.length * 2;
         starts = Arrays.copyOf(starts, entries);
