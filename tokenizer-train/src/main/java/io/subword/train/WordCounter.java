@@ -225,7 +225,7 @@ public final class WordCounter {
         private int addToOwnTable(ChunkWords words) {
             CountingThread self = (CountingThread) Thread.currentThread();
             if (self.table == null) {
-                self.table = new WordTable(1 << 15);
+                self.table = new WordTable(1 << 17); // grown step by step, it left 13 MB of garbage on Europarl
             }
             int repeats = words.size - self.table.addWords(words.chars, words.bounds, words.size);
             spare.offer(words);

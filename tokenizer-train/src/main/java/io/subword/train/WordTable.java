@@ -165,7 +165,7 @@ final class WordTable {
             total += shares[p].words.length;
         }
         // half full at most: a put into a fuller map probes more slots, each a String elsewhere in memory
-        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(total, 0.5f);
+        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(total);
         for (Share share : shares) {
             for (int i = 0; i < share.words.length; i++) {
                 map.put(share.words[i], share.counts[i]);
