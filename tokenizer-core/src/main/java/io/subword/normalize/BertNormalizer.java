@@ -118,37 +118,76 @@ public final class BertNormalizer implements Normalizer {
     /** {@link #normalize(NormalizedText)} with a given canonical orderer (a test reads its step count). */
     NormalizedText normalize(NormalizedText input, CanonicalOrder canonical) {
         String s = input.text();
+        int end = asciiEnd(s);
+        byte[] mapped = mapAscii(s, end);
+        if (end == s.length()) {
+            return mapped == null ? input : input.withSameAlignment(latin1(mapped));
+        }
+        NormalizedText.Builder b = input.builder();
+        general(input, end, mapped, canonical, b);
+        NormalizedText result = b.build();
+        return sameAs(result, input) ? input : result;
+    }
+
+    /** The text-only path: the same passes, with no alignment arrays and no {@link NormalizedText}. */
+    @Override
+    public String normalizeText(String s) {
+        int end = asciiEnd(s);
+        byte[] mapped = mapAscii(s, end);
+        if (end == s.length()) {
+            return mapped == null ? s : latin1(mapped);
+        }
+        NormalizedText.Builder b = NormalizedText.textOnlyBuilder(s.length() + 16);
+        general(NormalizedText.of(s), end, mapped, null, b);
+        return b.text();
+    }
+
+    /** Where the first char that the ASCII table cannot map one for one stands ({@code s.length()} if none). */
+    private int asciiEnd(String s) {
         int n = s.length();
-        // ASCII maps to ASCII, so the result is built as bytes: a String made from Latin-1 bytes is one copy,
-        // while one made from chars is compressed char by char (not an intrinsic for C1, the CLI's compiler)
-        byte[] out = null;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 128 || asciiRemoved[c]) {
-                return general(input, i, out, canonical);
+                return i;
             }
+        }
+        return n;
+    }
+
+    /** {@code s[0, to)} (ASCII) mapped by the ASCII table, as bytes; {@code null} if it maps to itself. */
+    private byte[] mapAscii(String s, int to) {
+        byte[] out = null;
+        for (int i = 0; i < to; i++) {
+            char c = s.charAt(i);
             char m = asciiMap[c];
             if (out != null) {
                 out[i] = (byte) m;
             } else if (m != c) {
-                out = new byte[n];
+                out = new byte[to];
                 for (int j = 0; j < i; j++) {
                     out[j] = (byte) s.charAt(j); // ASCII, mapped to itself
                 }
                 out[i] = (byte) m;
             }
         }
-        return out == null ? input : input.withSameAlignment(new String(out, StandardCharsets.ISO_8859_1));
+        return out;
     }
 
     /**
-     * Per code point from {@code from}; units before it are ASCII, already mapped in {@code prefix} (as bytes) if
-     * non-null.
+     * ASCII maps to ASCII, so it is kept as bytes: a String made from Latin-1 bytes is one copy, while one made
+     * from chars is compressed char by char (not an intrinsic for C1, the CLI's compiler).
      */
-    private NormalizedText general(NormalizedText input, int from, byte[] prefix, CanonicalOrder canonical) {
+    private static String latin1(byte[] ascii) {
+        return new String(ascii, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Per code point from {@code from} into {@code b}; units before it are ASCII, already mapped in {@code prefix}
+     * (as bytes) if non-null.
+     */
+    private void general(NormalizedText input, int from, byte[] prefix, CanonicalOrder canonical, NormalizedText.Builder b) {
         String s = input.text();
         int n = s.length();
-        NormalizedText.Builder b = input.builder();
         for (int j = 0; j < from; j++) {
             b.append(prefix != null ? (char) prefix[j] : s.charAt(j), input.originalStart(j), input.originalEnd(j));
         }
@@ -192,8 +231,6 @@ public final class BertNormalizer implements Normalizer {
             }
         }
         pass.flush();
-        NormalizedText result = b.build();
-        return sameAs(result, input) ? input : result;
     }
 
     /** Whether nothing changed, so the caller keeps its (possibly verbatim, cheaper) input. */

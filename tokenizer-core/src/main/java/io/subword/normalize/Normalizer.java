@@ -9,4 +9,13 @@ package io.subword.normalize;
 public interface Normalizer {
     /** The normalized form of {@code input}; may return {@code input} itself when nothing changes. */
     NormalizedText normalize(NormalizedText input);
+
+    /**
+     * The normalized text of {@code s} alone, without the alignment to the original: exactly
+     * {@code normalize(NormalizedText.of(s)).text()}, for callers that never map back (word counting for
+     * training). Normalizers whose alignment costs time override it with a path that does not build it.
+     */
+    default String normalizeText(String s) {
+        return normalize(NormalizedText.of(s)).text();
+    }
 }

@@ -23,6 +23,7 @@ class BertNormalizerTest {
             case "strip" -> BertNormalizer.cased().withStripAccents(true);
             case "lower" -> BertNormalizer.uncased().withStripAccents(false);
             case "noclean" -> BertNormalizer.uncased().withCleanText(false);
+            case "bytelevel" -> BertNormalizer.uncased().withCleanText(false).withHandleChineseChars(false);
             case "raw" -> BertNormalizer.cased().withCleanText(false).withHandleChineseChars(false).withStripAccents(false);
             default -> throw new IllegalArgumentException(name);
         };
@@ -88,6 +89,49 @@ class BertNormalizerTest {
         NormalizedText out = config(config).normalize(NormalizedText.of(TestText.unescape(input)));
         assertEquals(TestText.unescape(expected), out.text());
         assertEquals(expectedAlignment, alignment(out));
+        assertEquals(TestText.unescape(expected), config(config).normalizeText(TestText.unescape(input)), "text only");
+    }
+
+    /**
+     * The text-only path gives exactly the text of the aligned one. Rows from the Hugging Face parity corpora's
+     * hard cases: accents and marks of two characters that NFD reorders, Greek capitals (no final-sigma rule),
+     * CJK, control and format chars, lone and paired surrogates, U+0130, and ASCII that does or does not change.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+        uncased | plain ascii, unchanged
+        uncased | Mixed ASCII\\tWith TABS\\r\\n
+        cased   | Mixed ASCII\\tWith TABS\\r\\n
+        raw     | Mixed ASCII\\tWith TABS
+        uncased | a\\u{0}b\\u{7F}c\\u{1}\\u{FFFD}
+        uncased | e\\u{301}\\u{316}\\u{345}x o\\u{308}\\u{301}\\u{323}
+        strip   | \\u{1EC7}\\u{316}\\u{301}\\u{302E}\\u{1D165}
+        lower   | Ὀδυσσεύς ΣΟΦΟΣ İ\\u{307}
+        cased   | ΣΟΦΟΣ Ὀδυσσεύς
+        uncased | 東京、大阪。\\u{20000}\\u{F900}x
+        noclean | 東京\\u{0}\\u{85}\\u{2028}
+        uncased | A\\u{D800}b\\u{DC00}\\u{DBFF}
+        cased   | \\u{D83D}\\u{DE00}\\u{1F468}\\u{200D}\\u{1F469}\\u{D83D}
+        uncased | 한국어 مَرْحَبًا ¿Qué?
+        raw     | İ\\u{0}\\u{301}中\\u{D800}
+        uncased | \\u{11938}\\u{1D16E}\\u{94D}ß ẞ \\u{2C2F}
+        """)
+    void textOnlyEqualsTheAlignedText(String config, String input) {
+        String text = TestText.unescape(input);
+        assertEquals(config(config).normalize(NormalizedText.of(text)).text(), config(config).normalizeText(text));
+    }
+
+    /**
+     * The same over every line of the Europarl sample (21 languages, titles and dates with tabs), in the settings
+     * that training counts words with: WordPiece uncased, BPE and WordPiece cased, byte-level lowercased.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"uncased", "cased", "bytelevel"})
+    void textOnlyEqualsTheAlignedTextOnEuroparl(String config) {
+        BertNormalizer n = config(config);
+        for (String line : io.subword.testkit.RealData.europarlRaw()) {
+            assertEquals(n.normalize(NormalizedText.of(line)).text(), n.normalizeText(line), line);
+        }
     }
 
     @Test
@@ -153,6 +197,7 @@ class BertNormalizerTest {
             String text = sb.toString();
             for (BertNormalizer n : normalizers) {
                 NormalizedText out = n.normalize(NormalizedText.of(text));
+                assertEquals(out.text(), n.normalizeText(text), text);
                 int prevStart = 0;
                 for (int i = 0; i < out.length(); i++) {
                     int s = out.originalStart(i);

@@ -46,6 +46,18 @@ final class WordTable {
         add(text, from, to, h, 1);
     }
 
+    /**
+     * Adds one occurrence of each word {@code text[bounds[2i], bounds[2i + 1])} for {@code i < words}; returns how
+     * many of them were new to the table.
+     */
+    int addWords(char[] text, int[] bounds, int words) {
+        int before = size;
+        for (int i = 0, k = 0; i < words; i++, k += 2) {
+            add(text, bounds[k], bounds[k + 1]);
+        }
+        return size - before;
+    }
+
     /** Adds {@code count} occurrences of the word {@code text[from, to)}, whose {@link String#hashCode()} is {@code h}. */
     private void add(char[] text, int from, int to, int h, long count) {
         int len = to - from;
@@ -126,6 +138,70 @@ final class WordTable {
             map.put(new String(chars, starts[e], lengths[e]), counts[e]);
         }
         return map;
+    }
+
+    /**
+     * The counts of several tables added up, as one map, with the work split over {@code pool}'s threads: each
+     * task takes the words whose hash falls in its share of the hash range, adds up their counts from every table
+     * in a table of its own and makes their {@code String}s (hashed already, so the map does not hash them
+     * again); the calling thread only puts them in the map. The tables must not change meanwhile.
+     */
+    static Object2LongOpenHashMap<String> toMap(java.util.List<WordTable> tables, int parts,
+            java.util.concurrent.ExecutorService pool) {
+        java.util.List<java.util.concurrent.Future<Share>> tasks = new java.util.ArrayList<>();
+        int largest = 0;
+        for (WordTable t : tables) {
+            largest = Math.max(largest, t.size);
+        }
+        int expected = largest / parts + 16;
+        for (int p = 0; p < parts; p++) {
+            int part = p;
+            tasks.add(pool.submit(() -> share(tables, part, parts, expected)));
+        }
+        Share[] shares = new Share[parts];
+        int total = 0;
+        for (int p = 0; p < parts; p++) {
+            shares[p] = Await.result(tasks.get(p), "counting words");
+            total += shares[p].words.length;
+        }
+        // half full at most: a put into a fuller map probes more slots, each a String elsewhere in memory
+        Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(total);
+        for (Share share : shares) {
+            for (int i = 0; i < share.words.length; i++) {
+                map.put(share.words[i], share.counts[i]);
+            }
+        }
+        return map;
+    }
+
+    /** The words of {@code tables} in share {@code part} of {@code parts}: their Strings and summed counts. */
+    private static Share share(java.util.List<WordTable> tables, int part, int parts, int expected) {
+        WordTable sum = new WordTable(expected);
+        for (WordTable t : tables) {
+            for (int e = 0; e < t.size; e++) {
+                int h = t.hashes[e];
+                if (shareOf(h, parts) == part) {
+                    int start = t.starts[e];
+                    sum.add(t.chars, start, start + t.lengths[e], h, t.counts[e]);
+                }
+            }
+        }
+        String[] words = new String[sum.size];
+        for (int e = 0; e < sum.size; e++) {
+            String w = new String(sum.chars, sum.starts[e], sum.lengths[e]);
+            w.hashCode(); // cached in the String: the map's put does not walk its chars again
+            words[e] = w;
+        }
+        return new Share(words, Arrays.copyOf(sum.counts, sum.size));
+    }
+
+    /** Distinct words and their counts. */
+    private record Share(String[] words, long[] counts) {
+    }
+
+    /** Which of {@code parts} shares a hash falls in: by its high mixed bits, as the slots use the low ones. */
+    private static int shareOf(int h, int parts) {
+        return (int) (((mix(h) & 0xFFFFFFFFL) * parts) >>> 32);
     }
 
     private void grow() {

@@ -4,6 +4,8 @@ import io.subword.normalize.Normalizer;
 import io.subword.progress.TrainingListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WordCounterTest {
     @TempDir
@@ -81,6 +84,119 @@ class WordCounterTest {
                 assertEquals(firstPrunes, prunes);
             }
         }
+    }
+
+    /**
+     * Counts, pruning and pruning events are those of one thread whatever the thread count. Corpora: Europarl
+     * lines from two places of the sample; pipelines: lowercase and whitespace split, WordPiece's (BERT uncased:
+     * the normalizer's text-only path), byte-level's (no normalizer) and Unigram's (SentencePiece normalizer and
+     * Metaspace: the aligned path). Limits, from the distinct words {@code D} of an unlimited count: {@code none}
+     * never prunes; {@code D} never prunes, but the workers' tables together pass it (they repeat words), so the
+     * count switches to the ordered mode part way; {@code D-1} switches, then prunes only at the last chunk that
+     * brings a new word; {@code D/4} switches and prunes from the first chunks on.
+     */
+    @ParameterizedTest(name = "{0} {1}, {2}, {3} threads, limit {4}")
+    @CsvSource(textBlock = """
+        0,     500, lowercase, 2, none
+        0,     500, lowercase, 2, D
+        0,     500, lowercase, 3, D-1
+        0,     500, lowercase, 2, D/4
+        10000, 10500, wordpiece, 2, none
+        10000, 10500, wordpiece, 2, D
+        10000, 10500, wordpiece, 4, D-1
+        10000, 10500, wordpiece, 3, D/4
+        5000,  5500, bytelevel, 2, D
+        5000,  5500, bytelevel, 2, D/4
+        16000, 16500, unigram,  2, D
+        16000, 16500, unigram,  3, D-1
+        """)
+    void threadsChangeNeitherCountsNorPruning(int from, int to, String pipeline, int threads, String limit)
+            throws Exception {
+        Path corpus = TrainingTest.europarl(dir, from, to);
+        int distinct = counter(pipeline, 1, 10_000_000).count(Corpus.of(corpus), TrainingListener.NONE).size();
+        int maxEntries = switch (limit) {
+            case "none" -> 10_000_000;
+            case "D" -> distinct;
+            case "D-1" -> distinct - 1;
+            case "D/4" -> distinct / 4;
+            default -> throw new IllegalArgumentException(limit);
+        };
+        Recorder oneEvents = new Recorder();
+        WordCounts one = counter(pipeline, 1, maxEntries).count(Corpus.of(corpus), oneEvents);
+        Recorder manyEvents = new Recorder();
+        WordCounts many = counter(pipeline, threads, maxEntries).count(Corpus.of(corpus), manyEvents);
+        assertEquals(one.toMap(), many.toMap());
+        assertEquals(one.prunedBelow(), many.prunedBelow());
+        List<String> prunes = prunes(oneEvents);
+        assertEquals(prunes, prunes(manyEvents));
+        assertEquals(limit.equals("none") || limit.equals("D"), prunes.isEmpty(), prunes.toString());
+        if (!limit.equals("none")) {
+            // the ordered mode reports the one table's exact size, as one thread does
+            assertEquals(last(oneEvents, "words"), last(manyEvents, "words"), "the count went on in order");
+        }
+    }
+
+    private static WordCounter counter(String pipeline, int threads, int maxEntries) {
+        WordCounter.Builder b = switch (pipeline) {
+            case "lowercase" -> WordCounter.builder(TestText.WHITESPACE_SPLIT).normalizer(LOWERCASE);
+            case "wordpiece" -> WordCounter.builder(Family.WORD_PIECE.preTokenizer())
+                    .normalizer(Family.WORD_PIECE.normalizer(true));
+            case "bytelevel" -> WordCounter.builder(Family.BYTE_LEVEL.preTokenizer());
+            case "unigram" -> WordCounter.builder(new LineEndMarking(UnigramTrainer.preTokenizer(true)))
+                    .normalizer(Family.UNIGRAM.normalizer(false));
+            default -> throw new IllegalArgumentException(pipeline);
+        };
+        return b.threads(threads).maxEntries(maxEntries).chunkLines(23).build();
+    }
+
+    private static List<String> prunes(Recorder events) {
+        return events.events.stream().filter(e -> e.startsWith("pruned")).toList();
+    }
+
+    private static String last(Recorder events, String kind) {
+        return events.events.stream().filter(e -> e.startsWith(kind + " ")).reduce((a, b) -> b).orElseThrow();
+    }
+
+    /**
+     * Which pre-tokenizers let a line be normalized without alignments: those whose prepare step reads the text
+     * alone (the default, ByteLevel's prefix space), not Metaspace, whose "first" scheme reads the alignment.
+     */
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+        bert,            true
+        bytelevel,       true
+        bytelevel-space, true
+        whitespace,      true
+        metaspace,       false
+        unigram,         false
+        """)
+    void textOnlyPathWhereThePrepareStepReadsTheTextAlone(String preTokenizer, boolean textAlone) {
+        io.subword.pretokenize.PreTokenizer p = switch (preTokenizer) {
+            case "bert" -> io.subword.pretokenize.BertPreTokenizer.INSTANCE;
+            case "bytelevel" -> io.subword.pretokenize.ByteLevelPreTokenizer.gpt2();
+            case "bytelevel-space" -> io.subword.pretokenize.ByteLevelPreTokenizer.gpt2().withAddPrefixSpace(true);
+            case "whitespace" -> TestText.WHITESPACE_SPLIT;
+            case "metaspace" -> UnigramTrainer.preTokenizer(true);
+            case "unigram" -> new LineEndMarking(UnigramTrainer.preTokenizer(true));
+            default -> throw new IllegalArgumentException(preTokenizer);
+        };
+        assertEquals(textAlone, WordCounter.preparesFromTextAlone(p));
+    }
+
+    /**
+     * The text-only path counts what the aligned one does: the BERT normalizers of the families against the same
+     * normalizers seen only through {@code normalize} (whose default text-only method reads the aligned text).
+     */
+    @ParameterizedTest
+    @CsvSource({"WORD_PIECE, true", "WORD_PIECE, false", "BPE, false", "BYTE_LEVEL, true"})
+    void textOnlyCountsEqualAlignedCounts(Family family, boolean lowercase) {
+        Normalizer fast = family.normalizer(lowercase);
+        Normalizer aligned = fast::normalize;
+        List<String> lines = io.subword.testkit.RealData.europarlRaw().subList(0, 1500);
+        WordCounts a = WordCounter.builder(family.preTokenizer()).normalizer(fast).build().countLines(lines.iterator());
+        WordCounts b = WordCounter.builder(family.preTokenizer()).normalizer(aligned).build().countLines(lines.iterator());
+        assertEquals(b.toMap(), a.toMap());
+        assertTrue(a.size() > 5_000, "a real vocabulary: " + a.size());
     }
 
     @Test
