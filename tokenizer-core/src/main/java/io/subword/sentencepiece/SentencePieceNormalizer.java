@@ -134,6 +134,7 @@ public final class SentencePieceNormalizer implements Normalizer {
      * The normalized text alone, as {@code normalize(NormalizedText.of(text)).text()}, without the alignment arrays
      * (what counting words for training needs).
      */
+    @Override
     public String normalizeText(String text) {
         Out w = run(text, null);
         return new String(w.chars, 0, w.size);

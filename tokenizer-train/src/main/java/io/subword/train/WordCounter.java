@@ -367,6 +367,9 @@ public final class WordCounter {
     private String prepared(String line) {
         if (textOnly) {
             String s = normalizer == null ? line : normalizer.normalizeText(line);
+            if (preTokenizer instanceof LineEndMarking marking) {
+                return marking.prepareText(s);
+            }
             return defaultPrepare ? s : preTokenizer.prepare(NormalizedText.of(s)).text();
         }
         NormalizedText text = normalizer.normalize(NormalizedText.of(line));
@@ -375,12 +378,14 @@ public final class WordCounter {
 
     /**
      * Whether {@code p}'s {@link PreTokenizer#prepare} is a function of the text alone, so that a line may be
-     * normalized without the alignment arrays that counting never reads: the default (no change) and ByteLevel's
-     * prefix space are; Metaspace's "first" scheme reads where the text starts in the original, so pre-tokenizers
-     * that override {@code prepare} otherwise keep the aligned path.
+     * normalized without the alignment arrays that counting never reads: the default (no change), ByteLevel's
+     * prefix space and the Unigram counter's line-end marking (Metaspace's 'never' and 'always' schemes) are;
+     * Metaspace's "first" scheme reads where the text starts in the original, so pre-tokenizers that override
+     * {@code prepare} otherwise keep the aligned path.
      */
     static boolean preparesFromTextAlone(PreTokenizer p) {
-        return p instanceof ByteLevelPreTokenizer || keepsDefaultPrepare(p);
+        return p instanceof ByteLevelPreTokenizer || keepsDefaultPrepare(p)
+                || p instanceof LineEndMarking marking && marking.preparesFromTextAlone();
     }
 
     private static boolean keepsDefaultPrepare(PreTokenizer p) {

@@ -159,7 +159,8 @@ class WordCounterTest {
 
     /**
      * Which pre-tokenizers let a line be normalized without alignments: those whose prepare step reads the text
-     * alone (the default, ByteLevel's prefix space), not Metaspace, whose "first" scheme reads the alignment.
+     * alone (the default, ByteLevel's prefix space, the Unigram counter's marking around Metaspace's 'never'
+     * scheme), not Metaspace itself, whose "first" scheme reads the alignment, nor the marking around that scheme.
      */
     @ParameterizedTest
     @CsvSource(textBlock = """
@@ -168,7 +169,8 @@ class WordCounterTest {
         bytelevel-space, true
         whitespace,      true
         metaspace,       false
-        unigram,         false
+        unigram,         true
+        unigram-first,   false
         """)
     void textOnlyPathWhereThePrepareStepReadsTheTextAlone(String preTokenizer, boolean textAlone) {
         io.subword.pretokenize.PreTokenizer p = switch (preTokenizer) {
@@ -178,6 +180,9 @@ class WordCounterTest {
             case "whitespace" -> TestText.WHITESPACE_SPLIT;
             case "metaspace" -> UnigramTrainer.preTokenizer(true);
             case "unigram" -> new LineEndMarking(UnigramTrainer.preTokenizer(true));
+            case "unigram-first" -> new LineEndMarking(new io.subword.pretokenize.MetaspacePreTokenizer(
+                    io.subword.pretokenize.MetaspacePreTokenizer.DEFAULT_REPLACEMENT,
+                    io.subword.pretokenize.MetaspacePreTokenizer.PrependScheme.FIRST, true));
             default -> throw new IllegalArgumentException(preTokenizer);
         };
         assertEquals(textAlone, WordCounter.preparesFromTextAlone(p));
@@ -197,6 +202,23 @@ class WordCounterTest {
         WordCounts b = WordCounter.builder(family.preTokenizer()).normalizer(aligned).build().countLines(lines.iterator());
         assertEquals(b.toMap(), a.toMap());
         assertTrue(a.size() > 5_000, "a real vocabulary: " + a.size());
+    }
+
+    /**
+     * The same for Unigram's counter: SentencePiece's normalizer (each rule, with a user-defined symbol) and the
+     * line-end marking, text-only against aligned, with and without splitting by whitespace.
+     */
+    @ParameterizedTest
+    @CsvSource({"nmt_nfkc, true", "nfkc, true", "nmt_nfkc_cf, false", "identity, true"})
+    void unigramTextOnlyCountsEqualAlignedCounts(String rule, boolean split) {
+        Normalizer fast = UnigramTrainer.normalizer(rule, List.of("Kommission"));
+        Normalizer aligned = fast::normalize;
+        LineEndMarking marking = new LineEndMarking(UnigramTrainer.preTokenizer(split));
+        List<String> lines = io.subword.testkit.RealData.europarlRaw().subList(0, 1500);
+        WordCounts a = WordCounter.builder(marking).normalizer(fast).build().countLines(lines.iterator());
+        WordCounts b = WordCounter.builder(marking).normalizer(aligned).build().countLines(lines.iterator());
+        assertEquals(b.toMap(), a.toMap());
+        assertTrue(a.size() > (split ? 5_000 : 1_000), "a real vocabulary: " + a.size());
     }
 
     @Test
