@@ -6,8 +6,10 @@ import io.subword.train.Family;
  * For {@code subword train}, builds the family's normalizer and pre-tokenizer on a second thread while picocli builds
  * and parses the command line on the first (one core does that, the other sat idle): for the families on BERT's
  * pipeline (wordpiece, bpe, wordlevel) that initializes BERT's character tables ({@code CharClasses}: 50 to 80 ms of
- * one core in a fresh JVM), which counting would otherwise build on its threads right before reading the first line.
- * Class initialization runs once, so a thread that gets there first waits for it instead of doing it twice. Only a
+ * one core in a fresh JVM), which counting would otherwise build on its threads right before reading the first line;
+ * then it initializes {@code TokenizerJson} (Jackson's mapper), which writing {@code tokenizer.json} would otherwise
+ * initialize at the very end of the run. Class initialization runs once, so a thread that gets there first waits for
+ * it instead of doing it twice. Only a
  * warm-up: nothing built here is kept, and a failure is left to the command, which reports it as before.
  *
  * <p>It used to go on to train a tiny vocabulary and write its files into a sink ({@code TrainingWarmUp}), to load
@@ -32,7 +34,10 @@ final class TrainPrefetch {
             try {
                 family.normalizer(family.defaultLowercase());
                 family.preTokenizer();
-            } catch (RuntimeException | LinkageError ignored) {
+                // Jackson's mapper, which writing tokenizer.json needs at the very end (40-60 ms to initialize there)
+                Class.forName(io.subword.json.TokenizerJson.class.getName(), true,
+                        TrainPrefetch.class.getClassLoader());
+            } catch (RuntimeException | LinkageError | ClassNotFoundException ignored) {
                 // the command builds them again and reports what went wrong
             }
         }, "subword-train-prefetch");
