@@ -33,11 +33,17 @@ import java.util.concurrent.Future;
  * Entries with equal count and pair (which Hugging Face orders by hash-map chance) pop oldest first.
  */
 final class BpeMerger {
-    private final int[][] words;
-    private final int[] wordLen;
-    /** Per symbol, its length in characters of the word; {@code null} without a maximum token length. */
-    private final int[][] lens;
-    private final long[] counts;
+    /**
+     * Each word is one record in {@link #pool}: its length, its count (high and low half), then its symbols. A word
+     * is named by where its record starts, so a position list (ascending word order) walks the pool forwards and
+     * a visit reads one place in memory instead of a row array, its length and its count in three others.
+     */
+    private static final int HEADER = 3;
+    private final int[] pool;
+    /** Per symbol in {@link #pool}, its length in characters of the word; {@code null} without a maximum length. */
+    private final int[] lens;
+    /** Where each word's record starts, in word order; needed only to split the pair counting into ranges. */
+    private int[] starts;
     private final int maxTokenLength;
     private final List<String> idToToken;
     private final Object2IntOpenHashMap<String> tokenToId;
@@ -47,7 +53,7 @@ final class BpeMerger {
     private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
     /** The calling thread's changes of one merge step, applied to {@link #pairCounts} and the heap after it. */
     private final StepChanges direct = new StepChanges();
-    private final Heap heap = new Heap();
+    private final Queue heap = new Queue();
 
     /**
      * A merge touching at least this many words is split in two halves, the second merged on another thread
@@ -56,27 +62,43 @@ final class BpeMerger {
      */
     static final int PARALLEL_MERGE_WORDS = 1024;
 
+    /**
+     * Takes over {@code words} (each row is dropped once copied into the pool) with their {@code counts}.
+     *
+     * @throws IllegalArgumentException if the words hold more symbols than one array can
+     */
     BpeMerger(int[][] words, long[] counts, int maxTokenLength, List<String> idToToken,
               Object2IntOpenHashMap<String> tokenToId, String prefix, int threads) {
-        this.words = words;
-        this.counts = counts;
         this.maxTokenLength = maxTokenLength;
         this.idToToken = idToToken;
         this.tokenToId = tokenToId;
         this.prefix = prefix;
         this.threads = threads;
-        this.wordLen = new int[words.length];
-        for (int i = 0; i < words.length; i++) {
-            wordLen[i] = words[i].length;
+        long size = 0;
+        for (int[] word : words) {
+            size += HEADER + word.length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many symbols to merge in memory: " + size);
+        }
+        pool = new int[(int) size];
+        starts = new int[words.length];
+        int at = 0;
+        for (int w = 0; w < words.length; w++) {
+            int[] word = words[w];
+            words[w] = null;
+            starts[w] = at;
+            pool[at] = word.length;
+            pool[at + 1] = (int) (counts[w] >>> 32);
+            pool[at + 2] = (int) counts[w];
+            System.arraycopy(word, 0, pool, at + HEADER, word.length);
+            at += HEADER + word.length;
         }
         if (maxTokenLength == Integer.MAX_VALUE) {
             lens = null;
         } else {
-            lens = new int[words.length][];
-            for (int i = 0; i < words.length; i++) {
-                lens[i] = new int[words[i].length];
-                Arrays.fill(lens[i], 1);
-            }
+            lens = new int[pool.length];
+            Arrays.fill(lens, 1);
         }
     }
 
@@ -385,7 +407,7 @@ final class BpeMerger {
          * Adds the step's count changes to {@code pairCounts}, then queues every pair that gained occurrences
          * (with its current count, if positive) together with the words where it gained them.
          */
-        void applyTo(Long2LongOpenHashMap pairCounts, Heap heap) {
+        void applyTo(Long2LongOpenHashMap pairCounts, Queue heap) {
             // One pass: a pair has exactly one shape, so its count is final once its own change is added.
             for (int shape = 0; shape < SHAPES; shape++) {
                 IntArrayList others = touched[shape];
@@ -452,34 +474,38 @@ final class BpeMerger {
         return kept;
     }
 
-    /** Merges every occurrence of (a, b) in word {@code w}, left to right, recording the pair changes. */
+    /**
+     * Merges every occurrence of (a, b) in the word whose record starts at {@code w}, left to right, recording the
+     * pair changes.
+     */
     private void mergeWord(int w, int a, int b, int newId, StepChanges changes) {
-        int[] s = words[w];
-        int[] len = lens == null ? null : lens[w];
-        int n = wordLen[w];
+        int[] s = pool;
+        int[] len = lens;
+        int from = w + HEADER;
+        int end = from + s[w];
         // Most words of a step hold the pair once or not at all (a queue entry's words are where the pair was
         // formed, and later merges may have used it up): find the first occurrence before copying anything.
-        int first = 0;
-        while (first + 1 < n && (s[first] != a || s[first + 1] != b)) {
+        int first = from;
+        while (first + 1 < end && (s[first] != a || s[first + 1] != b)) {
             first++;
         }
-        if (first + 1 >= n) {
+        if (first + 1 >= end) {
             return;
         }
-        long count = counts[w];
+        long count = ((long) s[w + 1] << 32) | (s[w + 2] & 0xffffffffL);
         int out = first;
         int in = first;
-        while (in < n) {
-            if (in + 1 < n && s[in] == a && s[in + 1] == b) {
+        while (in < end) {
+            if (in + 1 < end && s[in] == a && s[in + 1] == b) {
                 int newLen = len == null ? 0 : len[in] + len[in + 1];
-                if (out > 0) {
+                if (out > from) {
                     int prev = s[out - 1];
                     changes.change(prev, a, -count, w);
                     if (len == null || (long) len[out - 1] + newLen < maxTokenLength) {
                         changes.change(prev, newId, count, w);
                     }
                 }
-                if (in + 2 < n) {
+                if (in + 2 < end) {
                     int next = s[in + 2];
                     changes.change(b, next, -count, w);
                     if (len == null || (long) len[in + 2] + newLen < maxTokenLength) {
@@ -501,12 +527,12 @@ final class BpeMerger {
                 in++;
             }
         }
-        wordLen[w] = out;
+        s[w] = out - from;
     }
 
     /** Counts every adjacent pair once, in parallel over ranges of words, and fills the queue. */
     private void countPairs() {
-        int n = words.length;
+        int n = starts.length;
         int parts = Math.max(1, Math.min(threads, n / 1024));
         List<PairTable> tables = new ArrayList<>(parts);
         if (parts == 1) {
@@ -539,19 +565,22 @@ final class BpeMerger {
                 heap.push(e.getLongKey(), c, e.getValue().toIntArray());
             }
         }
+        starts = null;
     }
 
     private record PairTable(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where) {
     }
 
+    /** Counts the pairs of words {@code from} to {@code to} (exclusive), in word order. */
     private PairTable countRange(int from, int to) {
         Long2LongOpenHashMap c = new Long2LongOpenHashMap();
         Long2ObjectOpenHashMap<IntArrayList> where = new Long2ObjectOpenHashMap<>();
-        for (int w = from; w < to; w++) {
-            int[] s = words[w];
-            for (int i = 0; i + 1 < s.length; i++) {
-                long p = pair(s[i], s[i + 1]);
-                c.addTo(p, counts[w]);
+        int end = to == starts.length ? pool.length : starts[to];
+        for (int w = from == starts.length ? end : starts[from]; w < end; w += HEADER + pool[w]) {
+            long count = ((long) pool[w + 1] << 32) | (pool[w + 2] & 0xffffffffL);
+            for (int i = w + HEADER, last = w + HEADER + pool[w] - 1; i < last; i++) {
+                long p = pair(pool[i], pool[i + 1]);
+                c.addTo(p, count);
                 addPosition(where, p, w);
             }
         }
@@ -559,98 +588,195 @@ final class BpeMerger {
     }
 
     /**
-     * A binary max-heap of queue entries in parallel arrays: larger count first, then the smaller pair,
-     * then the older entry.
+     * The queue of entries (pair, count, words): larger count first, then the smaller pair, then the older entry.
+     *
+     * <p>Most entries are never popped: every step queues the pairs it formed, nearly all far rarer than the last
+     * merge will be. So only entries whose count is at least a threshold {@code 2^k} are kept in a binary heap;
+     * the others wait unsorted in a bucket per power of two of their count. Every entry in the heap pops before
+     * every entry in a bucket (its count is larger), so the order is exactly that of one heap over all entries.
+     * When the heap runs empty, the highest non-empty bucket becomes the heap (built bottom-up) and its lower
+     * bound the threshold. Each entry moves from a bucket at most once, and the heap stays small enough to keep
+     * in cache.
      */
-    static final class Heap {
-        private long[] pairs = new long[1024];
-        private long[] counts = new long[1024];
-        private long[] seqs = new long[1024];
-        private int[][] positions = new int[1024][];
-        private int size;
+    static final class Queue {
+        /** Buckets by {@code 64 - numberOfLeadingZeros(count)}: 0 for counts up to 0, 1 for 1, 2 for 2-3 ... */
+        private static final int BUCKETS = 65;
+        private final Entries heap = new Entries();
+        private final Entries[] buckets = new Entries[BUCKETS];
+        /** Entries with a count at or above {@code 2^(threshold-1)} (bucket {@code threshold} or higher) go in the heap. */
+        private int threshold = BUCKETS;
         private long nextSeq;
+        private long waiting;
 
         boolean isEmpty() {
-            return size == 0;
+            return heap.size == 0 && !refill();
         }
 
-        int size() {
-            return size;
+        /** The number of entries queued, in the heap or waiting. */
+        long size() {
+            return heap.size + waiting;
         }
 
         long topPair() {
-            return pairs[0];
+            return heap.keys[1];
         }
 
         long topCount() {
-            return counts[0];
+            return heap.keys[0];
         }
 
         int[] topPos() {
-            return positions[0];
+            return heap.positions[0];
         }
 
         void push(long pair, long count, int[] pos) {
-            if (size == pairs.length) {
-                int cap = size * 2;
-                pairs = Arrays.copyOf(pairs, cap);
-                counts = Arrays.copyOf(counts, cap);
-                seqs = Arrays.copyOf(seqs, cap);
-                positions = Arrays.copyOf(positions, cap);
+            long seq = nextSeq++;
+            int bucket = bucket(count);
+            if (bucket >= threshold) {
+                heap.siftUp(heap.add(count, pair, seq, pos));
+            } else {
+                if (buckets[bucket] == null) {
+                    buckets[bucket] = new Entries();
+                }
+                buckets[bucket].add(count, pair, seq, pos);
+                waiting++;
+            }
+        }
+
+        /** Removes the top entry; the heap must not be empty ({@link #isEmpty()} is false). */
+        void pop() {
+            heap.removeTop();
+        }
+
+        private static int bucket(long count) {
+            return count <= 0 ? 0 : 64 - Long.numberOfLeadingZeros(count);
+        }
+
+        /** Makes the highest waiting bucket the (empty) heap; false if none waits. */
+        private boolean refill() {
+            for (int k = threshold - 1; k >= 0; k--) {
+                Entries b = buckets[k];
+                if (b != null && b.size > 0) {
+                    threshold = k;
+                    waiting -= b.size;
+                    heap.swapWith(b);
+                    heap.heapify();
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Queue entries as one binary max-heap (or an unsorted list): per entry, count, pair and age side by side in
+     * one {@code long[]} (so a sift step reads one place), and the entry's words beside them.
+     */
+    static final class Entries {
+        private static final int STRIDE = 3;
+        long[] keys = new long[STRIDE * 64];
+        int[][] positions = new int[64][];
+        int size;
+
+        /** Appends an entry at the end (not in heap order) and returns its index. */
+        int add(long count, long pair, long seq, int[] pos) {
+            if (size == positions.length) {
+                keys = Arrays.copyOf(keys, STRIDE * size * 2);
+                positions = Arrays.copyOf(positions, size * 2);
             }
             int i = size++;
-            long seq = nextSeq++;
+            keys[STRIDE * i] = count;
+            keys[STRIDE * i + 1] = pair;
+            keys[STRIDE * i + 2] = seq;
+            positions[i] = pos;
+            return i;
+        }
+
+        /** Takes the entries of {@code other}, which gets this one's arrays; this one must be empty. */
+        void swapWith(Entries other) {
+            assert size == 0;
+            long[] k = keys;
+            int[][] p = positions;
+            keys = other.keys;
+            positions = other.positions;
+            size = other.size;
+            other.keys = k;
+            other.positions = p;
+            other.size = 0;
+        }
+
+        void heapify() {
+            for (int i = size / 2 - 1; i >= 0; i--) {
+                siftDown(i);
+            }
+        }
+
+        void siftUp(int i) {
+            long count = keys[STRIDE * i];
+            long pair = keys[STRIDE * i + 1];
+            long seq = keys[STRIDE * i + 2];
+            int[] pos = positions[i];
             while (i > 0) {
                 int parent = (i - 1) >>> 1;
-                if (!before(count, pair, seq, counts[parent], pairs[parent], seqs[parent])) {
+                if (!beforeEntry(count, pair, seq, parent)) {
                     break;
                 }
-                set(i, parent);
+                move(parent, i);
                 i = parent;
             }
-            pairs[i] = pair;
-            counts[i] = count;
-            seqs[i] = seq;
-            positions[i] = pos;
+            put(i, count, pair, seq, pos);
         }
 
-        void pop() {
+        void removeTop() {
             int last = --size;
-            long pair = pairs[last];
-            long count = counts[last];
-            long seq = seqs[last];
-            int[] pos = positions[last];
-            positions[last] = null;
-            if (last == 0) {
-                return;
+            if (last > 0) {
+                move(last, 0);
+                positions[last] = null;
+                siftDown(0);
+            } else {
+                positions[0] = null;
             }
-            int i = 0;
+        }
+
+        private void siftDown(int i) {
+            long count = keys[STRIDE * i];
+            long pair = keys[STRIDE * i + 1];
+            long seq = keys[STRIDE * i + 2];
+            int[] pos = positions[i];
             while (true) {
                 int child = 2 * i + 1;
-                if (child >= last) {
+                if (child >= size) {
                     break;
                 }
-                if (child + 1 < last && before(counts[child + 1], pairs[child + 1], seqs[child + 1],
-                        counts[child], pairs[child], seqs[child])) {
+                if (child + 1 < size && beforeEntry(keys[STRIDE * (child + 1)], keys[STRIDE * (child + 1) + 1],
+                        keys[STRIDE * (child + 1) + 2], child)) {
                     child++;
                 }
-                if (!before(counts[child], pairs[child], seqs[child], count, pair, seq)) {
+                if (!before(keys[STRIDE * child], keys[STRIDE * child + 1], keys[STRIDE * child + 2], count, pair,
+                        seq)) {
                     break;
                 }
-                set(i, child);
+                move(child, i);
                 i = child;
             }
-            pairs[i] = pair;
-            counts[i] = count;
-            seqs[i] = seq;
+            put(i, count, pair, seq, pos);
+        }
+
+        private void move(int from, int to) {
+            System.arraycopy(keys, STRIDE * from, keys, STRIDE * to, STRIDE);
+            positions[to] = positions[from];
+        }
+
+        private void put(int i, long count, long pair, long seq, int[] pos) {
+            keys[STRIDE * i] = count;
+            keys[STRIDE * i + 1] = pair;
+            keys[STRIDE * i + 2] = seq;
             positions[i] = pos;
         }
 
-        private void set(int to, int from) {
-            pairs[to] = pairs[from];
-            counts[to] = counts[from];
-            seqs[to] = seqs[from];
-            positions[to] = positions[from];
+        /** Whether entry (count, pair, seq) pops before entry {@code j}. */
+        private boolean beforeEntry(long count, long pair, long seq, int j) {
+            return before(count, pair, seq, keys[STRIDE * j], keys[STRIDE * j + 1], keys[STRIDE * j + 2]);
         }
 
         /** Whether entry x pops before entry y. */
