@@ -276,35 +276,43 @@ final class BpeMerger {
     /**
      * The pair-count changes that one thread makes in one merge step (a, b) -> n, and the words where pairs gained
      * occurrences. Every pair a step changes is a neighbour of a merged occurrence: it has n on one side, or a on
-     * its right, or b on its left. So a change is kept in a dense array indexed by the pair's other symbol, one per
-     * such shape, instead of in a hash map keyed by the pair (which cost a third of the merge loop): the global
+     * its right, or b on its left. So a changed pair is found through a dense array indexed by its other symbol and
+     * its shape, instead of a hash map keyed by the pair (which cost a third of the merge loop), and the global
      * count of each distinct pair is then updated once per step, not once per occurrence. Which shape holds a pair
      * is a function of the pair (the first rule that fits: left is n, right is n, right is a, left is b), so a pair
      * is never split across two shapes.
+     *
+     * <p>Each changed pair gets a slot, numbered as first touched in the step. The words where pairs gained are
+     * appended to one list of (slot, word) records; at the end of the step a counting sort by slot (stable, so
+     * each slot's words stay in word order) cuts it into the position lists the queue takes.
      */
     static final class StepChanges {
         private static final int LEFT_IS_NEW = 0;
         private static final int RIGHT_IS_NEW = 1;
         private static final int RIGHT_IS_A = 2;
         private static final int LEFT_IS_B = 3;
-        private static final int SHAPES = 4;
 
         private int a;
         private int b;
         private int n;
-        /** Per shape and other symbol: the count change, the step that last touched it, the words that gained. */
-        private long[][] delta = new long[SHAPES][0];
-        private int[][] touchedIn = new int[SHAPES][0];
-        private IntArrayList[][] gained = new IntArrayList[SHAPES][0];
-        /** Per shape, the other symbols touched in this step, in the order first touched. */
-        private final IntArrayList[] touched = new IntArrayList[SHAPES];
         private int step;
-
-        StepChanges() {
-            for (int k = 0; k < SHAPES; k++) {
-                touched[k] = new IntArrayList();
-            }
-        }
+        /** Per {@code other * 4 + shape}: the step that last touched it and its slot in that step. */
+        private int[] touchedIn = new int[0];
+        private int[] slotOf = new int[0];
+        /** Per slot: the pair's shape and other symbol, its count change, its last word and number of words. */
+        private int[] slotKey = new int[64];
+        private long[] slotDelta = new long[64];
+        private int[] slotLastWord = new int[64];
+        private int[] slotWords = new int[64];
+        private int slots;
+        /** The (slot, word) records of the words where a pair gained, in the order recorded. */
+        private int[] gained = new int[256];
+        private int gainedSize;
+        /** Scratch of {@link #applyTo}: each slot's first word in {@link #sorted}, and the records by slot. */
+        private int[] slotStart = new int[65];
+        private int[] sorted = new int[128];
+        /** Scratch of {@link #addAfter}: the later changes' slots as slots here. */
+        private int[] slotMap = new int[64];
 
         /** Starts step (a, b) -> n; symbol ids are below {@code symbols}. */
         void start(int a, int b, int n, int symbols) {
@@ -312,66 +320,67 @@ final class BpeMerger {
             this.b = b;
             this.n = n;
             step++;
-            if (symbols > delta[0].length) {
-                int cap = Math.max(symbols, delta[0].length * 3 / 2 + 64);
-                for (int k = 0; k < SHAPES; k++) {
-                    delta[k] = Arrays.copyOf(delta[k], cap);
-                    touchedIn[k] = Arrays.copyOf(touchedIn[k], cap);
-                    gained[k] = Arrays.copyOf(gained[k], cap);
-                }
+            if (4 * symbols > touchedIn.length) {
+                int cap = 4 * Math.max(symbols, touchedIn.length / 4 * 3 / 2 + 64);
+                touchedIn = Arrays.copyOf(touchedIn, cap);
+                slotOf = Arrays.copyOf(slotOf, cap);
             }
-            for (IntArrayList t : touched) {
-                t.clear();
-            }
+            slots = 0;
+            gainedSize = 0;
         }
 
         /** Records that pair (left, right) changed by {@code d} occurrences in word {@code w}. */
         void change(int left, int right, long d, int w) {
-            int shape;
-            int other;
+            int key;
             if (left == n) {
-                shape = LEFT_IS_NEW;
-                other = right;
+                key = right << 2 | LEFT_IS_NEW;
             } else if (right == n) {
-                shape = RIGHT_IS_NEW;
-                other = left;
+                key = left << 2 | RIGHT_IS_NEW;
             } else if (right == a) {
-                shape = RIGHT_IS_A;
-                other = left;
+                key = left << 2 | RIGHT_IS_A;
             } else {
                 assert left == b : "a merge changes only the neighbours of the merged pair";
-                shape = LEFT_IS_B;
-                other = right;
+                key = right << 2 | LEFT_IS_B;
             }
-            touch(shape, other);
-            delta[shape][other] += d;
-            if (d > 0) {
-                IntArrayList words = gained[shape][other];
-                if (words == null) {
-                    words = new IntArrayList(4);
-                    gained[shape][other] = words;
+            int slot = slot(key);
+            slotDelta[slot] += d;
+            // A word's changes are recorded together, so a repeated word is always the slot's last one.
+            if (d > 0 && slotLastWord[slot] != w) {
+                slotLastWord[slot] = w;
+                slotWords[slot]++;
+                if (gainedSize + 2 > gained.length) {
+                    gained = Arrays.copyOf(gained, gained.length * 2);
                 }
-                // A word's changes are recorded together, so a repeated word is always the last one.
-                if (words.isEmpty() || words.getInt(words.size() - 1) != w) {
-                    words.add(w);
-                }
+                gained[gainedSize++] = slot;
+                gained[gainedSize++] = w;
             }
         }
 
-        private void touch(int shape, int other) {
-            if (touchedIn[shape][other] != step) {
-                touchedIn[shape][other] = step;
-                delta[shape][other] = 0;
-                IntArrayList words = gained[shape][other];
-                if (words != null) {
-                    words.clear();
-                }
-                touched[shape].add(other);
+        /** The slot of {@code key} in this step, new if the step has not touched it yet. */
+        private int slot(int key) {
+            if (touchedIn[key] == step) {
+                return slotOf[key];
             }
+            touchedIn[key] = step;
+            int slot = slots++;
+            if (slot == slotKey.length) {
+                int cap = slot * 2;
+                slotKey = Arrays.copyOf(slotKey, cap);
+                slotDelta = Arrays.copyOf(slotDelta, cap);
+                slotLastWord = Arrays.copyOf(slotLastWord, cap);
+                slotWords = Arrays.copyOf(slotWords, cap);
+            }
+            slotOf[key] = slot;
+            slotKey[slot] = key;
+            slotDelta[slot] = 0;
+            slotLastWord[slot] = -1;
+            slotWords[slot] = 0;
+            return slot;
         }
 
-        private long pairOf(int shape, int other) {
-            return switch (shape) {
+        private long pairOf(int key) {
+            int other = key >>> 2;
+            return switch (key & 3) {
                 case LEFT_IS_NEW -> pair(n, other);
                 case RIGHT_IS_NEW -> pair(other, n);
                 case RIGHT_IS_A -> pair(other, a);
@@ -381,25 +390,24 @@ final class BpeMerger {
 
         /**
          * Adds the changes of {@code later}, made in the same step on words that all come after this one's: the
-         * counts add up and each word list stays in word order.
+         * counts add up and each pair's words stay in word order.
          */
         void addAfter(StepChanges later) {
-            for (int shape = 0; shape < SHAPES; shape++) {
-                IntArrayList others = later.touched[shape];
-                for (int i = 0; i < others.size(); i++) {
-                    int other = others.getInt(i);
-                    touch(shape, other);
-                    delta[shape][other] += later.delta[shape][other];
-                    IntArrayList words = later.gained[shape][other];
-                    if (words != null && !words.isEmpty()) {
-                        IntArrayList into = gained[shape][other];
-                        if (into == null) {
-                            into = new IntArrayList(words.size());
-                            gained[shape][other] = into;
-                        }
-                        into.addAll(words);
-                    }
-                }
+            if (slotMap.length < later.slots) {
+                slotMap = new int[later.slotKey.length];
+            }
+            for (int ls = 0; ls < later.slots; ls++) {
+                int slot = slot(later.slotKey[ls]);
+                slotMap[ls] = slot;
+                slotDelta[slot] += later.slotDelta[ls];
+                slotWords[slot] += later.slotWords[ls];
+            }
+            if (gainedSize + later.gainedSize > gained.length) {
+                gained = Arrays.copyOf(gained, Math.max(gained.length * 2, gainedSize + later.gainedSize));
+            }
+            for (int i = 0; i < later.gainedSize; i += 2) {
+                gained[gainedSize++] = slotMap[later.gained[i]];
+                gained[gainedSize++] = later.gained[i + 1];
             }
         }
 
@@ -408,19 +416,33 @@ final class BpeMerger {
          * (with its current count, if positive) together with the words where it gained them.
          */
         void applyTo(Long2LongOpenHashMap pairCounts, Queue heap) {
-            // One pass: a pair has exactly one shape, so its count is final once its own change is added.
-            for (int shape = 0; shape < SHAPES; shape++) {
-                IntArrayList others = touched[shape];
-                for (int i = 0; i < others.size(); i++) {
-                    int other = others.getInt(i);
-                    long p = pairOf(shape, other);
-                    long d = delta[shape][other];
-                    long c = d != 0 ? pairCounts.addTo(p, d) + d : pairCounts.get(p);
-                    IntArrayList words = gained[shape][other];
-                    if (c > 0 && words != null && !words.isEmpty()) {
-                        heap.push(p, c, words.toIntArray());
-                    }
+            if (slotStart.length < slots + 1) {
+                slotStart = new int[slotKey.length + 1];
+            }
+            int at = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                slotStart[slot] = at;
+                at += slotWords[slot];
+            }
+            slotStart[slots] = at;
+            if (sorted.length < at) {
+                sorted = new int[Math.max(at, sorted.length * 2)];
+            }
+            // Stable: each slot's words keep the order recorded, which is word order.
+            for (int i = 0; i < gainedSize; i += 2) {
+                sorted[slotStart[gained[i]]++] = gained[i + 1];
+            }
+            // One pass: a pair has exactly one slot, so its count is final once its own change is added.
+            int from = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                int to = from + slotWords[slot];
+                long p = pairOf(slotKey[slot]);
+                long d = slotDelta[slot];
+                long c = d != 0 ? pairCounts.addTo(p, d) + d : pairCounts.get(p);
+                if (c > 0 && to > from) {
+                    heap.push(p, c, Arrays.copyOfRange(sorted, from, to));
                 }
+                from = to;
             }
         }
     }
@@ -763,7 +785,9 @@ final class BpeMerger {
         }
 
         private void move(int from, int to) {
-            System.arraycopy(keys, STRIDE * from, keys, STRIDE * to, STRIDE);
+            keys[STRIDE * to] = keys[STRIDE * from];
+            keys[STRIDE * to + 1] = keys[STRIDE * from + 1];
+            keys[STRIDE * to + 2] = keys[STRIDE * from + 2];
             positions[to] = positions[from];
         }
 
