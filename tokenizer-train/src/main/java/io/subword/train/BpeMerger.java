@@ -175,7 +175,11 @@ final class BpeMerger {
         }
     }
 
-    /** Merges the words of {@code pos}: the first half here, the second on {@code helper}. */
+    /**
+     * Merges the words of {@code pos}: the first half here, the second on {@code helper}, unless the helper has not
+     * started it by the time the first half is done (on a busy machine it may be waiting for a core), in which case
+     * it is merged here too, in order, as if the step were not split.
+     */
     private void mergeInTwo(int[] pos, int a, int b, int newId, SecondHalf helper) {
         int half = pos.length / 2;
         helper.changes.start(a, b, newId, idToToken.size());
@@ -183,23 +187,32 @@ final class BpeMerger {
         for (int i = 0; i < half; i++) {
             mergeWord(pos[i], a, b, newId, direct);
         }
-        helper.await();
-        direct.addAfter(helper.changes);
+        if (helper.claim()) {
+            for (int i = half; i < pos.length; i++) {
+                mergeWord(pos[i], a, b, newId, direct);
+            }
+        } else {
+            helper.await();
+            direct.addAfter(helper.changes);
+        }
     }
 
     /**
      * The thread that merges the second half of a large step. Steps come every few microseconds and most take
      * less than a millisecond, so handing one over through an executor (a park and an unpark per step) would cost
      * as much as it saves; this thread spins for the next step for a while before it parks, and the caller spins
-     * for the result. It is a daemon and lives as long as the merge loop.
+     * for the result. Whoever claims a posted step first merges its second half: this thread, or the caller once
+     * its own half is done, so a helper that did not get a core in time never holds the caller up. It is a
+     * daemon and lives as long as the merge loop.
      */
     private final class SecondHalf implements Runnable {
         /** How long the thread spins for the next step before parking. */
         private static final long SPIN_NANOS = 200_000;
         final StepChanges changes = new StepChanges();
         private final Thread thread = new Thread(this, "subword-merge");
-        /** Steps posted and steps finished; a step is posted by writing its fields, then {@code posted}. */
+        /** Steps posted, claimed and finished by this thread; a step is posted by writing its fields, then {@code posted}. */
         private volatile long posted;
+        private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
         private volatile long finished;
         private volatile boolean stopped;
         private volatile Throwable failure;
@@ -224,6 +237,12 @@ final class BpeMerger {
             java.util.concurrent.locks.LockSupport.unpark(thread);
         }
 
+        /** Claims the posted step for the caller: true if this thread had not started it. */
+        boolean claim() {
+            long step = posted;
+            return claimed.compareAndSet(step - 1, step);
+        }
+
         void await() {
             long step = posted;
             long spinStart = System.nanoTime();
@@ -231,7 +250,7 @@ final class BpeMerger {
                 if (failure != null) {
                     throw new IllegalStateException("merging failed", failure);
                 }
-                // On a busy machine the helper may be waiting for a core: after a while, offer ours.
+                // On a busy machine the helper may lose its core mid-step: after a while, offer ours.
                 if (System.nanoTime() - spinStart < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
@@ -261,11 +280,13 @@ final class BpeMerger {
                     if (stopped) {
                         return;
                     }
-                    for (int i = from; i < pos.length; i++) {
-                        mergeWord(pos[i], a, b, newId, changes);
-                    }
                     done++;
-                    finished = done;
+                    if (claimed.compareAndSet(done - 1, done)) {
+                        for (int i = from; i < pos.length; i++) {
+                            mergeWord(pos[i], a, b, newId, changes);
+                        }
+                        finished = done;
+                    }
                 }
             } catch (Throwable t) {
                 failure = t;
