@@ -650,15 +650,9 @@ final class BpeMerger {
         /** Entries of this bucket or a higher one go in the heap; the others wait in their bucket. */
         private int threshold = BUCKETS;
         private long nextSeq;
-        private long waiting;
 
         boolean isEmpty() {
             return heap.size == 0 && !refill();
-        }
-
-        /** The number of entries queued, in the heap or waiting. */
-        long size() {
-            return heap.size + waiting;
         }
 
         long topPair() {
@@ -683,7 +677,6 @@ final class BpeMerger {
                     buckets[bucket] = new Entries();
                 }
                 buckets[bucket].add(count, pair, seq, pos);
-                waiting++;
             }
         }
 
@@ -707,7 +700,6 @@ final class BpeMerger {
                 Entries b = buckets[k];
                 if (b != null && b.size > 0) {
                     threshold = k;
-                    waiting -= b.size;
                     heap.swapWith(b);
                     heap.heapify();
                     return true;
