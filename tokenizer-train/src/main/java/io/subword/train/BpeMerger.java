@@ -480,7 +480,7 @@ final class BpeMerger {
 
     /**
      * Adds the counts and position lists of words that come after those already in {@code intoCounts} and
-     * {@code intoWhere} (a later range, or the second half of a merge), so every list keeps word order; the
+     * {@code intoWhere} (a later range of words), so every list keeps word order; the
      * added lists are taken over, not copied.
      */
     private static void addAfter(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where,
