@@ -650,7 +650,7 @@ final class BpeMerger {
      * The queue of entries (pair, count, words): larger count first, then the smaller pair, then the older entry.
      *
      * <p>Most entries are never popped: every step queues the pairs it formed, nearly all far rarer than the last
-     * merge will be. So only entries whose count is at least a threshold are kept in a binary heap; the others
+     * merge will be. So only entries whose count is at least a threshold are kept in a heap; the others
      * wait unsorted in buckets by count, four per power of two (by the count's two bits after its highest one).
      * Every entry in the heap pops before every entry in a bucket (its count is larger), so the order is exactly
      * that of one heap over all entries. When the heap runs empty, the highest non-empty bucket becomes the heap
@@ -726,11 +726,13 @@ final class BpeMerger {
     }
 
     /**
-     * Queue entries as one binary max-heap (or an unsorted list): per entry, count, pair and age side by side in
+     * Queue entries as one max-heap (or an unsorted list): per entry, count, pair and age side by side in
      * one {@code long[]} (so a sift step reads one place), and the entry's words beside them.
      */
     static final class Entries {
         private static final int STRIDE = 3;
+        /** Children per node: a 4-ary heap is half as deep as a binary one, and a node's children lie side by side. */
+        private static final int ARITY = 4;
         long[] keys = new long[STRIDE * 64];
         int[][] positions = new int[64][];
         int size;
@@ -763,7 +765,7 @@ final class BpeMerger {
         }
 
         void heapify() {
-            for (int i = size / 2 - 1; i >= 0; i--) {
+            for (int i = (size - 2) / ARITY; i >= 0; i--) {
                 siftDown(i);
             }
         }
@@ -774,7 +776,7 @@ final class BpeMerger {
             long seq = keys[STRIDE * i + 2];
             int[] pos = positions[i];
             while (i > 0) {
-                int parent = (i - 1) >>> 1;
+                int parent = (i - 1) / ARITY;
                 if (!beforeEntry(count, pair, seq, parent)) {
                     break;
                 }
@@ -801,13 +803,15 @@ final class BpeMerger {
             long seq = keys[STRIDE * i + 2];
             int[] pos = positions[i];
             while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
+                int first = ARITY * i + 1;
+                if (first >= size) {
                     break;
                 }
-                if (child + 1 < size && beforeEntry(keys[STRIDE * (child + 1)], keys[STRIDE * (child + 1) + 1],
-                        keys[STRIDE * (child + 1) + 2], child)) {
-                    child++;
+                int child = first;
+                for (int c = first + 1, end = Math.min(first + ARITY, size); c < end; c++) {
+                    if (beforeEntry(keys[STRIDE * c], keys[STRIDE * c + 1], keys[STRIDE * c + 2], child)) {
+                        child = c;
+                    }
                 }
                 if (!before(keys[STRIDE * child], keys[STRIDE * child + 1], keys[STRIDE * child + 2], count, pair,
                         seq)) {
