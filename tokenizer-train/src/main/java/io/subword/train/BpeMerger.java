@@ -208,7 +208,7 @@ final class BpeMerger {
         private static final long SPIN_NANOS = 200_000;
         final StepChanges changes = new StepChanges();
         private final Thread thread = new Thread(this, "subword-merge");
-        /** Steps posted, claimed and finished by this thread; a step is posted by writing its fields, then {@code posted}. */
+        /** Steps posted, claimed, and finished by this thread; a step is posted by writing its fields, then posted. */
         private volatile long posted;
         private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
         private volatile long finished;
