@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The merge loop's queue pops in exactly the order of one heap over all entries (larger count, then smaller pair,
  * then older entry), though only entries above a threshold are kept in its heap and the rest wait in buckets.
  */
-class BpeMergerQueueTest {
+class MergeQueueTest {
     /**
      * Operations in order: {@code pair:count:tag} pushes an entry, {@code -} pops one (its tag is written down);
      * the queue is then emptied. The tags are the entries' word lists, so an entry is told by its tag.
@@ -38,7 +38,7 @@ class BpeMergerQueueTest {
             "2:0:A - 3:5:B 1:0:C;                                 A B C",
     })
     void popsInHeapOrder(String ops, String expected) {
-        BpeMerger.Queue queue = new BpeMerger.Queue();
+        MergeQueue queue = new MergeQueue();
         List<String> popped = new ArrayList<>();
         for (String op : ops.trim().split(" +")) {
             if (op.equals("-")) {
@@ -54,7 +54,7 @@ class BpeMergerQueueTest {
         assertEquals(expected, String.join(" ", popped));
     }
 
-    private static String pop(BpeMerger.Queue queue) {
+    private static String pop(MergeQueue queue) {
         assertTrue(!queue.isEmpty());
         String tag = String.valueOf((char) queue.topPos()[0]);
         queue.pop();
@@ -68,17 +68,17 @@ class BpeMergerQueueTest {
             "23, 13", "24, 14", "31, 15", "32, 16", "9223372036854775807, 247",
     })
     void bucketOfCount(long count, int bucket) {
-        assertEquals(bucket, BpeMerger.Queue.bucket(count));
+        assertEquals(bucket, MergeQueue.bucket(count));
     }
 
     @Test
     void bucketsRiseWithTheCount() {
         for (long c = 0; c < 100_000; c++) {
-            assertTrue(BpeMerger.Queue.bucket(c) <= BpeMerger.Queue.bucket(c + 1), "count " + c);
+            assertTrue(MergeQueue.bucket(c) <= MergeQueue.bucket(c + 1), "count " + c);
         }
         for (int bits = 3; bits < 63; bits++) {
             long c = 1L << bits;
-            assertEquals(BpeMerger.Queue.bucket(c - 1) + 1, BpeMerger.Queue.bucket(c), "count " + c);
+            assertEquals(MergeQueue.bucket(c - 1) + 1, MergeQueue.bucket(c), "count " + c);
         }
     }
 
@@ -87,7 +87,7 @@ class BpeMergerQueueTest {
     void sameOrderAsOneHeapOverAllEntries() {
         for (long seed = 1; seed <= 20; seed++) {
             Random random = new Random(seed);
-            BpeMerger.Queue queue = new BpeMerger.Queue();
+            MergeQueue queue = new MergeQueue();
             Comparator<long[]> order = Comparator.<long[]>comparingLong(e -> -e[0]).thenComparingLong(e -> e[1])
                     .thenComparingLong(e -> e[2]);
             PriorityQueue<long[]> reference = new PriorityQueue<>(order);
