@@ -33,11 +33,17 @@ import java.util.concurrent.Future;
  * Entries with equal count and pair (which Hugging Face orders by hash-map chance) pop oldest first.
  */
 final class BpeMerger {
-    private final int[][] words;
-    private final int[] wordLen;
-    /** Per symbol, its length in characters of the word; {@code null} without a maximum token length. */
-    private final int[][] lens;
-    private final long[] counts;
+    /**
+     * Each word is one record in {@link #pool}: its length, its count (high and low half), then its symbols. A word
+     * is named by where its record starts, so a position list (ascending word order) walks the pool forwards and
+     * a visit reads one place in memory instead of a row array, its length and its count in three others.
+     */
+    private static final int HEADER = 3;
+    private final int[] pool;
+    /** Per symbol in {@link #pool}, its length in characters of the word; {@code null} without a maximum length. */
+    private final int[] lens;
+    /** Where each word's record starts, in word order; needed only to split the pair counting into ranges. */
+    private int[] starts;
     private final int maxTokenLength;
     private final List<String> idToToken;
     private final Object2IntOpenHashMap<String> tokenToId;
@@ -47,7 +53,7 @@ final class BpeMerger {
     private final Long2LongOpenHashMap pairCounts = new Long2LongOpenHashMap();
     /** The calling thread's changes of one merge step, applied to {@link #pairCounts} and the heap after it. */
     private final StepChanges direct = new StepChanges();
-    private final Heap heap = new Heap();
+    private final MergeQueue heap = new MergeQueue();
 
     /**
      * A merge touching at least this many words is split in two halves, the second merged on another thread
@@ -55,28 +61,48 @@ final class BpeMerger {
      * position list keeps word order, so the result is the same as merging the words one by one.
      */
     static final int PARALLEL_MERGE_WORDS = 1024;
+    /** How many word visits ahead {@link #mergeWords} reads a word's record. */
+    private static final int READ_AHEAD = 8;
+    /** The sum of the values read ahead; kept only so that those reads stay in the compiled code. */
+    private int readAhead;
 
+    /**
+     * Takes over {@code words} (each row is dropped once copied into the pool) with their {@code counts}.
+     *
+     * @throws IllegalArgumentException if the words hold more symbols than one array can
+     */
     BpeMerger(int[][] words, long[] counts, int maxTokenLength, List<String> idToToken,
               Object2IntOpenHashMap<String> tokenToId, String prefix, int threads) {
-        this.words = words;
-        this.counts = counts;
         this.maxTokenLength = maxTokenLength;
         this.idToToken = idToToken;
         this.tokenToId = tokenToId;
         this.prefix = prefix;
         this.threads = threads;
-        this.wordLen = new int[words.length];
-        for (int i = 0; i < words.length; i++) {
-            wordLen[i] = words[i].length;
+        long size = 0;
+        for (int[] word : words) {
+            size += HEADER + word.length;
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IllegalArgumentException("too many symbols to merge in memory: " + size);
+        }
+        pool = new int[(int) size];
+        starts = new int[words.length];
+        int at = 0;
+        for (int w = 0; w < words.length; w++) {
+            int[] word = words[w];
+            words[w] = null;
+            starts[w] = at;
+            pool[at] = word.length;
+            pool[at + 1] = (int) (counts[w] >>> 32);
+            pool[at + 2] = (int) counts[w];
+            System.arraycopy(word, 0, pool, at + HEADER, word.length);
+            at += HEADER + word.length;
         }
         if (maxTokenLength == Integer.MAX_VALUE) {
             lens = null;
         } else {
-            lens = new int[words.length][];
-            for (int i = 0; i < words.length; i++) {
-                lens[i] = new int[words[i].length];
-                Arrays.fill(lens[i], 1);
-            }
+            lens = new int[pool.length];
+            Arrays.fill(lens, 1);
         }
     }
 
@@ -142,9 +168,7 @@ final class BpeMerger {
             if (helper != null && pos.length >= PARALLEL_MERGE_WORDS) {
                 mergeInTwo(pos, a, b, newId, helper);
             } else {
-                for (int w : pos) {
-                    mergeWord(w, a, b, newId, direct);
-                }
+                readAhead += mergeWords(pos, 0, pos.length, a, b, newId, direct);
             }
             direct.applyTo(pairCounts, heap);
             if ((merges.size() & 63) == 0) {
@@ -153,31 +177,40 @@ final class BpeMerger {
         }
     }
 
-    /** Merges the words of {@code pos}: the first half here, the second on {@code helper}. */
+    /**
+     * Merges the words of {@code pos}: the first half here, the second on {@code helper}, unless the helper has not
+     * started it by the time the first half is done (on a busy machine it may be waiting for a core), in which case
+     * it is merged here too, in order, as if the step were not split.
+     */
     private void mergeInTwo(int[] pos, int a, int b, int newId, SecondHalf helper) {
         int half = pos.length / 2;
         helper.changes.start(a, b, newId, idToToken.size());
         helper.post(pos, half, a, b, newId);
-        for (int i = 0; i < half; i++) {
-            mergeWord(pos[i], a, b, newId, direct);
+        readAhead += mergeWords(pos, 0, half, a, b, newId, direct);
+        if (helper.claim()) {
+            readAhead += mergeWords(pos, half, pos.length, a, b, newId, direct);
+        } else {
+            helper.await();
+            direct.addAfter(helper.changes);
         }
-        helper.await();
-        direct.addAfter(helper.changes);
     }
 
     /**
      * The thread that merges the second half of a large step. Steps come every few microseconds and most take
      * less than a millisecond, so handing one over through an executor (a park and an unpark per step) would cost
      * as much as it saves; this thread spins for the next step for a while before it parks, and the caller spins
-     * for the result. It is a daemon and lives as long as the merge loop.
+     * for the result. Whoever claims a posted step first merges its second half: this thread, or the caller once
+     * its own half is done, so a helper that did not get a core in time never holds the caller up. It is a
+     * daemon and lives as long as the merge loop.
      */
     private final class SecondHalf implements Runnable {
         /** How long the thread spins for the next step before parking. */
         private static final long SPIN_NANOS = 200_000;
         final StepChanges changes = new StepChanges();
         private final Thread thread = new Thread(this, "subword-merge");
-        /** Steps posted and steps finished; a step is posted by writing its fields, then {@code posted}. */
+        /** Steps posted, claimed, and finished by this thread; a step is posted by writing its fields, then posted. */
         private volatile long posted;
+        private final java.util.concurrent.atomic.AtomicLong claimed = new java.util.concurrent.atomic.AtomicLong();
         private volatile long finished;
         private volatile boolean stopped;
         private volatile Throwable failure;
@@ -186,6 +219,8 @@ final class BpeMerger {
         private int a;
         private int b;
         private int newId;
+        /** See {@link BpeMerger#readAhead}. */
+        private int readAhead;
 
         SecondHalf() {
             thread.setDaemon(true);
@@ -202,6 +237,12 @@ final class BpeMerger {
             java.util.concurrent.locks.LockSupport.unpark(thread);
         }
 
+        /** Claims the posted step for the caller: true if this thread had not started it. */
+        boolean claim() {
+            long step = posted;
+            return claimed.compareAndSet(step - 1, step);
+        }
+
         void await() {
             long step = posted;
             long spinStart = System.nanoTime();
@@ -209,7 +250,7 @@ final class BpeMerger {
                 if (failure != null) {
                     throw new IllegalStateException("merging failed", failure);
                 }
-                // On a busy machine the helper may be waiting for a core: after a while, offer ours.
+                // On a busy machine the helper may lose its core mid-step: after a while, offer ours.
                 if (System.nanoTime() - spinStart < SPIN_NANOS) {
                     Thread.onSpinWait();
                 } else {
@@ -239,11 +280,11 @@ final class BpeMerger {
                     if (stopped) {
                         return;
                     }
-                    for (int i = from; i < pos.length; i++) {
-                        mergeWord(pos[i], a, b, newId, changes);
-                    }
                     done++;
-                    finished = done;
+                    if (claimed.compareAndSet(done - 1, done)) {
+                        readAhead += mergeWords(pos, from, pos.length, a, b, newId, changes);
+                        finished = done;
+                    }
                 }
             } catch (Throwable t) {
                 failure = t;
@@ -254,35 +295,43 @@ final class BpeMerger {
     /**
      * The pair-count changes that one thread makes in one merge step (a, b) -> n, and the words where pairs gained
      * occurrences. Every pair a step changes is a neighbour of a merged occurrence: it has n on one side, or a on
-     * its right, or b on its left. So a change is kept in a dense array indexed by the pair's other symbol, one per
-     * such shape, instead of in a hash map keyed by the pair (which cost a third of the merge loop): the global
+     * its right, or b on its left. So a changed pair is found through a dense array indexed by its other symbol and
+     * its shape, instead of a hash map keyed by the pair (which cost a third of the merge loop), and the global
      * count of each distinct pair is then updated once per step, not once per occurrence. Which shape holds a pair
      * is a function of the pair (the first rule that fits: left is n, right is n, right is a, left is b), so a pair
      * is never split across two shapes.
+     *
+     * <p>Each changed pair gets a slot, numbered as first touched in the step. The words where pairs gained are
+     * appended to one list of (slot, word) records; at the end of the step a counting sort by slot (stable, so
+     * each slot's words stay in word order) cuts it into the position lists the queue takes.
      */
     static final class StepChanges {
         private static final int LEFT_IS_NEW = 0;
         private static final int RIGHT_IS_NEW = 1;
         private static final int RIGHT_IS_A = 2;
         private static final int LEFT_IS_B = 3;
-        private static final int SHAPES = 4;
 
         private int a;
         private int b;
         private int n;
-        /** Per shape and other symbol: the count change, the step that last touched it, the words that gained. */
-        private long[][] delta = new long[SHAPES][0];
-        private int[][] touchedIn = new int[SHAPES][0];
-        private IntArrayList[][] gained = new IntArrayList[SHAPES][0];
-        /** Per shape, the other symbols touched in this step, in the order first touched. */
-        private final IntArrayList[] touched = new IntArrayList[SHAPES];
         private int step;
-
-        StepChanges() {
-            for (int k = 0; k < SHAPES; k++) {
-                touched[k] = new IntArrayList();
-            }
-        }
+        /** Per {@code other * 4 + shape}: the step that last touched it and its slot in that step. */
+        private int[] touchedIn = new int[0];
+        private int[] slotOf = new int[0];
+        /** Per slot: the pair's shape and other symbol, its count change, its last word and number of words. */
+        private int[] slotKey = new int[64];
+        private long[] slotDelta = new long[64];
+        private int[] slotLastWord = new int[64];
+        private int[] slotWords = new int[64];
+        private int slots;
+        /** The (slot, word) records of the words where a pair gained, in the order recorded. */
+        private int[] gained = new int[256];
+        private int gainedSize;
+        /** Scratch of {@link #applyTo}: each slot's first word in {@link #sorted}, and the records by slot. */
+        private int[] slotStart = new int[65];
+        private int[] sorted = new int[128];
+        /** Scratch of {@link #addAfter}: the later changes' slots as slots here. */
+        private int[] slotMap = new int[64];
 
         /** Starts step (a, b) -> n; symbol ids are below {@code symbols}. */
         void start(int a, int b, int n, int symbols) {
@@ -290,66 +339,67 @@ final class BpeMerger {
             this.b = b;
             this.n = n;
             step++;
-            if (symbols > delta[0].length) {
-                int cap = Math.max(symbols, delta[0].length * 3 / 2 + 64);
-                for (int k = 0; k < SHAPES; k++) {
-                    delta[k] = Arrays.copyOf(delta[k], cap);
-                    touchedIn[k] = Arrays.copyOf(touchedIn[k], cap);
-                    gained[k] = Arrays.copyOf(gained[k], cap);
-                }
+            if (4 * symbols > touchedIn.length) {
+                int cap = 4 * Math.max(symbols, touchedIn.length / 4 * 3 / 2 + 64);
+                touchedIn = Arrays.copyOf(touchedIn, cap);
+                slotOf = Arrays.copyOf(slotOf, cap);
             }
-            for (IntArrayList t : touched) {
-                t.clear();
-            }
+            slots = 0;
+            gainedSize = 0;
         }
 
         /** Records that pair (left, right) changed by {@code d} occurrences in word {@code w}. */
         void change(int left, int right, long d, int w) {
-            int shape;
-            int other;
+            int key;
             if (left == n) {
-                shape = LEFT_IS_NEW;
-                other = right;
+                key = right << 2 | LEFT_IS_NEW;
             } else if (right == n) {
-                shape = RIGHT_IS_NEW;
-                other = left;
+                key = left << 2 | RIGHT_IS_NEW;
             } else if (right == a) {
-                shape = RIGHT_IS_A;
-                other = left;
+                key = left << 2 | RIGHT_IS_A;
             } else {
                 assert left == b : "a merge changes only the neighbours of the merged pair";
-                shape = LEFT_IS_B;
-                other = right;
+                key = right << 2 | LEFT_IS_B;
             }
-            touch(shape, other);
-            delta[shape][other] += d;
-            if (d > 0) {
-                IntArrayList words = gained[shape][other];
-                if (words == null) {
-                    words = new IntArrayList(4);
-                    gained[shape][other] = words;
+            int slot = slot(key);
+            slotDelta[slot] += d;
+            // A word's changes are recorded together, so a repeated word is always the slot's last one.
+            if (d > 0 && slotLastWord[slot] != w) {
+                slotLastWord[slot] = w;
+                slotWords[slot]++;
+                if (gainedSize + 2 > gained.length) {
+                    gained = Arrays.copyOf(gained, gained.length * 2);
                 }
-                // A word's changes are recorded together, so a repeated word is always the last one.
-                if (words.isEmpty() || words.getInt(words.size() - 1) != w) {
-                    words.add(w);
-                }
+                gained[gainedSize++] = slot;
+                gained[gainedSize++] = w;
             }
         }
 
-        private void touch(int shape, int other) {
-            if (touchedIn[shape][other] != step) {
-                touchedIn[shape][other] = step;
-                delta[shape][other] = 0;
-                IntArrayList words = gained[shape][other];
-                if (words != null) {
-                    words.clear();
-                }
-                touched[shape].add(other);
+        /** The slot of {@code key} in this step, new if the step has not touched it yet. */
+        private int slot(int key) {
+            if (touchedIn[key] == step) {
+                return slotOf[key];
             }
+            touchedIn[key] = step;
+            int slot = slots++;
+            if (slot == slotKey.length) {
+                int cap = slot * 2;
+                slotKey = Arrays.copyOf(slotKey, cap);
+                slotDelta = Arrays.copyOf(slotDelta, cap);
+                slotLastWord = Arrays.copyOf(slotLastWord, cap);
+                slotWords = Arrays.copyOf(slotWords, cap);
+            }
+            slotOf[key] = slot;
+            slotKey[slot] = key;
+            slotDelta[slot] = 0;
+            slotLastWord[slot] = -1;
+            slotWords[slot] = 0;
+            return slot;
         }
 
-        private long pairOf(int shape, int other) {
-            return switch (shape) {
+        private long pairOf(int key) {
+            int other = key >>> 2;
+            return switch (key & 3) {
                 case LEFT_IS_NEW -> pair(n, other);
                 case RIGHT_IS_NEW -> pair(other, n);
                 case RIGHT_IS_A -> pair(other, a);
@@ -359,25 +409,24 @@ final class BpeMerger {
 
         /**
          * Adds the changes of {@code later}, made in the same step on words that all come after this one's: the
-         * counts add up and each word list stays in word order.
+         * counts add up and each pair's words stay in word order.
          */
         void addAfter(StepChanges later) {
-            for (int shape = 0; shape < SHAPES; shape++) {
-                IntArrayList others = later.touched[shape];
-                for (int i = 0; i < others.size(); i++) {
-                    int other = others.getInt(i);
-                    touch(shape, other);
-                    delta[shape][other] += later.delta[shape][other];
-                    IntArrayList words = later.gained[shape][other];
-                    if (words != null && !words.isEmpty()) {
-                        IntArrayList into = gained[shape][other];
-                        if (into == null) {
-                            into = new IntArrayList(words.size());
-                            gained[shape][other] = into;
-                        }
-                        into.addAll(words);
-                    }
-                }
+            if (slotMap.length < later.slots) {
+                slotMap = new int[later.slotKey.length];
+            }
+            for (int ls = 0; ls < later.slots; ls++) {
+                int slot = slot(later.slotKey[ls]);
+                slotMap[ls] = slot;
+                slotDelta[slot] += later.slotDelta[ls];
+                slotWords[slot] += later.slotWords[ls];
+            }
+            if (gainedSize + later.gainedSize > gained.length) {
+                gained = Arrays.copyOf(gained, Math.max(gained.length * 2, gainedSize + later.gainedSize));
+            }
+            for (int i = 0; i < later.gainedSize; i += 2) {
+                gained[gainedSize++] = slotMap[later.gained[i]];
+                gained[gainedSize++] = later.gained[i + 1];
             }
         }
 
@@ -385,20 +434,34 @@ final class BpeMerger {
          * Adds the step's count changes to {@code pairCounts}, then queues every pair that gained occurrences
          * (with its current count, if positive) together with the words where it gained them.
          */
-        void applyTo(Long2LongOpenHashMap pairCounts, Heap heap) {
-            // One pass: a pair has exactly one shape, so its count is final once its own change is added.
-            for (int shape = 0; shape < SHAPES; shape++) {
-                IntArrayList others = touched[shape];
-                for (int i = 0; i < others.size(); i++) {
-                    int other = others.getInt(i);
-                    long p = pairOf(shape, other);
-                    long d = delta[shape][other];
-                    long c = d != 0 ? pairCounts.addTo(p, d) + d : pairCounts.get(p);
-                    IntArrayList words = gained[shape][other];
-                    if (c > 0 && words != null && !words.isEmpty()) {
-                        heap.push(p, c, words.toIntArray());
-                    }
+        void applyTo(Long2LongOpenHashMap pairCounts, MergeQueue heap) {
+            if (slotStart.length < slots + 1) {
+                slotStart = new int[slotKey.length + 1];
+            }
+            int at = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                slotStart[slot] = at;
+                at += slotWords[slot];
+            }
+            slotStart[slots] = at;
+            if (sorted.length < at) {
+                sorted = new int[Math.max(at, sorted.length * 2)];
+            }
+            // Stable: each slot's words keep the order recorded, which is word order.
+            for (int i = 0; i < gainedSize; i += 2) {
+                sorted[slotStart[gained[i]]++] = gained[i + 1];
+            }
+            // One pass: a pair has exactly one slot, so its count is final once its own change is added.
+            int from = 0;
+            for (int slot = 0; slot < slots; slot++) {
+                int to = from + slotWords[slot];
+                long p = pairOf(slotKey[slot]);
+                long d = slotDelta[slot];
+                long c = d != 0 ? pairCounts.addTo(p, d) + d : pairCounts.get(p);
+                if (c > 0 && to > from) {
+                    heap.push(p, c, Arrays.copyOfRange(sorted, from, to));
                 }
+                from = to;
             }
         }
     }
@@ -417,7 +480,7 @@ final class BpeMerger {
 
     /**
      * Adds the counts and position lists of words that come after those already in {@code intoCounts} and
-     * {@code intoWhere} (a later range, or the second half of a merge), so every list keeps word order; the
+     * {@code intoWhere} (a later range of words), so every list keeps word order; the
      * added lists are taken over, not copied.
      */
     private static void addAfter(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where,
@@ -452,34 +515,56 @@ final class BpeMerger {
         return kept;
     }
 
-    /** Merges every occurrence of (a, b) in word {@code w}, left to right, recording the pair changes. */
+    /**
+     * Merges (a, b) in the words {@code pos[from]} to {@code pos[to - 1]}, reading each word's record a few visits
+     * before it is merged: the loop waits on memory (a visit is mostly one cache miss), and a read whose address
+     * is known early lets the next misses overlap with this word's work. Returns a sum of the values read, which
+     * the caller keeps so that the reads are not optimized away.
+     */
+    private int mergeWords(int[] pos, int from, int to, int a, int b, int newId, StepChanges changes) {
+        int[] s = pool;
+        int read = 0;
+        for (int i = from; i < to; i++) {
+            if (i + READ_AHEAD < to) {
+                read += s[pos[i + READ_AHEAD]];
+            }
+            mergeWord(pos[i], a, b, newId, changes);
+        }
+        return read;
+    }
+
+    /**
+     * Merges every occurrence of (a, b) in the word whose record starts at {@code w}, left to right, recording the
+     * pair changes.
+     */
     private void mergeWord(int w, int a, int b, int newId, StepChanges changes) {
-        int[] s = words[w];
-        int[] len = lens == null ? null : lens[w];
-        int n = wordLen[w];
+        int[] s = pool;
+        int[] len = lens;
+        int from = w + HEADER;
+        int end = from + s[w];
         // Most words of a step hold the pair once or not at all (a queue entry's words are where the pair was
         // formed, and later merges may have used it up): find the first occurrence before copying anything.
-        int first = 0;
-        while (first + 1 < n && (s[first] != a || s[first + 1] != b)) {
+        int first = from;
+        while (first + 1 < end && (s[first] != a || s[first + 1] != b)) {
             first++;
         }
-        if (first + 1 >= n) {
+        if (first + 1 >= end) {
             return;
         }
-        long count = counts[w];
+        long count = ((long) s[w + 1] << 32) | (s[w + 2] & 0xffffffffL);
         int out = first;
         int in = first;
-        while (in < n) {
-            if (in + 1 < n && s[in] == a && s[in + 1] == b) {
+        while (in < end) {
+            if (in + 1 < end && s[in] == a && s[in + 1] == b) {
                 int newLen = len == null ? 0 : len[in] + len[in + 1];
-                if (out > 0) {
+                if (out > from) {
                     int prev = s[out - 1];
                     changes.change(prev, a, -count, w);
                     if (len == null || (long) len[out - 1] + newLen < maxTokenLength) {
                         changes.change(prev, newId, count, w);
                     }
                 }
-                if (in + 2 < n) {
+                if (in + 2 < end) {
                     int next = s[in + 2];
                     changes.change(b, next, -count, w);
                     if (len == null || (long) len[in + 2] + newLen < maxTokenLength) {
@@ -501,12 +586,12 @@ final class BpeMerger {
                 in++;
             }
         }
-        wordLen[w] = out;
+        s[w] = out - from;
     }
 
     /** Counts every adjacent pair once, in parallel over ranges of words, and fills the queue. */
     private void countPairs() {
-        int n = words.length;
+        int n = starts.length;
         int parts = Math.max(1, Math.min(threads, n / 1024));
         List<PairTable> tables = new ArrayList<>(parts);
         if (parts == 1) {
@@ -539,129 +624,25 @@ final class BpeMerger {
                 heap.push(e.getLongKey(), c, e.getValue().toIntArray());
             }
         }
+        starts = null;
     }
 
     private record PairTable(Long2LongOpenHashMap counts, Long2ObjectOpenHashMap<IntArrayList> where) {
     }
 
+    /** Counts the pairs of words {@code from} to {@code to} (exclusive), in word order. */
     private PairTable countRange(int from, int to) {
         Long2LongOpenHashMap c = new Long2LongOpenHashMap();
         Long2ObjectOpenHashMap<IntArrayList> where = new Long2ObjectOpenHashMap<>();
-        for (int w = from; w < to; w++) {
-            int[] s = words[w];
-            for (int i = 0; i + 1 < s.length; i++) {
-                long p = pair(s[i], s[i + 1]);
-                c.addTo(p, counts[w]);
+        int end = to == starts.length ? pool.length : starts[to];
+        for (int w = from == starts.length ? end : starts[from]; w < end; w += HEADER + pool[w]) {
+            long count = ((long) pool[w + 1] << 32) | (pool[w + 2] & 0xffffffffL);
+            for (int i = w + HEADER, last = w + HEADER + pool[w] - 1; i < last; i++) {
+                long p = pair(pool[i], pool[i + 1]);
+                c.addTo(p, count);
                 addPosition(where, p, w);
             }
         }
         return new PairTable(c, where);
-    }
-
-    /**
-     * A binary max-heap of queue entries in parallel arrays: larger count first, then the smaller pair,
-     * then the older entry.
-     */
-    static final class Heap {
-        private long[] pairs = new long[1024];
-        private long[] counts = new long[1024];
-        private long[] seqs = new long[1024];
-        private int[][] positions = new int[1024][];
-        private int size;
-        private long nextSeq;
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        int size() {
-            return size;
-        }
-
-        long topPair() {
-            return pairs[0];
-        }
-
-        long topCount() {
-            return counts[0];
-        }
-
-        int[] topPos() {
-            return positions[0];
-        }
-
-        void push(long pair, long count, int[] pos) {
-            if (size == pairs.length) {
-                int cap = size * 2;
-                pairs = Arrays.copyOf(pairs, cap);
-                counts = Arrays.copyOf(counts, cap);
-                seqs = Arrays.copyOf(seqs, cap);
-                positions = Arrays.copyOf(positions, cap);
-            }
-            int i = size++;
-            long seq = nextSeq++;
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                if (!before(count, pair, seq, counts[parent], pairs[parent], seqs[parent])) {
-                    break;
-                }
-                set(i, parent);
-                i = parent;
-            }
-            pairs[i] = pair;
-            counts[i] = count;
-            seqs[i] = seq;
-            positions[i] = pos;
-        }
-
-        void pop() {
-            int last = --size;
-            long pair = pairs[last];
-            long count = counts[last];
-            long seq = seqs[last];
-            int[] pos = positions[last];
-            positions[last] = null;
-            if (last == 0) {
-                return;
-            }
-            int i = 0;
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= last) {
-                    break;
-                }
-                if (child + 1 < last && before(counts[child + 1], pairs[child + 1], seqs[child + 1],
-                        counts[child], pairs[child], seqs[child])) {
-                    child++;
-                }
-                if (!before(counts[child], pairs[child], seqs[child], count, pair, seq)) {
-                    break;
-                }
-                set(i, child);
-                i = child;
-            }
-            pairs[i] = pair;
-            counts[i] = count;
-            seqs[i] = seq;
-            positions[i] = pos;
-        }
-
-        private void set(int to, int from) {
-            pairs[to] = pairs[from];
-            counts[to] = counts[from];
-            seqs[to] = seqs[from];
-            positions[to] = positions[from];
-        }
-
-        /** Whether entry x pops before entry y. */
-        private static boolean before(long cx, long px, long sx, long cy, long py, long sy) {
-            if (cx != cy) {
-                return cx > cy;
-            }
-            if (px != py) {
-                return px < py;
-            }
-            return sx < sy;
-        }
     }
 }

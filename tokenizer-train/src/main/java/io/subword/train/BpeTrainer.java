@@ -260,7 +260,9 @@ public final class BpeTrainer implements Trainer {
      */
     private Prepared prepare(WordCounts counts, TrainingListener listener, boolean sortWords) {
         List<String> idToToken = new ArrayList<>();
-        Object2IntOpenHashMap<String> tokenToId = new Object2IntOpenHashMap<>();
+        // Sized for the whole vocabulary (up to a bound), so the merges never rehash it as it grows.
+        Object2IntOpenHashMap<String> tokenToId =
+                new Object2IntOpenHashMap<>(Math.min(Math.max(vocabSize, 16), 1 << 17));
         tokenToId.defaultReturnValue(-1);
 
         // 1. Special tokens first.
