@@ -44,6 +44,12 @@ public final class WordCounter {
     private final boolean textOnly;
     /** Whether the pre-tokenizer's prepare step leaves the text as it is. */
     private final boolean defaultPrepare;
+    /**
+     * Whether a chunk's words are known before it is split to be at most its chars plus its lines: with no
+     * normalizer, each word is a non-empty range of the line as prepared, which is the line itself or (ByteLevel's
+     * prefix space) the line with one char in front. A worker may then count such a chunk straight into its table.
+     */
+    private final boolean directBounds;
 
     private WordCounter(Builder b) {
         this.normalizer = b.normalizer;
@@ -53,6 +59,7 @@ public final class WordCounter {
         this.chunkLines = b.chunkLines;
         this.defaultPrepare = keepsDefaultPrepare(preTokenizer);
         this.textOnly = normalizer == null || preparesFromTextAlone(preTokenizer);
+        this.directBounds = normalizer == null && (defaultPrepare || preTokenizer instanceof ByteLevelPreTokenizer);
     }
 
     public static Builder builder(PreTokenizer preTokenizer) {
@@ -140,7 +147,9 @@ public final class WordCounter {
      * words adds at most {@code n} new words, so before a chunk is handed out its {@code n} is reserved; when the
      * reservation would pass the limit, the workers' tables (which then hold exactly the chunks before it) are
      * merged into one table, and the count goes on in order on the reading thread with the pruning checks of the
-     * one-thread count. The result is therefore the same for any number of threads. At the end the workers add
+     * one-thread count. The result is therefore the same for any number of threads. Where a chunk's words are
+     * bounded before it is split ({@link #directBounds}), chunks whose bound fits are reserved as they are read and
+     * counted straight into a worker's table in one pass, until the first that does not fit. At the end the workers add
      * up the tables and make the words' {@code String}s, each for its share of the hash range.
      */
     private final class ParallelCount {
@@ -150,7 +159,7 @@ public final class WordCounter {
         /** Words handed to the workers' tables that are not yet known to be repeats: at least their tables' sizes. */
         private long reserved;
         /** Adds handed out, with the words each reserved; each returns how many of them were repeats. */
-        private final ArrayDeque<Future<Integer>> adds = new ArrayDeque<>();
+        private final ArrayDeque<Future<Long>> adds = new ArrayDeque<>();
         /** The one table of the ordered count, once the workers' tables were merged; {@code null} before. */
         private WordTable ordered;
         private ExecutorService pool;
@@ -169,8 +178,14 @@ public final class WordCounter {
             try {
                 ArrayDeque<Future<ChunkWords>> splits = new ArrayDeque<>();
                 String[] chunk;
+                boolean direct = directBounds;
                 while ((chunk = readChunk(in)) != null) {
                     String[] work = chunk;
+                    if (direct && countDirectly(work, listener)) {
+                        listener.bytesRead(in.bytesRead(), totalBytes);
+                        continue;
+                    }
+                    direct = false; // from here on in order through the splits, behind any split in flight
                     splits.add(pool.submit(() -> split(work, spare.poll())));
                     // Bound the chunks in memory; take them in corpus order.
                     while (splits.size() >= 2 * threads) {
@@ -199,12 +214,49 @@ public final class WordCounter {
             }
         }
 
+        /**
+         * Hands {@code lines} to a worker to count straight into its table, without a split first, if their
+         * words are known in advance to fit within the limit (see {@link #directBounds}); returns whether it did.
+         */
+        private boolean countDirectly(String[] lines, TrainingListener listener) {
+            long bound = lines.length; // at most one char prepended per line
+            for (String line : lines) {
+                bound += line.length();
+            }
+            releaseDoneAdds();
+            if (reserved + bound > maxEntries) {
+                awaitAdds();
+                if (reserved + bound > maxEntries) {
+                    return false;
+                }
+            }
+            reserved += bound;
+            long words = bound;
+            adds.add(pool.submit(() -> {
+                WordTable own = ownTable();
+                int before = own.size();
+                countInto(java.util.Arrays.asList(lines).iterator(), own);
+                return words - (own.size() - before);
+            }));
+            pruner.lines += lines.length;
+            listener.wordsCounted(pruner.lines, reserved); // an upper bound while the tables are apart
+            // Bound the chunks in memory.
+            while (adds.size() >= 2 * threads) {
+                reserved -= Await.result(adds.poll(), "counting words");
+            }
+            return true;
+        }
+
+        private void releaseDoneAdds() {
+            while (!adds.isEmpty() && adds.peek().isDone()) {
+                reserved -= Await.result(adds.poll(), "counting words");
+            }
+        }
+
         /** The next chunk's words, in corpus order. */
         private void take(ChunkWords words, TrainingListener listener) {
             if (ordered == null) {
-                while (!adds.isEmpty() && adds.peek().isDone()) {
-                    reserved -= Await.result(adds.poll(), "counting words");
-                }
+                releaseDoneAdds();
                 if (reserved + words.size > maxEntries) {
                     awaitAdds();
                 }
@@ -222,14 +274,19 @@ public final class WordCounter {
             pruner.chunkAdded(ordered, words.lines);
         }
 
-        private int addToOwnTable(ChunkWords words) {
+        private long addToOwnTable(ChunkWords words) {
+            long repeats = words.size - ownTable().addWords(words.chars, words.bounds, words.size);
+            spare.offer(words);
+            return repeats;
+        }
+
+        /** The calling worker's table. */
+        private WordTable ownTable() {
             CountingThread self = (CountingThread) Thread.currentThread();
             if (self.table == null) {
                 self.table = new WordTable(1 << 17); // grown step by step, it left 13 MB of garbage on Europarl
             }
-            int repeats = words.size - self.table.addWords(words.chars, words.bounds, words.size);
-            spare.offer(words);
-            return repeats;
+            return self.table;
         }
 
         private void awaitAdds() {
