@@ -162,11 +162,15 @@ public final class Main {
     }
 
     /**
-     * Runs {@code args} and returns the exit code: {@code encode -t FILE [-i IN] [-o OUT]} without picocli
-     * ({@link EncodeFastPath}), everything else through the command line that {@code args} need.
+     * Runs {@code args} and returns the exit code: {@code encode -t FILE [-i IN] [-o OUT]} and {@code train} with the
+     * common options without picocli ({@link EncodeFastPath}, {@link TrainFastPath}), everything else through the
+     * command line that {@code args} need.
      */
     static int run(InputStream stdin, OutputStream stdoutBytes, PrintWriter out, PrintWriter err, String... args) {
         Integer fast = EncodeFastPath.run(args, new Main(stdin, stdoutBytes), out, err);
+        if (fast == null) {
+            fast = TrainFastPath.run(args, new Main(stdin, stdoutBytes), out, err);
+        }
         if (fast != null) {
             return fast;
         }

@@ -173,47 +173,68 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return prepare().run(spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** The part of the command that trains and writes. */
+    interface Run {
+        int run(PrintWriter out, PrintWriter err) throws Exception;
+    }
+
+    /**
+     * Everything before training: the options checked and mapped, the output folder checked, the corpus listed. A
+     * failure here has written nothing and started nothing ({@link TrainFastPath} relies on it).
+     */
+    Run prepare() throws Exception {
         checkOutputFolder();
         TrainingOptions.Builder builder = training.toTrainingOptions(
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
         if (unigram != null) {
             String flag = unigram.firstGiven();
             if (flag != null && family != Family.UNIGRAM) {
-                throw new CommandLine.ParameterException(spec.commandLine(), flag + " is an option of train unigram,"
-                        + " not of train " + family.cliName());
+                throw usage(flag + " is an option of train unigram, not of train " + family.cliName());
             }
             unigram.apply(builder, training.specialTokens(), spec.commandLine());
         }
         TrainingOptions options = builder.build();
         Corpus input = corpus();
-        PrintWriter err = spec.commandLine().getErr();
-        Progress progress = Progress.forCommand(err, quiet);
-        TrainingListener listener = PhaseTimes.around(progress);
-        TrainedTokenizer trained;
-        List<Path> written;
-        try {
-            trained = Trainer.of(family, options).train(input, listener);
-            listener.phase("write files");
-            written = trained.writeAll(output);
-        } finally {
-            progress.finish();
-        }
-        PhaseTimes.print(listener, err);
-        PrintWriter out = spec.commandLine().getOut();
-        Composition c = Composition.of(trained);
-        if (c.size() > training.vocabSize()) {
-            err.println(ErrorHandler.PREFIX + String.format(Locale.ROOT, "warning: the vocabulary has %,d tokens,"
-                    + " more than --vocab-size %,d: the alphabet (%,d) and the special tokens (%,d) are always kept",
-                    c.size(), training.vocabSize(), c.alphabet(), c.special()));
-            err.flush();
-        }
-        out.printf(Locale.ROOT, "trained %s: %s, from %,d lines in %s%n", family, c.describe(family),
-                progress.lines(), Eta.format(progress.elapsed()));
-        for (Path file : written) {
-            out.println(file);
-        }
-        out.flush();
-        return ErrorHandler.OK;
+        return (out, err) -> {
+            Progress progress = Progress.forCommand(err, quiet);
+            TrainingListener listener = PhaseTimes.around(progress);
+            TrainedTokenizer trained;
+            List<Path> written;
+            try {
+                trained = Trainer.of(family, options).train(input, listener);
+                listener.phase("write files");
+                written = trained.writeAll(output);
+            } finally {
+                progress.finish();
+            }
+            PhaseTimes.print(listener, err);
+            Composition c = Composition.of(trained);
+            if (c.size() > training.vocabSize()) {
+                err.println(ErrorHandler.PREFIX + String.format(Locale.ROOT, "warning: the vocabulary has %,d tokens,"
+                        + " more than --vocab-size %,d: the alphabet (%,d) and the special tokens (%,d) are always"
+                        + " kept", c.size(), training.vocabSize(), c.alphabet(), c.special()));
+                err.flush();
+            }
+            out.printf(Locale.ROOT, "trained %s: %s, from %,d lines in %s%n", family, c.describe(family),
+                    progress.lines(), Eta.format(progress.elapsed()));
+            for (Path file : written) {
+                out.println(file);
+            }
+            out.flush();
+            return ErrorHandler.OK;
+        };
+    }
+
+    /**
+     * A usage error: picocli's, naming the command; without picocli ({@link TrainFastPath}) an
+     * IllegalArgumentException, which sends the command line through picocli, which then reports it.
+     */
+    private RuntimeException usage(String message) {
+        return spec != null ? new CommandLine.ParameterException(spec.commandLine(), message)
+                : new IllegalArgumentException(message);
     }
 
     /**
@@ -222,9 +243,8 @@ final class TrainCommand implements Callable<Integer> {
      */
     private void checkOutputFolder() throws java.io.IOException {
         if (java.nio.file.Files.exists(output) && !java.nio.file.Files.isDirectory(output)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-o must be a folder, which train fills"
-                    + " with " + String.join(", ", TrainedTokenizer.fileNames(family)) + "; " + output
-                    + " is a file");
+            throw usage("-o must be a folder, which train fills with "
+                    + String.join(", ", TrainedTokenizer.fileNames(family)) + "; " + output + " is a file");
         }
         for (String name : TrainedTokenizer.fileNames(family)) {
             io.subword.vocab.io.AtomicFiles.check(output.resolve(name));
@@ -270,8 +290,7 @@ final class TrainCommand implements Callable<Integer> {
     private Corpus corpus() throws java.io.IOException {
         if (corpus.contains("-")) {
             if (corpus.size() > 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "- (standard input) cannot be combined with files");
+                throw usage("- (standard input) cannot be combined with files");
             }
             return Corpus.ofStream(parent.stdin(), "<stdin>");
         }

@@ -54,8 +54,8 @@ final class CliRun {
     static Result run(byte[] stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // As Main.main runs it: encode -t FILE [-i IN] [-o OUT] without picocli, else only the subcommand the
-        // arguments name (LazyCommandLineTest checks it matches the whole tree).
+        // As Main.main runs it: encode -t FILE [-i IN] [-o OUT] and train with the common options without picocli,
+        // else only the subcommand the arguments name (LazyCommandLineTest checks it matches the whole tree).
         int code = Main.run(new ByteArrayInputStream(stdin), null, new PrintWriter(out), new PrintWriter(err), args);
         return new Result(code, out.toString(), err.toString());
     }
