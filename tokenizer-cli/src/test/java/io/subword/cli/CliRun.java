@@ -73,4 +73,26 @@ final class CliRun {
         Files.write(vocab, VOCAB, StandardCharsets.UTF_8);
         return vocab;
     }
+
+    /**
+     * Every field of {@code actual} that picocli fills ({@code @Option}, {@code @Parameters}, {@code @ArgGroup}) holds
+     * what {@code expected}'s does, and so on through the {@code @Mixin}s: for the fast paths, which build a command
+     * without picocli.
+     */
+    static void assertSameFields(Object expected, Object actual) {
+        for (java.lang.reflect.Field f : expected.getClass().getDeclaredFields()) {
+            try {
+                f.setAccessible(true);
+                if (f.isAnnotationPresent(picocli.CommandLine.Mixin.class)) {
+                    assertSameFields(f.get(expected), f.get(actual));
+                } else if (f.isAnnotationPresent(picocli.CommandLine.Option.class)
+                        || f.isAnnotationPresent(picocli.CommandLine.Parameters.class)
+                        || f.isAnnotationPresent(picocli.CommandLine.ArgGroup.class)) {
+                    org.junit.jupiter.api.Assertions.assertEquals(f.get(expected), f.get(actual), f.getName());
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
 }

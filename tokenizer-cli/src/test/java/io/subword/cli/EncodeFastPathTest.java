@@ -4,13 +4,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +59,7 @@ class EncodeFastPathTest {
         EncodeCommand fast = EncodeFastPath.parse(args.toArray(new String[0]), new Main(), null);
         assertEquals(taken, fast != null, args::toString);
         if (fast != null) {
-            assertSameOptions(picocli(args.toArray(new String[0])), fast);
+            CliRun.assertSameFields(picocli(args.toArray(new String[0])), fast);
         }
     }
 
@@ -80,21 +77,5 @@ class EncodeFastPathTest {
         CommandLine cl = Main.commandLine(new ByteArrayInputStream(new byte[0]), null,
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
         return (EncodeCommand) cl.parseArgs(args).subcommand().commandSpec().userObject();
-    }
-
-    /** Every {@code @Option} field of the command and of its {@code @Mixin}s holds the same value. */
-    private static void assertSameOptions(Object expected, Object actual) {
-        for (Field f : expected.getClass().getDeclaredFields()) {
-            try {
-                f.setAccessible(true);
-                if (f.isAnnotationPresent(Mixin.class)) {
-                    assertSameOptions(f.get(expected), f.get(actual));
-                } else if (f.isAnnotationPresent(Option.class)) {
-                    assertEquals(f.get(expected), f.get(actual), f.getName());
-                }
-            } catch (IllegalAccessException e) {
-                throw new AssertionError(e);
-            }
-        }
     }
 }

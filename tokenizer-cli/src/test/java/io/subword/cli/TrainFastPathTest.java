@@ -5,14 +5,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,16 +61,11 @@ class TrainFastPathTest {
             bytelevel|-o|out|c.txt|--vocab-size                                 ; false
             """)
     void takesOnlyTheCommonShape(String more, boolean taken) throws Exception {
-        Files.writeString(dir.resolve("c.txt"), "hello world\n");
-        List<String> args = new ArrayList<>(List.of("train"));
-        for (String a : more.split("\\|", -1)) {
-            args.add(a.equals("c.txt") || a.equals("out") ? dir.resolve(a).toString() : a);
-        }
-        String[] argv = args.toArray(new String[0]);
+        String[] argv = argv(more);
         TrainCommand fast = TrainFastPath.parse(argv, new Main());
-        assertEquals(taken, fast != null, args::toString);
+        assertEquals(taken, fast != null, () -> List.of(argv).toString());
         if (fast != null) {
-            assertSameFields(picocli(argv), fast);
+            CliRun.assertSameFields(picocli(argv), fast);
         }
     }
 
@@ -86,12 +77,7 @@ class TrainFastPathTest {
             bytelevel|-o|out|missing.txt          ; missing.txt
             """)
     void failuresBeforeTrainingAreReportedByPicocli(String more, String message) throws Exception {
-        Files.writeString(dir.resolve("c.txt"), "hello world\n");
-        List<String> args = new ArrayList<>(List.of("train"));
-        for (String a : more.split("\\|", -1)) {
-            args.add(a.endsWith(".txt") || a.equals("out") ? dir.resolve(a).toString() : a);
-        }
-        String[] argv = args.toArray(new String[0]);
+        String[] argv = argv(more);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertNull(TrainFastPath.run(argv, new Main(), new PrintWriter(out), new PrintWriter(err)));
@@ -126,20 +112,13 @@ class TrainFastPathTest {
         return (TrainCommand) cl.parseArgs(args).subcommand().commandSpec().userObject();
     }
 
-    /** Every {@code @Option} and {@code @Parameters} field of the command and of its {@code @Mixin}s is the same. */
-    private static void assertSameFields(Object expected, Object actual) {
-        for (Field f : expected.getClass().getDeclaredFields()) {
-            try {
-                f.setAccessible(true);
-                if (f.isAnnotationPresent(Mixin.class)) {
-                    assertSameFields(f.get(expected), f.get(actual));
-                } else if (f.isAnnotationPresent(Option.class) || f.isAnnotationPresent(Parameters.class)
-                        || f.isAnnotationPresent(CommandLine.ArgGroup.class)) {
-                    assertEquals(f.get(expected), f.get(actual), f.getName());
-                }
-            } catch (IllegalAccessException e) {
-                throw new AssertionError(e);
-            }
+    /** {@code train} and {@code more} ({@code |} between arguments), files named *.txt and {@code out} in the folder. */
+    private String[] argv(String more) throws Exception {
+        Files.writeString(dir.resolve("c.txt"), "hello world\n");
+        List<String> args = new ArrayList<>(List.of("train"));
+        for (String a : more.split("\\|", -1)) {
+            args.add(a.endsWith(".txt") && !a.startsWith("@") || a.equals("out") ? dir.resolve(a).toString() : a);
         }
+        return args.toArray(new String[0]);
     }
 }
