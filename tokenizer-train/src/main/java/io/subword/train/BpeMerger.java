@@ -17,8 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The merge loop of {@link BpeTrainer}, over primitive arrays: words are {@code int[]} symbol ids, a pair
- * of ids is packed into one {@code long} (left id in the high half).
+ * The merge loop of {@link BpeTrainer}, over primitive arrays: the words' symbol ids are records in one
+ * {@code int[]} pool, a pair of ids is packed into one {@code long} (left id in the high half), and the queue is a
+ * {@link MergeQueue}.
  *
  * <p>It follows Hugging Face's trainer step by step, including its quirks, because they change the result:
  * <ul>
