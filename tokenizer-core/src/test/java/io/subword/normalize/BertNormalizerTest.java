@@ -23,7 +23,6 @@ class BertNormalizerTest {
             case "strip" -> BertNormalizer.cased().withStripAccents(true);
             case "lower" -> BertNormalizer.uncased().withStripAccents(false);
             case "noclean" -> BertNormalizer.uncased().withCleanText(false);
-            case "bytelevel" -> BertNormalizer.uncased().withCleanText(false).withHandleChineseChars(false);
             case "raw" -> BertNormalizer.cased().withCleanText(false).withHandleChineseChars(false).withStripAccents(false);
             default -> throw new IllegalArgumentException(name);
         };
@@ -122,11 +121,12 @@ class BertNormalizerTest {
     }
 
     /**
-     * The same over every line of the Europarl sample (21 languages, titles and dates with tabs), in the settings
-     * that training counts words with: WordPiece uncased, BPE and WordPiece cased, byte-level lowercased.
+     * The same over every line of the Europarl sample (21 languages, titles and dates with tabs), in the two
+     * settings that training counts most words with: WordPiece uncased (strip accents and lowercase: canonical
+     * ordering, the dropped marks) and BPE / WordPiece cased (accents kept).
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {"uncased", "cased", "bytelevel"})
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"uncased", "cased"})
     void textOnlyEqualsTheAlignedTextOnEuroparl(String config) {
         BertNormalizer n = config(config);
         for (String line : io.subword.testkit.RealData.europarlRaw()) {

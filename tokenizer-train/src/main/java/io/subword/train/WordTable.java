@@ -164,7 +164,6 @@ final class WordTable {
             shares[p] = Await.result(tasks.get(p), "counting words");
             total += shares[p].words.length;
         }
-        // half full at most: a put into a fuller map probes more slots, each a String elsewhere in memory
         Object2LongOpenHashMap<String> map = new Object2LongOpenHashMap<>(total);
         for (Share share : shares) {
             for (int i = 0; i < share.words.length; i++) {
