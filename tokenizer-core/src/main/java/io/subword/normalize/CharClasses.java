@@ -35,15 +35,10 @@ public final class CharClasses {
     /** A UTF-16 surrogate (only ever set for a lone {@code char}, never for a code point from a pair). */
     public static final int SURROGATE = 1 << 8;
 
-    private static final short[] BMP = new short[0x10000];
-    /** Lowercase of every BMP char (U+0130 maps to 'i' here; its second char is the caller's job). */
-    private static final char[] LOWER_BMP = new char[0x10000];
-    /** Decompositions of BMP chars: {@code POOL[OFFSET[c], OFFSET[c + 1])}. */
-    private static final int[] DECOMP_OFFSET = new int[0x10001];
-    private static final char[] DECOMP_POOL;
-    /** Supplementary code points with a decomposition, sorted, and their decompositions. */
-    private static final int[] SUPP_DECOMP_KEYS;
-    private static final String[] SUPP_DECOMP_VALUES;
+    /** The flags of the ASCII chars, built at once (the BMP's tables wait for the first char above ASCII). */
+    private static final short[] ASCII = new short[0x80];
+    /** Lowercase of the ASCII chars. */
+    private static final char[] LOWER_ASCII = new char[0x80];
     /**
      * Code points this JDK decomposes but Hugging Face's normalization crate (older Unicode) leaves alone.
      * U+11938 got its decomposition in Unicode 13.
@@ -71,89 +66,139 @@ public final class CharClasses {
     /** A toggle bit of the sweep below only: a char in {@link #PLAIN_BMP_RANGES}. */
     private static final int PLAIN = 1 << 16;
 
-    /*
-     * Start-up: these tables are built on every load of a BERT-like tokenizer, in the first moments of a JVM, when
-     * a loop runs interpreted until it is compiled (after some 60,000 rounds: nearly all of this one), so the sweep
-     * calls as little as it can per char (it was 80 ms of CPU, a fifth of a one-line `subword encode`). Range flags
-     * come from toggles at range ends (each table's ranges are sorted and disjoint, as inRanges' binary search
-     * already requires); decompositions from one NFD of all BMP chars, each followed by U+0000 (a starter, so
-     * canonical reordering never crosses from one char to the next), instead of one isNormalized call and String
-     * per char; only the lowercase and the category are asked per char. CharClassesTest compares every BMP char
-     * with the per-char definition.
+    /**
+     * The tables of the whole Basic Multilingual Plane, built on the first lookup of a char above ASCII (a holder
+     * class: the JVM initializes it then, once): text that is all ASCII, as most English is, never waits for them,
+     * and the command line's prefetch threads build them ({@link #buildTables}) while the main thread goes on.
      */
-    static {
-        int[] toggles = new int[0x10001];
-        toggle(toggles, HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
-        toggle(toggles, HfCharData.WHITESPACE, WHITESPACE);
-        toggle(toggles, CJK_RANGES, CJK);
-        toggle(toggles, HfCharData.NONSPACING_MARK, NONSPACING_MARK);
-        toggle(toggles, HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
-        toggle(toggles, HfCharData.REGEX_WORD, WORD);
-        toggle(toggles, new int[] {Character.MIN_SURROGATE, Character.MAX_SURROGATE}, SURROGATE);
-        toggle(toggles, PLAIN_BMP_RANGES, PLAIN);
-        char[] nfd = Normalizer.normalize(allBmpCharsSeparated(), Normalizer.Form.NFD).toCharArray();
-        char[] pool = new char[nfd.length];
-        int poolLength = 0;
-        int flags = 0;
-        int at = 0; // position in nfd of the decomposition of the current char
-        for (int c = 0; c < 0x10000; c++) {
-            flags ^= toggles[c];
-            DECOMP_OFFSET[c] = poolLength;
-            if ((flags & SURROGATE) != 0) {
-                BMP[c] = (short) flags;
-                LOWER_BMP[c] = (char) c;
-                continue;
-            }
-            int f = flags & ~PLAIN;
-            if (c > 0) {
-                int end = at;
-                while (nfd[end] != '\0') {
-                    end++;
+    private static final class Bmp {
+        static final short[] FLAGS = new short[0x10000];
+        /** Lowercase of every BMP char (U+0130 maps to 'i' here; its second char is the caller's job). */
+        static final char[] LOWER = new char[0x10000];
+        /** Decompositions of BMP chars: {@code POOL[OFFSET[c], OFFSET[c + 1])}. */
+        static final int[] DECOMP_OFFSET = new int[0x10001];
+        static final char[] DECOMP_POOL;
+
+        /*
+         * Start-up: these tables are built on every load of a BERT-like tokenizer, in the first moments of a JVM, when
+         * a loop runs interpreted until it is compiled (after some 60,000 rounds: nearly all of this one), so the sweep
+         * calls as little as it can per char (it was 80 ms of CPU, a fifth of a one-line `subword encode`). Range flags
+         * come from toggles at range ends (each table's ranges are sorted and disjoint, as inRanges' binary search
+         * already requires); decompositions from one NFD of all BMP chars, each followed by U+0000 (a starter, so
+         * canonical reordering never crosses from one char to the next), instead of one isNormalized call and String
+         * per char; only the lowercase and the category are asked per char. CharClassesTest compares every BMP char
+         * with the per-char definition.
+         */
+        static {
+            int[] toggles = new int[0x10001];
+            toggle(toggles, HfCharData.REMOVED_BY_CLEAN, REMOVED_BY_CLEAN);
+            toggle(toggles, HfCharData.WHITESPACE, WHITESPACE);
+            toggle(toggles, CJK_RANGES, CJK);
+            toggle(toggles, HfCharData.NONSPACING_MARK, NONSPACING_MARK);
+            toggle(toggles, HfCharData.BERT_PUNCTUATION, BERT_PUNCTUATION);
+            toggle(toggles, HfCharData.REGEX_WORD, WORD);
+            toggle(toggles, new int[] {Character.MIN_SURROGATE, Character.MAX_SURROGATE}, SURROGATE);
+            toggle(toggles, PLAIN_BMP_RANGES, PLAIN);
+            char[] nfd = Normalizer.normalize(allBmpCharsSeparated(), Normalizer.Form.NFD).toCharArray();
+            char[] pool = new char[nfd.length];
+            int poolLength = 0;
+            int flags = 0;
+            int at = 0; // position in nfd of the decomposition of the current char
+            for (int c = 0; c < 0x10000; c++) {
+                flags ^= toggles[c];
+                DECOMP_OFFSET[c] = poolLength;
+                if ((flags & SURROGATE) != 0) {
+                    FLAGS[c] = (short) flags;
+                    LOWER[c] = (char) c;
+                    continue;
                 }
-                if (end != at + 1 || nfd[at] != c) {
-                    System.arraycopy(nfd, at, pool, poolLength, end - at);
-                    poolLength += end - at;
-                    f |= DECOMPOSES;
-                }
-                at = end + 1;
-            }
-            if ((flags & PLAIN) != 0) {
-                LOWER_BMP[c] = (char) c; // neither a mark nor with another lowercase (CharClassesTest)
-            } else {
-                LOWER_BMP[c] = (char) Character.toLowerCase(c);
-                if (isMarkType(c)) {
-                    f |= MARK;
-                }
-            }
-            BMP[c] = (short) f;
-        }
-        DECOMP_OFFSET[0x10000] = poolLength;
-        DECOMP_POOL = Arrays.copyOf(pool, poolLength);
-        LOWER_BMP[0x130] = 'i';
-        for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
-            int cp = HfCharData.EXTRA_LOWERCASE[i];
-            if (cp < 0x10000) {
-                LOWER_BMP[cp] = (char) HfCharData.EXTRA_LOWERCASE[i + 1];
-            }
-        }
-        int[] keys = new int[64];
-        String[] values = new String[64];
-        int n = 0;
-        for (int b = 0; b < SUPP_DECOMP_BLOCKS.length; b += 2) {
-            for (int cp = SUPP_DECOMP_BLOCKS[b]; cp <= SUPP_DECOMP_BLOCKS[b + 1]; cp++) {
-                String s = new String(Character.toChars(cp));
-                if (Arrays.binarySearch(NFD_UNKNOWN_TO_HF, cp) < 0 && !Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
-                    if (n == keys.length) {
-                        keys = Arrays.copyOf(keys, n * 2);
-                        values = Arrays.copyOf(values, n * 2);
+                int f = flags & ~PLAIN;
+                if (c > 0) {
+                    int end = at;
+                    while (nfd[end] != '\0') {
+                        end++;
                     }
-                    keys[n] = cp;
-                    values[n++] = Normalizer.normalize(s, Normalizer.Form.NFD);
+                    if (end != at + 1 || nfd[at] != c) {
+                        System.arraycopy(nfd, at, pool, poolLength, end - at);
+                        poolLength += end - at;
+                        f |= DECOMPOSES;
+                    }
+                    at = end + 1;
+                }
+                if ((flags & PLAIN) != 0) {
+                    LOWER[c] = (char) c; // neither a mark nor with another lowercase (CharClassesTest)
+                } else {
+                    LOWER[c] = (char) Character.toLowerCase(c);
+                    if (isMarkType(c)) {
+                        f |= MARK;
+                    }
+                }
+                FLAGS[c] = (short) f;
+            }
+            DECOMP_OFFSET[0x10000] = poolLength;
+            DECOMP_POOL = Arrays.copyOf(pool, poolLength);
+            LOWER[0x130] = 'i';
+            for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
+                int cp = HfCharData.EXTRA_LOWERCASE[i];
+                if (cp < 0x10000) {
+                    LOWER[cp] = (char) HfCharData.EXTRA_LOWERCASE[i + 1];
                 }
             }
         }
-        SUPP_DECOMP_KEYS = Arrays.copyOf(keys, n);
-        SUPP_DECOMP_VALUES = Arrays.copyOf(values, n);
+    }
+
+    /** Supplementary code points with a decomposition, sorted, and their decompositions; built on first use. */
+    private static final class Supplementary {
+        static final int[] KEYS;
+        static final String[] VALUES;
+
+        static {
+            int[] keys = new int[64];
+            String[] values = new String[64];
+            int n = 0;
+            for (int b = 0; b < SUPP_DECOMP_BLOCKS.length; b += 2) {
+                for (int cp = SUPP_DECOMP_BLOCKS[b]; cp <= SUPP_DECOMP_BLOCKS[b + 1]; cp++) {
+                    String s = new String(Character.toChars(cp));
+                    if (Arrays.binarySearch(NFD_UNKNOWN_TO_HF, cp) < 0
+                            && !Normalizer.isNormalized(s, Normalizer.Form.NFD)) {
+                        if (n == keys.length) {
+                            keys = Arrays.copyOf(keys, n * 2);
+                            values = Arrays.copyOf(values, n * 2);
+                        }
+                        keys[n] = cp;
+                        values[n++] = Normalizer.normalize(s, Normalizer.Form.NFD);
+                    }
+                }
+            }
+            KEYS = Arrays.copyOf(keys, n);
+            VALUES = Arrays.copyOf(values, n);
+        }
+    }
+
+    static {
+        for (int c = 0; c < 0x80; c++) {
+            int f = 0;
+            f |= inRanges(HfCharData.REMOVED_BY_CLEAN, c) ? REMOVED_BY_CLEAN : 0;
+            f |= inRanges(HfCharData.WHITESPACE, c) ? WHITESPACE : 0;
+            f |= inRanges(HfCharData.NONSPACING_MARK, c) ? NONSPACING_MARK : 0;
+            f |= inRanges(HfCharData.BERT_PUNCTUATION, c) ? BERT_PUNCTUATION : 0;
+            f |= inRanges(HfCharData.REGEX_WORD, c) ? WORD : 0;
+            f |= isMarkType(c) ? MARK : 0; // never, for ASCII; nor does an ASCII char decompose or count as CJK
+            ASCII[c] = (short) f;
+            LOWER_ASCII[c] = (char) Character.toLowerCase(c);
+        }
+        for (int i = 0; i < HfCharData.EXTRA_LOWERCASE.length; i += 2) {
+            if (HfCharData.EXTRA_LOWERCASE[i] < 0x80) {
+                LOWER_ASCII[HfCharData.EXTRA_LOWERCASE[i]] = (char) HfCharData.EXTRA_LOWERCASE[i + 1];
+            }
+        }
+    }
+
+    /** Builds the tables of the whole BMP now, if no lookup has (for a thread that prepares ahead of the text). */
+    public static void buildTables() {
+        if (Bmp.FLAGS.length != 0x10000) {
+            throw new AssertionError();
+        }
     }
 
     private CharClasses() {
@@ -204,8 +249,11 @@ public final class CharClasses {
 
     /** The class bits of {@code cp} (an OR of this class's constants). */
     public static int flags(int cp) {
+        if (cp < 0x80) {
+            return ASCII[cp];
+        }
         if (cp < 0x10000) {
-            return BMP[cp];
+            return Bmp.FLAGS[cp];
         }
         return supplementaryFlags(cp);
     }
@@ -230,7 +278,7 @@ public final class CharClasses {
         if (inRanges(HfCharData.REGEX_WORD, cp)) {
             f |= WORD;
         }
-        if (Arrays.binarySearch(SUPP_DECOMP_KEYS, cp) >= 0) {
+        if (Arrays.binarySearch(Supplementary.KEYS, cp) >= 0) {
             f |= DECOMPOSES;
         }
         if (isMarkType(cp)) {
@@ -274,8 +322,11 @@ public final class CharClasses {
      * (a final capital sigma lowercases to σ, not ς).
      */
     public static int toLowerCase(int cp) {
+        if (cp < 0x80) {
+            return LOWER_ASCII[cp];
+        }
         if (cp < 0x10000) {
-            return LOWER_BMP[cp];
+            return Bmp.LOWER[cp];
         }
         int i = extraLowercaseIndex(cp);
         return i >= 0 ? HfCharData.EXTRA_LOWERCASE[i + 1] : Character.toLowerCase(cp);
@@ -305,11 +356,11 @@ public final class CharClasses {
      */
     public static void appendDecomposition(int cp, StringBuilder out) {
         if (cp < 0x10000) {
-            out.append(DECOMP_POOL, DECOMP_OFFSET[cp], DECOMP_OFFSET[cp + 1] - DECOMP_OFFSET[cp]);
+            out.append(Bmp.DECOMP_POOL, Bmp.DECOMP_OFFSET[cp], Bmp.DECOMP_OFFSET[cp + 1] - Bmp.DECOMP_OFFSET[cp]);
         } else {
-            int i = Arrays.binarySearch(SUPP_DECOMP_KEYS, cp);
+            int i = Arrays.binarySearch(Supplementary.KEYS, cp);
             if (i >= 0) {
-                out.append(SUPP_DECOMP_VALUES[i]);
+                out.append(Supplementary.VALUES[i]);
             } else {
                 out.appendCodePoint(cp);
             }
@@ -318,20 +369,20 @@ public final class CharClasses {
 
     /** {@link #toLowerCase} for a BMP char (U+0130 gives 'i'). */
     static char lowerBmp(char c) {
-        return LOWER_BMP[c];
+        return c < 0x80 ? LOWER_ASCII[c] : Bmp.LOWER[c];
     }
 
     /** BMP decomposition accessors for the hot loop: {@code pool()[start(c), start(c + 1))}. */
     static int decompositionStart(char c) {
-        return DECOMP_OFFSET[c];
+        return Bmp.DECOMP_OFFSET[c];
     }
 
     static int decompositionEnd(char c) {
-        return DECOMP_OFFSET[c + 1];
+        return Bmp.DECOMP_OFFSET[c + 1];
     }
 
     static char[] decompositionPool() {
-        return DECOMP_POOL;
+        return Bmp.DECOMP_POOL;
     }
 
     /** Whether Hugging Face's NFD leaves {@code cp} alone although this JDK decomposes it. */
