@@ -65,7 +65,7 @@ final class TrainFastPath {
         command.training.minFrequency = 0;
         command.training.mode = WordPieceTrainer.Mode.HF;
         List<String> corpus = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         try {
             command.family = Family.fromName(args[1]);
             for (int k = 2; k < args.length; k++) {
@@ -83,10 +83,9 @@ final class TrainFastPath {
                     case "--no-lowercase" -> "--lowercase";
                     default -> a;
                 };
-                if (seen.contains(name)) {
-                    return null;
+                if (!seen.add(name)) {
+                    return null; // a second time: picocli keeps the last value of an option, or refuses a repeat
                 }
-                seen.add(name);
                 if (name.equals("--quiet")) {
                     command.quiet = true;
                     continue;

@@ -79,6 +79,10 @@ public final class CharClasses {
         static final int[] DECOMP_OFFSET = new int[0x10001];
         static final char[] DECOMP_POOL;
 
+        /** Nothing: calling it makes the JVM initialize this class, which builds the tables (once). */
+        static void build() {
+        }
+
         /*
          * Start-up: these tables are built on every load of a BERT-like tokenizer, in the first moments of a JVM, when
          * a loop runs interpreted until it is compiled (after some 60,000 rounds: nearly all of this one), so the sweep
@@ -196,9 +200,7 @@ public final class CharClasses {
 
     /** Builds the tables of the whole BMP now, if no lookup has (for a thread that prepares ahead of the text). */
     public static void buildTables() {
-        if (Bmp.FLAGS.length != 0x10000) {
-            throw new AssertionError();
-        }
+        Bmp.build();
     }
 
     private CharClasses() {
